@@ -1,0 +1,133 @@
+"""Read the implicit signals a chat request carries, by comparing it with what was returned.
+
+Pure: takes the request's messages, their prefix hashes and the user's recent response records,
+returns what happened to those responses. No clock (``now`` is passed), no store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from .conversation import message_text, text_hash
+from .edits import edit_features, evidence_from_choice, evidence_from_edit
+from .followup import FollowUpClassifier
+from .model import ResponseRecord, SignalKind
+
+#: (dimension, value, strength in (0, 1]) as read from text.
+TextEvidence = tuple[str, str, float]
+
+
+@dataclass(frozen=True)
+class DetectedSignal:
+    """One signal read from a request. ``outcome`` is what to mark on ``response`` (if any)."""
+
+    kind: SignalKind
+    response: ResponseRecord | None
+    evidence: tuple[TextEvidence, ...] = ()
+    features: dict = field(default_factory=dict)
+    outcome: str | None = None
+
+
+def read_signals(
+    messages: Sequence[Any],
+    hashes: Sequence[str],
+    recent: Sequence[ResponseRecord],
+    now: float,
+    classifier: FollowUpClassifier,
+    regeneration_window_s: float,
+) -> list[DetectedSignal]:
+    """Signals in one request, in conversation order.
+
+    * an assistant message answering a known prefix with the stored text -> acceptance, or a
+      follow-up when the next user message asks for a change;
+    * with different text -> an edit (features of stored text vs what the user sent back);
+    * among several candidates for one prefix (regenerations), the one kept -> choice evidence;
+    * the request's own prefix already answered within the window -> regeneration (rejection);
+    * the last user message asking for a change after an answer -> follow-up.
+
+    Records whose ``outcome`` is already set were read before and are skipped, so a long
+    conversation re-sent on every turn yields each signal once.
+    """
+    by_prefix: dict[str, list[ResponseRecord]] = {}
+    for record in recent:
+        if record.complete:  # a partial (disconnected) stream is not what the user saw in full
+            by_prefix.setdefault(record.prefix_hash, []).append(record)
+
+    signals: list[DetectedSignal] = []
+    last_user = _last_index(messages, "user")
+    regenerated = [
+        r for r in by_prefix.get(hashes[-1], ())
+        if r.outcome is None and now - r.created_at <= regeneration_window_s
+    ]
+    follow_up_read = False
+
+    for index, message in enumerate(messages):
+        if not isinstance(message, dict) or message.get("role") != "assistant":
+            continue
+        candidates = by_prefix.get(hashes[index], [])
+        if not candidates:
+            continue
+        sent = message_text(message)
+        sent_hash = text_hash(sent)
+        kept = next((r for r in candidates if r.text_hash == sent_hash), None)
+        if kept is not None:
+            if kept.outcome not in (None, "regenerated"):
+                continue
+            rejected = [r for r in candidates if r is not kept and r.outcome == "regenerated" and r.text]
+            for loser in rejected:
+                evidence = tuple(evidence_from_choice(loser.text or "", sent))
+                signals.append(DetectedSignal("regeneration", kept, evidence,
+                                              {"choice": True, "rejected_id": loser.id}, "kept"))
+            follow_up = _follow_up_after(messages, index, last_user, classifier)
+            if follow_up and not regenerated:
+                follow_up_read = index + 1 == last_user
+                signals.append(DetectedSignal("follow_up", kept, follow_up,
+                                              {"message_index": index + 1}, "followed_up"))
+            elif not rejected:
+                signals.append(DetectedSignal("acceptance", kept, (), {}, "accepted"))
+            continue
+        original = max((r for r in candidates if r.outcome is None and r.text),
+                       key=lambda r: r.created_at, default=None)
+        if original is None:
+            continue
+        features = edit_features(original.text or "", sent)
+        evidence = tuple(evidence_from_edit(features))
+        signals.append(DetectedSignal("edit", original, evidence, _plain(features), "edited"))
+
+    for record in regenerated:
+        signals.append(DetectedSignal("regeneration", record, (), {"rejected": True}, "regenerated"))
+
+    if not follow_up_read and not regenerated and last_user is not None and last_user > 0:
+        if _last_index(messages[:last_user], "assistant") is not None:
+            evidence = tuple(classifier.classify(message_text(messages[last_user])))
+            if evidence:
+                signals.append(DetectedSignal("follow_up", None, evidence,
+                                              {"message_index": last_user}, None))
+    return signals
+
+
+def _follow_up_after(messages: Sequence[Any], index: int, last_user: int | None,
+                     classifier: FollowUpClassifier) -> tuple[TextEvidence, ...]:
+    nxt = index + 1
+    if nxt >= len(messages) or not isinstance(messages[nxt], dict) or messages[nxt].get("role") != "user":
+        return ()
+    return tuple(classifier.classify(message_text(messages[nxt])))
+
+
+def _last_index(messages: Sequence[Any], role: str) -> int | None:
+    for index in range(len(messages) - 1, -1, -1):
+        message = messages[index]
+        if isinstance(message, dict) and message.get("role") == role:
+            return index
+    return None
+
+
+def _plain(features: Any) -> dict:
+    """Dataclass features as a JSON-ready dict (floats rounded for readable traces)."""
+    from dataclasses import asdict
+
+    return {k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(features).items()}
+
+
+__all__ = ["DetectedSignal", "TextEvidence", "read_signals"]

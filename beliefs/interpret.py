@@ -1,0 +1,78 @@
+"""Turn detected signals into evidence deltas at the belief level. Pure.
+
+Text signals (edits, follow-ups, a kept regeneration candidate) carry their own evidence.
+Judgements about a whole response (thumbs, a regeneration, plain acceptance) say something only
+about the beliefs that shaped it: support for each on approval, and on rejection weight against
+each, spread in proportion to their confidence (the most confident belief carried most of the
+response's style, so it takes most of the blame).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Literal, Sequence
+
+from .dimensions import DimensionRegistry, InvalidBeliefValue
+from .model import AppliedBelief, EvidenceDelta
+
+
+@dataclass(frozen=True)
+class SignalWeights:
+    """Evidence weight per signal kind, in pseudo-counts (see README "How confidence works").
+
+    Implicit behaviour outweighs explicit ratings: what people do is more reliable than the
+    button they press, so when the two contradict, behaviour wins.
+    """
+
+    edit: float = 1.0
+    follow_up: float = 1.0
+    choice: float = 1.0
+    regeneration: float = 0.6
+    thumbs: float = 0.5
+    comment: float = 0.6
+    acceptance: float = 0.15
+
+
+def text_evidence(evidence: Iterable[tuple[str, str, float]], weight: float,
+                  registry: DimensionRegistry,
+                  source: Literal["implicit", "explicit"] = "implicit") -> tuple[EvidenceDelta, ...]:
+    """Scale (dimension, value, strength) triples; drops unknown dimensions or values."""
+    deltas = []
+    for dimension, value, strength in evidence:
+        if dimension not in registry:
+            continue
+        try:
+            canonical = registry.get(dimension).validate(value)
+        except InvalidBeliefValue:
+            continue
+        if strength > 0:
+            deltas.append(EvidenceDelta(dimension, canonical, weight * min(strength, 1.0), source))
+    return tuple(deltas)
+
+
+def approval(applied: Sequence[AppliedBelief], weight: float,
+             source: Literal["implicit", "explicit"]) -> tuple[EvidenceDelta, ...]:
+    """Equal support for every belief that shaped an approved response."""
+    return tuple(EvidenceDelta(a.dimension, a.value, weight, source) for a in applied)
+
+
+def rejection(applied: Sequence[AppliedBelief], weight: float, registry: DimensionRegistry,
+              source: Literal["implicit", "explicit"]) -> tuple[EvidenceDelta, ...]:
+    """Weight against the applied beliefs (for the opposite value), in proportion to confidence.
+
+    The total is ``weight``; nothing is said when no belief was applied, since a default-style
+    response tells nothing about which preference is missing.
+    """
+    total = sum(a.confidence for a in applied)
+    if total <= 0:
+        return ()
+    deltas = []
+    for a in applied:
+        if a.dimension not in registry:
+            continue
+        opposite = registry.get(a.dimension).opposite(a.value)
+        deltas.append(EvidenceDelta(a.dimension, opposite, weight * a.confidence / total, source))
+    return tuple(deltas)
+
+
+__all__ = ["SignalWeights", "approval", "rejection", "text_evidence"]

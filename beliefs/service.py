@@ -1,0 +1,319 @@
+"""The self-model service: the one place where signals, beliefs and the store meet.
+
+It keeps a per-process cache of self-models, so the hot path reads beliefs from memory, applies
+the signals a request carries *before* that request is personalised (read-your-writes), and hands
+every write to a single database thread that the event loop never waits on. The FIFO order of that
+thread is what keeps the cache and the database consistent: a reload queued after a write sees it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Literal, Sequence
+
+from .confidence import ConfidenceModel
+from .conversation import prefix_hashes
+from .detect import DetectedSignal, read_signals
+from .dimensions import DimensionRegistry
+from .followup import FollowUpClassifier
+from .interpret import SignalWeights, approval, rejection, text_evidence
+from .model import (
+    GLOBAL_CONTEXT,
+    Belief,
+    EvidenceDelta,
+    Observation,
+    ResponseRecord,
+    SelfModel,
+)
+from .model import EvidenceIncrement
+from .store import Store
+
+log = logging.getLogger("beliefloop.beliefs")
+
+
+class UnknownResponse(LookupError):
+    """Feedback named a response id that beliefloop never returned (or no longer keeps)."""
+
+
+@dataclass(frozen=True)
+class LearningConfig:
+    """How signals become beliefs. Times in seconds."""
+
+    confidence: ConfidenceModel = ConfidenceModel()
+    weights: SignalWeights = SignalWeights()
+    regeneration_window_s: float = 600.0
+    #: How far back responses are kept in memory for matching edits and regenerations.
+    recent_horizon_s: float = 7 * 86_400.0
+    recent_limit: int = 64
+
+
+@dataclass
+class _UserState:
+    model: SelfModel
+    recent: "OrderedDict[str, ResponseRecord]" = field(default_factory=OrderedDict)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the hot path needs after reading a request: beliefs to apply and the prefix hash."""
+
+    tenant: str
+    user_id: str
+    context: str
+    prefix_hash: str
+    beliefs: tuple[Belief, ...]
+    observations: tuple[Observation, ...]
+
+
+class SelfModelService:
+    def __init__(
+        self,
+        store: Store,
+        registry: DimensionRegistry,
+        learning: LearningConfig,
+        classifier: FollowUpClassifier,
+        *,
+        clock: Callable[[], float] = time.time,
+        cache_users: int = 10_000,
+    ) -> None:
+        self.store = store
+        self.registry = registry
+        self.learning = learning
+        self.classifier = classifier
+        self.clock = clock
+        self._cache: OrderedDict[tuple[str, str], _UserState] = OrderedDict()
+        self._loading: dict[tuple[str, str], asyncio.Future[_UserState]] = {}
+        self._cache_users = cache_users
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="beliefloop-db")
+        self._pending: set[Future[Any]] = set()
+
+    def reconfigure(self, registry: DimensionRegistry, learning: LearningConfig,
+                    classifier: FollowUpClassifier) -> None:
+        """Swap rules of interpretation (config reload); cached evidence stays valid."""
+        self.registry, self.learning, self.classifier = registry, learning, classifier
+
+    # -- database thread -------------------------------------------------------------------
+
+    async def _read(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(self._db, fn, *args)
+
+    def _write(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Queue a write; it runs after every write queued before it. Failures are logged."""
+        future = self._db.submit(fn, *args)
+        self._pending.add(future)
+        future.add_done_callback(self._write_done)
+
+    def _write_done(self, future: Future[Any]) -> None:
+        self._pending.discard(future)
+        error = future.exception()
+        if error is not None:
+            log.error("write to the belief store failed: %r", error)
+
+    async def flush(self) -> None:
+        """Wait until every queued write has reached the store."""
+        await self._read(lambda: None)
+
+    async def close(self) -> None:
+        await self.flush()
+        self._db.shutdown(wait=True)
+
+    # -- cache -----------------------------------------------------------------------------
+
+    async def _state(self, tenant: str, user_id: str) -> _UserState:
+        key = (tenant, user_id)
+        state = self._cache.get(key)
+        if state is not None:
+            self._cache.move_to_end(key)
+            return state
+        loading = self._loading.get(key)
+        if loading is not None:
+            return await loading
+        future: asyncio.Future[_UserState] = asyncio.get_running_loop().create_future()
+        self._loading[key] = future
+        try:
+            since = self.clock() - self.learning.recent_horizon_s
+            model, recent = await self._read(self._load, tenant, user_id, since)
+            state = _UserState(model, OrderedDict((r.id, r) for r in reversed(recent)))
+            self._cache[key] = state
+            while len(self._cache) > self._cache_users:
+                self._cache.popitem(last=False)
+            future.set_result(state)
+            return state
+        except BaseException as error:
+            future.set_exception(error)
+            future.exception()  # mark retrieved: waiters re-raise it themselves
+            raise
+        finally:
+            del self._loading[key]
+
+    def _load(self, tenant: str, user_id: str, since: float) -> tuple[SelfModel, list[ResponseRecord]]:
+        return (self.store.load_self_model(tenant, user_id),
+                self.store.recent_responses(tenant, user_id, since, self.learning.recent_limit))
+
+    def forget(self, tenant: str, user_id: str) -> None:
+        """Drop a user's cached self-model so the next read reloads it from the store."""
+        self._cache.pop((tenant, user_id), None)
+
+    # -- hot path --------------------------------------------------------------------------
+
+    async def prepare(self, tenant: str, user_id: str, context: str, messages: Sequence[Any]) -> Prepared:
+        """Read the request's signals, fold them in, and return the beliefs to apply to it."""
+        now = self.clock()
+        state = await self._state(tenant, user_id)
+        hashes = prefix_hashes(messages)
+        signals = read_signals(messages, hashes, list(state.recent.values()), now, self.classifier,
+                               self.learning.regeneration_window_s)
+        observations = []
+        for signal in signals:
+            observation = self._observation(tenant, user_id, context, signal, now)
+            self._commit(state, observation, now)
+            if signal.response is not None and signal.outcome is not None:
+                self._mark(state, signal.response, signal.outcome)
+            observations.append(observation)
+        beliefs = state.model.beliefs(context, self.registry.names(), now, self.learning.confidence)
+        return Prepared(tenant, user_id, context, hashes[-1], tuple(beliefs), tuple(observations))
+
+    def record_response(self, record: ResponseRecord) -> None:
+        """Remember a response (memory now, store behind)."""
+        state = self._cache.get((record.tenant, record.user_id))
+        if state is not None:
+            state.recent[record.id] = record
+            while len(state.recent) > self.learning.recent_limit:
+                state.recent.popitem(last=False)
+        self._write(self.store.save_response, record)
+
+    def _mark(self, state: _UserState, record: ResponseRecord, outcome: str) -> None:
+        current = state.recent.get(record.id, record)
+        if current.outcome is None or (current.outcome == "regenerated" and outcome == "kept"):
+            state.recent[record.id] = replace(current, outcome=outcome)
+            self._write(self.store.mark_response, record.id, outcome)
+
+    def _observation(self, tenant: str, user_id: str, context: str, signal: DetectedSignal,
+                     now: float) -> Observation:
+        weights, registry = self.learning.weights, self.registry
+        applied = signal.response.applied if signal.response is not None else ()
+        if signal.kind == "edit":
+            deltas = text_evidence(signal.evidence, weights.edit, registry)
+        elif signal.kind == "follow_up":
+            deltas = text_evidence(signal.evidence, weights.follow_up, registry)
+        elif signal.kind == "regeneration" and signal.features.get("choice"):
+            deltas = text_evidence(signal.evidence, weights.choice, registry)
+        elif signal.kind == "regeneration":
+            deltas = rejection(applied, weights.regeneration, registry, "implicit")
+        else:  # acceptance
+            deltas = approval(applied, weights.acceptance, "implicit")
+        return Observation(
+            id=uuid.uuid4().hex, tenant=tenant, user_id=user_id,
+            context=signal.response.context if signal.response is not None else context,
+            kind=signal.kind, response_id=signal.response.id if signal.response is not None else None,
+            features=signal.features, deltas=deltas, created_at=now,
+        )
+
+    def _increments(self, observation: Observation) -> list[EvidenceIncrement]:
+        contexts = [observation.context]
+        if observation.context != GLOBAL_CONTEXT:
+            contexts.append(GLOBAL_CONTEXT)
+        cm = self.learning.confidence
+        return [
+            EvidenceIncrement(context, d.dimension, d.value, d.source,
+                              cm.to_stored(d.weight, observation.created_at), observation.created_at)
+            for d in observation.deltas for context in contexts
+        ]
+
+    def _commit(self, state: _UserState | None, observation: Observation, now: float) -> None:
+        increments = self._increments(observation)
+        if state is not None:
+            for inc in increments:
+                state.model.add(inc)
+        self._write(self.store.record_observation, observation, increments)
+
+    # -- explicit feedback -----------------------------------------------------------------
+
+    async def feedback(self, tenant: str | None, response_id: str, rating: Literal["up", "down"] | None,
+                       comment: str | None) -> Observation:
+        """Record a thumbs rating (and optional comment) about a response; raises UnknownResponse."""
+        record = await self._find_response(tenant, response_id)
+        if record is None:
+            raise UnknownResponse(response_id)
+        now = self.clock()
+        weights = self.learning.weights
+        deltas: tuple[EvidenceDelta, ...] = ()
+        if rating == "up":
+            deltas = approval(record.applied, weights.thumbs, "explicit")
+        elif rating == "down":
+            deltas = rejection(record.applied, weights.thumbs, self.registry, "explicit")
+        comment_evidence = self.classifier.classify(comment) if comment else []
+        deltas += text_evidence(comment_evidence, weights.comment, self.registry, "explicit")
+        observation = Observation(
+            id=uuid.uuid4().hex, tenant=record.tenant, user_id=record.user_id, context=record.context,
+            kind="thumbs", response_id=record.id,
+            features={"rating": rating, "comment_evidence": [list(e) for e in comment_evidence]},
+            deltas=deltas, created_at=now,
+        )
+        state = await self._state(record.tenant, record.user_id)
+        self._commit(state, observation, now)
+        return observation
+
+    async def _find_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
+        for (cached_tenant, _), state in self._cache.items():
+            if tenant is not None and cached_tenant != tenant:
+                continue
+            record = state.recent.get(response_id)
+            if record is None:
+                record = next((r for r in state.recent.values() if r.completion_id == response_id), None)
+            if record is not None:
+                return record
+        return await self._read(self.store.get_response, tenant, response_id)
+
+    # -- inspection and correction ---------------------------------------------------------
+
+    async def stored_beliefs(self, tenant: str, user_id: str) -> list[Belief]:
+        state = await self._state(tenant, user_id)
+        return state.model.stored_beliefs(self.clock(), self.learning.confidence)
+
+    async def set_belief(self, tenant: str, user_id: str, dimension: str, value: str,
+                         confidence: float | None, context: str, pinned: bool) -> None:
+        """Replace a dimension's belief with a manual one (value already validated)."""
+        now = self.clock()
+        cm = self.learning.confidence
+        state = await self._state(tenant, user_id)
+        base = 0.5
+        if context != GLOBAL_CONTEXT:
+            base = state.model.posterior(GLOBAL_CONTEXT, dimension, now, cm).mean(value)
+        if pinned:
+            weight, pin_confidence = 0.0, 1.0 if confidence is None else confidence
+        else:
+            weight, pin_confidence = cm.manual_weight(0.9 if confidence is None else confidence, base), None
+        await self._read(self.store.set_manual, tenant, user_id, context, dimension, value,
+                         weight, pin_confidence, now)
+        self.forget(tenant, user_id)
+
+    async def delete_belief(self, tenant: str, user_id: str, dimension: str, context: str | None) -> int:
+        removed = await self._read(self.store.delete_belief, tenant, user_id, dimension, context)
+        self.forget(tenant, user_id)
+        return removed
+
+    async def delete_user(self, tenant: str, user_id: str) -> int:
+        removed = await self._read(self.store.delete_user, tenant, user_id)
+        self.forget(tenant, user_id)
+        return removed
+
+    async def observations(self, tenant: str, user_id: str, limit: int = 200) -> list[Observation]:
+        await self.flush()
+        return await self._read(self.store.observations, tenant, user_id, limit)
+
+    async def trace(self, tenant: str | None, response_id: str) -> tuple[ResponseRecord, list[Observation]]:
+        await self.flush()
+        record = await self._read(self.store.get_response, tenant, response_id)
+        if record is None:
+            raise UnknownResponse(response_id)
+        return record, await self._read(self.store.observations_for_response, record.id)
+
+
+__all__ = ["LearningConfig", "Prepared", "SelfModelService", "UnknownResponse"]

@@ -1,0 +1,330 @@
+"""SQLModel implementation of :class:`beliefs.store.Store` for SQLite and PostgreSQL.
+
+Evidence is only ever *added* in the database (``INSERT .. ON CONFLICT DO UPDATE SET w = w + x``),
+never read-modified-written in Python, so concurrent writers from several workers cannot lose an
+update. Observation ids are primary keys: replaying the same observation is a no-op.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional, Sequence
+
+from sqlalchemy import JSON, Column, Index, delete, event, or_, select, update
+from sqlalchemy.engine import Engine
+from sqlmodel import Field, Session, SQLModel, create_engine
+
+from .model import (
+    AppliedBelief,
+    EvidenceDelta,
+    EvidenceIncrement,
+    Observation,
+    Pin,
+    ResponseRecord,
+    SelfModel,
+    ValueEvidence,
+)
+
+
+class BeliefEvidenceRow(SQLModel, table=True):
+    __tablename__ = "belief_evidence"
+    tenant: str = Field(primary_key=True)
+    user_id: str = Field(primary_key=True)
+    context: str = Field(primary_key=True)
+    dimension: str = Field(primary_key=True)
+    value: str = Field(primary_key=True)
+    implicit_w: float = 0.0
+    explicit_w: float = 0.0
+    manual_w: float = 0.0
+    observations: int = 0
+    updated_at: float = 0.0
+
+
+class BeliefPinRow(SQLModel, table=True):
+    __tablename__ = "belief_pin"
+    tenant: str = Field(primary_key=True)
+    user_id: str = Field(primary_key=True)
+    context: str = Field(primary_key=True)
+    dimension: str = Field(primary_key=True)
+    value: str
+    confidence: float
+    updated_at: float
+
+
+class ObservationRow(SQLModel, table=True):
+    __tablename__ = "observation"
+    __table_args__ = (Index("ix_observation_user", "tenant", "user_id", "created_at"),)
+    id: str = Field(primary_key=True)
+    tenant: str
+    user_id: str
+    context: str
+    kind: str
+    response_id: Optional[str] = Field(default=None, index=True)
+    features: dict = Field(default_factory=dict, sa_column=Column(JSON))
+    deltas: list = Field(default_factory=list, sa_column=Column(JSON))
+    created_at: float
+
+
+class ResponseRow(SQLModel, table=True):
+    __tablename__ = "response_record"
+    __table_args__ = (Index("ix_response_user", "tenant", "user_id", "created_at"),)
+    id: str = Field(primary_key=True)
+    tenant: str
+    user_id: str
+    context: str
+    prefix_hash: str
+    model: str
+    created_at: float
+    applied: list = Field(default_factory=list, sa_column=Column(JSON))
+    directives: list = Field(default_factory=list, sa_column=Column(JSON))
+    text: Optional[str] = None
+    text_hash: Optional[str] = None
+    completion_id: Optional[str] = Field(default=None, index=True)
+    complete: bool = True
+    features: dict = Field(default_factory=dict, sa_column=Column(JSON))
+    outcome: Optional[str] = None
+
+
+def _insert_for(engine: Engine):
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
+def make_engine(database_url: str) -> Engine:
+    """An engine tuned for this workload: WAL and a busy timeout on SQLite, pre-ping on PostgreSQL."""
+    if database_url.startswith("sqlite"):
+        engine = create_engine(database_url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # pragma: no cover - trivial
+            cursor = dbapi_connection.cursor()
+            # WAL lets readers proceed during the write-behind thread's commits.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        return engine
+    if database_url.startswith("postgresql://"):
+        database_url = "postgresql+psycopg://" + database_url[len("postgresql://"):]
+    return create_engine(database_url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+class SqlStore:
+    """The SQLModel store. Create tables with :meth:`create_all` (SQLite) or migrations."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._insert = _insert_for(engine)
+
+    @classmethod
+    def from_url(cls, database_url: str, *, create: bool = True) -> "SqlStore":
+        store = cls(make_engine(database_url))
+        if create:
+            store.create_all()
+        return store
+
+    def create_all(self) -> None:
+        SQLModel.metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- beliefs ---------------------------------------------------------------------------
+
+    def load_self_model(self, tenant: str, user_id: str) -> SelfModel:
+        model = SelfModel()
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(BeliefEvidenceRow).where(
+                    BeliefEvidenceRow.tenant == tenant, BeliefEvidenceRow.user_id == user_id
+                )
+            ).scalars()
+            for row in rows:
+                model.evidence.setdefault((row.context, row.dimension), {})[row.value] = ValueEvidence(
+                    row.implicit_w, row.explicit_w, row.manual_w, row.observations, row.updated_at
+                )
+            pins = session.exec(
+                select(BeliefPinRow).where(BeliefPinRow.tenant == tenant, BeliefPinRow.user_id == user_id)
+            ).scalars()
+            for pin in pins:
+                model.pins[(pin.context, pin.dimension)] = Pin(pin.value, pin.confidence, pin.updated_at)
+        return model
+
+    def record_observation(self, observation: Observation, increments: Sequence[EvidenceIncrement]) -> bool:
+        with Session(self.engine) as session, session.begin():
+            inserted = session.execute(
+                self._insert(ObservationRow.__table__)
+                .values(_observation_values(observation))
+                .on_conflict_do_nothing(index_elements=["id"])
+            )
+            if inserted.rowcount == 0:
+                return False
+            for inc in increments:
+                self._add_evidence(session, observation.tenant, observation.user_id, inc)
+        return True
+
+    def _add_evidence(self, session: Session, tenant: str, user_id: str, inc: EvidenceIncrement) -> None:
+        table = BeliefEvidenceRow.__table__
+        implicit = inc.stored_weight if inc.source == "implicit" else 0.0
+        explicit = inc.stored_weight if inc.source == "explicit" else 0.0
+        stmt = self._insert(table).values(
+            tenant=tenant, user_id=user_id, context=inc.context, dimension=inc.dimension,
+            value=inc.value, implicit_w=implicit, explicit_w=explicit, manual_w=0.0,
+            observations=1, updated_at=inc.at,
+        )
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["tenant", "user_id", "context", "dimension", "value"],
+            set_={
+                "implicit_w": table.c.implicit_w + stmt.excluded.implicit_w,
+                "explicit_w": table.c.explicit_w + stmt.excluded.explicit_w,
+                "observations": table.c.observations + 1,
+                "updated_at": stmt.excluded.updated_at,
+            },
+        )
+        session.execute(stmt)
+
+    def set_manual(self, tenant: str, user_id: str, context: str, dimension: str, value: str,
+                   manual_weight: float, pin_confidence: float | None, now: float) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.execute(delete(BeliefEvidenceRow).where(
+                BeliefEvidenceRow.tenant == tenant, BeliefEvidenceRow.user_id == user_id,
+                BeliefEvidenceRow.context == context, BeliefEvidenceRow.dimension == dimension))
+            session.execute(delete(BeliefPinRow).where(
+                BeliefPinRow.tenant == tenant, BeliefPinRow.user_id == user_id,
+                BeliefPinRow.context == context, BeliefPinRow.dimension == dimension))
+            session.add(BeliefEvidenceRow(
+                tenant=tenant, user_id=user_id, context=context, dimension=dimension, value=value,
+                manual_w=manual_weight, observations=0, updated_at=now))
+            if pin_confidence is not None:
+                session.add(BeliefPinRow(tenant=tenant, user_id=user_id, context=context,
+                                         dimension=dimension, value=value,
+                                         confidence=pin_confidence, updated_at=now))
+
+    def delete_belief(self, tenant: str, user_id: str, dimension: str, context: str | None) -> int:
+        removed = 0
+        with Session(self.engine) as session, session.begin():
+            for row_type in (BeliefEvidenceRow, BeliefPinRow):
+                conditions = [row_type.tenant == tenant, row_type.user_id == user_id,
+                              row_type.dimension == dimension]
+                if context is not None:
+                    conditions.append(row_type.context == context)
+                removed += session.execute(delete(row_type).where(*conditions)).rowcount
+        return removed
+
+    def delete_user(self, tenant: str, user_id: str) -> int:
+        removed = 0
+        with Session(self.engine) as session, session.begin():
+            for row_type in (BeliefEvidenceRow, BeliefPinRow, ObservationRow, ResponseRow):
+                removed += session.execute(
+                    delete(row_type).where(row_type.tenant == tenant, row_type.user_id == user_id)
+                ).rowcount
+        return removed
+
+    # -- responses -------------------------------------------------------------------------
+
+    def save_response(self, record: ResponseRecord) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.merge(_response_row(record))
+
+    def get_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
+        with Session(self.engine) as session:
+            query = select(ResponseRow).where(
+                or_(ResponseRow.id == response_id, ResponseRow.completion_id == response_id)
+            )
+            if tenant is not None:
+                query = query.where(ResponseRow.tenant == tenant)
+            row = session.exec(query.order_by(ResponseRow.created_at.desc()).limit(1)).scalars().first()
+            return _response_record(row) if row else None
+
+    def recent_responses(self, tenant: str, user_id: str, since: float, limit: int) -> list[ResponseRecord]:
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(ResponseRow)
+                .where(ResponseRow.tenant == tenant, ResponseRow.user_id == user_id,
+                       ResponseRow.created_at >= since)
+                .order_by(ResponseRow.created_at.desc())
+                .limit(limit)
+            ).scalars()
+            return [_response_record(row) for row in rows]
+
+    def mark_response(self, response_id: str, outcome: str) -> None:
+        with Session(self.engine) as session, session.begin():
+            session.execute(
+                update(ResponseRow)
+                .where(ResponseRow.id == response_id, ResponseRow.outcome.is_(None))
+                .values(outcome=outcome)
+            )
+
+    # -- observations ----------------------------------------------------------------------
+
+    def observations(self, tenant: str, user_id: str, limit: int) -> list[Observation]:
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(ObservationRow)
+                .where(ObservationRow.tenant == tenant, ObservationRow.user_id == user_id)
+                .order_by(ObservationRow.created_at.desc())
+                .limit(limit)
+            ).scalars()
+            return [_observation(row) for row in rows]
+
+    def observations_for_response(self, response_id: str) -> list[Observation]:
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(ObservationRow)
+                .where(ObservationRow.response_id == response_id)
+                .order_by(ObservationRow.created_at)
+            ).scalars()
+            return [_observation(row) for row in rows]
+
+
+def _observation_values(observation: Observation) -> dict[str, Any]:
+    return {
+        "id": observation.id,
+        "tenant": observation.tenant,
+        "user_id": observation.user_id,
+        "context": observation.context,
+        "kind": observation.kind,
+        "response_id": observation.response_id,
+        "features": observation.features,
+        "deltas": [
+            {"dimension": d.dimension, "value": d.value, "weight": d.weight, "source": d.source}
+            for d in observation.deltas
+        ],
+        "created_at": observation.created_at,
+    }
+
+
+def _observation(row: ObservationRow) -> Observation:
+    return Observation(
+        id=row.id, tenant=row.tenant, user_id=row.user_id, context=row.context, kind=row.kind,  # type: ignore[arg-type]
+        response_id=row.response_id, features=row.features or {},
+        deltas=tuple(EvidenceDelta(**d) for d in (row.deltas or [])), created_at=row.created_at,
+    )
+
+
+def _response_row(record: ResponseRecord) -> ResponseRow:
+    return ResponseRow(
+        id=record.id, tenant=record.tenant, user_id=record.user_id, context=record.context,
+        prefix_hash=record.prefix_hash, model=record.model, created_at=record.created_at,
+        applied=[{"dimension": a.dimension, "value": a.value, "confidence": a.confidence}
+                 for a in record.applied],
+        directives=list(record.directives), text=record.text, text_hash=record.text_hash,
+        completion_id=record.completion_id, complete=record.complete, features=record.features,
+        outcome=record.outcome,
+    )
+
+
+def _response_record(row: ResponseRow) -> ResponseRecord:
+    return ResponseRecord(
+        id=row.id, tenant=row.tenant, user_id=row.user_id, context=row.context,
+        prefix_hash=row.prefix_hash, model=row.model, created_at=row.created_at,
+        applied=tuple(AppliedBelief(**a) for a in (row.applied or [])),
+        directives=tuple(row.directives or ()), text=row.text, text_hash=row.text_hash,
+        completion_id=row.completion_id, complete=row.complete, features=row.features or {},
+        outcome=row.outcome,
+    )
+
+
+__all__ = ["SqlStore", "make_engine"]

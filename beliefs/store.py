@@ -1,0 +1,56 @@
+"""The one storage interface. Routes and the learning core never touch SQL.
+
+Implementations: :class:`beliefs.sql_store.SqlStore` (SQLite by default, PostgreSQL for many
+workers). Methods are synchronous; the service runs them on its own database thread so the event
+loop never waits on a write.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, Sequence
+
+from .model import EvidenceIncrement, Observation, ResponseRecord, SelfModel
+
+
+class Store(Protocol):
+    def load_self_model(self, tenant: str, user_id: str) -> SelfModel:
+        """All evidence rows and pins of one user (an empty model for an unknown user)."""
+
+    def recent_responses(self, tenant: str, user_id: str, since: float, limit: int) -> list[ResponseRecord]:
+        """The user's responses created at or after ``since``, newest first."""
+
+    def record_observation(self, observation: Observation, increments: Sequence[EvidenceIncrement]) -> bool:
+        """Append the observation and add its increments atomically. Returns False (and changes
+        nothing) when an observation with the same id was already recorded."""
+
+    def set_manual(self, tenant: str, user_id: str, context: str, dimension: str, value: str,
+                   manual_weight: float, pin_confidence: float | None, now: float) -> None:
+        """Replace what is known about one dimension with a manual value: learned evidence and
+        pins for (context, dimension) are cleared; ``pin_confidence`` set means pinned."""
+
+    def delete_belief(self, tenant: str, user_id: str, dimension: str, context: str | None) -> int:
+        """Forget one dimension in one context (all contexts when None); returns rows removed."""
+
+    def delete_user(self, tenant: str, user_id: str) -> int:
+        """Remove everything stored about the user; returns rows removed."""
+
+    def save_response(self, record: ResponseRecord) -> None:
+        """Insert a response record (replacing one with the same id)."""
+
+    def get_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
+        """Find a record by beliefloop's response id or the upstream completion id."""
+
+    def mark_response(self, response_id: str, outcome: str) -> None:
+        """Set the outcome of a response if none is set yet."""
+
+    def observations(self, tenant: str, user_id: str, limit: int) -> list[Observation]:
+        """The user's observations, newest first."""
+
+    def observations_for_response(self, response_id: str) -> list[Observation]:
+        """Observations that name this response, oldest first."""
+
+    def close(self) -> None:
+        """Release connections."""
+
+
+__all__ = ["EvidenceIncrement", "Store"]

@@ -1,0 +1,151 @@
+"""Admin API: operators inspect and correct what is believed about a user.
+
+``Authorization: Bearer <admin key>``, compared in constant time. With no admin key configured
+the whole surface answers 403: an unprotected admin API is never the default.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from beliefs.dimensions import InvalidBeliefValue
+from beliefs.model import GLOBAL_CONTEXT, Belief, Observation
+from beliefs.service import UnknownResponse
+
+from .errors import Forbidden, NotFound, Unauthorized, Unprocessable
+from .runtime import Runtime
+
+
+def runtime_of(request: Request) -> Runtime:
+    return request.app.state.runtime
+
+
+def require_admin(request: Request) -> None:
+    key = runtime_of(request).settings.admin_key
+    if not key:
+        raise Forbidden("the admin API is disabled: set BELIEFLOOP_ADMIN_KEY (or admin_key in config.yaml)",
+                        code="admin_disabled")
+    supplied = request.headers.get("authorization", "")
+    scheme, _, token = supplied.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), key.encode()):
+        raise Unauthorized("a valid admin key is required (Authorization: Bearer <admin key>)")
+
+
+class BeliefOut(BaseModel):
+    dimension: str
+    value: str
+    confidence: float
+    evidence: int
+    context: str
+    source: str
+    pinned: bool
+    updated_at: float
+
+    @classmethod
+    def of(cls, belief: Belief) -> "BeliefOut":
+        return cls(dimension=belief.dimension, value=belief.value,
+                   confidence=round(belief.confidence, 4), evidence=belief.evidence,
+                   context=belief.context, source=belief.source, pinned=belief.pinned,
+                   updated_at=belief.updated_at)
+
+
+class UserBeliefs(BaseModel):
+    user_id: str
+    beliefs: list[BeliefOut]
+
+
+class BeliefUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    value: str
+    confidence: float | None = Field(default=None, ge=0.5, le=1.0)
+    context: str = Field(default=GLOBAL_CONTEXT, min_length=1, max_length=256)
+    pinned: bool = False
+
+
+class ObservationOut(BaseModel):
+    id: str
+    kind: str
+    response_id: str | None
+    context: str
+    features: dict[str, Any]
+    deltas: list[dict[str, Any]]
+    created_at: float
+
+    @classmethod
+    def of(cls, o: Observation) -> "ObservationOut":
+        return cls(id=o.id, kind=o.kind, response_id=o.response_id, context=o.context,
+                   features=o.features,
+                   deltas=[{"dimension": d.dimension, "value": d.value, "weight": round(d.weight, 4),
+                            "source": d.source} for d in o.deltas],
+                   created_at=o.created_at)
+
+
+TENANT = "default"
+router = APIRouter(prefix="/admin", dependencies=[Depends(require_admin)], tags=["admin"])
+
+
+@router.get("/users/{user_id}/beliefs", response_model=UserBeliefs)
+async def get_beliefs(user_id: str, request: Request) -> UserBeliefs:
+    beliefs = await runtime_of(request).service.stored_beliefs(TENANT, user_id)
+    return UserBeliefs(user_id=user_id, beliefs=[BeliefOut.of(b) for b in beliefs])
+
+
+@router.put("/users/{user_id}/beliefs/{dimension}", response_model=UserBeliefs)
+async def put_belief(user_id: str, dimension: str, update: BeliefUpdate, request: Request) -> UserBeliefs:
+    runtime = runtime_of(request)
+    registry = runtime.service.registry
+    if dimension not in registry:
+        raise Unprocessable(f"unknown dimension {dimension!r}; known: {', '.join(sorted(registry.names()))}",
+                            param="dimension", code="unknown_dimension")
+    try:
+        value = registry.get(dimension).validate(update.value)
+    except InvalidBeliefValue as error:
+        raise Unprocessable(str(error), param="value") from None
+    await runtime.service.set_belief(TENANT, user_id, dimension, value, update.confidence,
+                                     update.context, update.pinned)
+    return await get_beliefs(user_id, request)
+
+
+@router.delete("/users/{user_id}/beliefs/{dimension}")
+async def delete_belief(user_id: str, dimension: str, request: Request,
+                        context: str | None = None) -> dict[str, Any]:
+    removed = await runtime_of(request).service.delete_belief(TENANT, user_id, dimension, context)
+    if not removed:
+        raise NotFound(f"no belief about {dimension!r} for user {user_id!r}")
+    return {"user_id": user_id, "dimension": dimension, "deleted": True}
+
+
+@router.delete("/users/{user_id}")
+async def delete_user(user_id: str, request: Request) -> dict[str, Any]:
+    removed = await runtime_of(request).service.delete_user(TENANT, user_id)
+    return {"user_id": user_id, "deleted": True, "rows_removed": removed}
+
+
+@router.get("/users/{user_id}/observations")
+async def get_observations(user_id: str, request: Request, limit: int = 200) -> dict[str, Any]:
+    observations = await runtime_of(request).service.observations(TENANT, user_id, max(1, min(limit, 1000)))
+    return {"user_id": user_id, "observations": [ObservationOut.of(o) for o in observations]}
+
+
+@router.get("/responses/{response_id}")
+async def get_response_trace(response_id: str, request: Request) -> dict[str, Any]:
+    try:
+        record, observations = await runtime_of(request).service.trace(TENANT, response_id)
+    except UnknownResponse:
+        raise NotFound(f"no response {response_id!r}") from None
+    return {
+        "response_id": record.id, "completion_id": record.completion_id, "user_id": record.user_id,
+        "context": record.context, "model": record.model, "created_at": record.created_at,
+        "complete": record.complete, "outcome": record.outcome,
+        "applied": [{"dimension": a.dimension, "value": a.value, "confidence": a.confidence}
+                    for a in record.applied],
+        "directives": list(record.directives),
+        "signals": [ObservationOut.of(o) for o in observations],
+    }
+
+
+__all__ = ["router", "require_admin", "runtime_of"]

@@ -1,0 +1,74 @@
+"""The app factory: every part is built here from explicit arguments; nothing at import time."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import AsyncIterator, Callable
+
+import httpx
+from fastapi import FastAPI, Request
+from starlette.responses import JSONResponse
+
+from beliefs.store import Store
+
+from . import admin, feedback
+from .chat import chat_completions
+from .errors import ProxyError, install_handlers
+from .reload import watch_config
+from .runtime import Runtime
+from .settings import Settings
+
+log = logging.getLogger("beliefloop.proxy")
+
+
+def create_app(settings: Settings, *, store: Store | None = None,
+               transport: httpx.AsyncBaseTransport | None = None,
+               clock: Callable[[], float] | None = None,
+               watch: bool = True) -> FastAPI:
+    """Build the proxy. ``store``/``transport``/``clock`` swap the edges (tests, benchmarks)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = Runtime.build(settings, store=store, transport=transport, clock=clock)
+        app.state.runtime = runtime
+        watcher = asyncio.create_task(watch_config(runtime)) if watch else None
+        if not settings.admin_key:
+            log.warning("admin API disabled: no BELIEFLOOP_ADMIN_KEY set")
+        try:
+            yield
+        finally:
+            if watcher is not None:
+                watcher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await watcher
+            await runtime.aclose()  # flushes queued belief writes before exit
+
+    app = FastAPI(title="beliefloop", version="0.1.0", lifespan=lifespan)
+    install_handlers(app)
+    app.add_api_route("/v1/chat/completions", chat_completions, methods=["POST"],
+                      include_in_schema=False)
+    app.add_api_route("/chat/completions", chat_completions, methods=["POST"], include_in_schema=False)
+    app.include_router(admin.router)
+    app.include_router(feedback.router)
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/v1/models")
+    async def models(request: Request) -> JSONResponse:
+        runtime: Runtime = request.app.state.runtime
+        cards = runtime.litellm.model_cards()
+        try:
+            cards += await runtime.upstream.models(request.headers)
+        except ProxyError:
+            if not cards:
+                raise
+        return JSONResponse({"object": "list", "data": cards})
+
+    return app
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,157 @@
+"""``POST /v1/chat/completions``: the hot path, read top to bottom as a checklist.
+
+1. read the body (bounded) and parse it once with orjson;
+2. identify the user and context;
+3. load the self-model, folding in the signals this request carries;
+4. match rules and splice the directives into the parsed body;
+5. forward (raw bytes, or litellm for ``model_list`` models);
+6. return the reply, streaming bytes through as they arrive, and remember it afterwards.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, AsyncIterator
+
+import orjson
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+
+from adapters import BeliefView, Plan, apply_plan, plan
+from beliefs.conversation import text_hash
+from beliefs.model import AppliedBelief, ResponseRecord
+from beliefs.service import Prepared
+
+from .errors import BodyTooLarge, InvalidRequest, ProxyError
+from .identity import identify
+from .runtime import Runtime
+from .sse import Assembled, assemble_json, assemble_sse
+from .upstream import UpstreamReply
+
+RESPONSE_ID_HEADER = "x-beliefloop-response-id"
+APPLIED_HEADER = "x-beliefloop-applied"
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refusing more than ``limit`` bytes before reading them all."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge(f"request body of {declared} bytes exceeds the limit of {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge(f"request body exceeds the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_chat_body(raw: bytes) -> dict[str, Any]:
+    """Parse once and check only what the proxy relies on; every other field passes untouched."""
+    try:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise InvalidRequest(f"could not parse the JSON body: {error}", code="invalid_json") from None
+    if not isinstance(body, dict):
+        raise InvalidRequest("the JSON body must be an object", code="invalid_json")
+    model = body.get("model")
+    if not isinstance(model, str) or not model:
+        raise InvalidRequest("you must provide a model parameter", param="model", code="missing_model")
+    messages = body.get("messages")
+    if not isinstance(messages, list) or not messages:
+        raise InvalidRequest("'messages' must be a non-empty array", param="messages", code="missing_messages")
+    for index, message in enumerate(messages):
+        if not isinstance(message, dict) or not isinstance(message.get("role"), str):
+            raise InvalidRequest(f"messages[{index}] must be an object with a 'role'",
+                                 param=f"messages[{index}]", code="invalid_messages")
+    return body
+
+
+async def chat_completions(request: Request) -> Response:
+    runtime: Runtime = request.app.state.runtime
+    raw = await read_body(request, runtime.settings.max_body_bytes)
+    body = parse_chat_body(raw)
+    identity = identify(request.headers, body)
+    response_id = "blr_" + uuid.uuid4().hex
+    stream = body.get("stream") is True
+
+    prepared: Prepared | None = None
+    applied_plan = Plan()
+    if identity.user_id is not None:
+        prepared = await runtime.service.prepare(identity.tenant, identity.user_id, identity.context,
+                                                 body["messages"])
+        views = [BeliefView(b.dimension, b.value, b.confidence) for b in prepared.beliefs]
+        applied_plan = plan(runtime.rules, views, identity.context, runtime.policy)
+        if applied_plan:
+            apply_plan(body, applied_plan, runtime.policy)
+            raw = orjson.dumps(body)
+
+    if body["model"] in runtime.litellm:
+        reply = await runtime.litellm.call(body, stream)
+    else:
+        reply = await runtime.upstream.chat(raw, request.headers, stream)
+
+    headers = {**reply.headers, RESPONSE_ID_HEADER: response_id,
+               APPLIED_HEADER: applied_plan.applied_header()}
+    remember = _Recorder(runtime, prepared, applied_plan, response_id, body["model"])
+    if reply.chunks is None:
+        task = BackgroundTask(remember, assemble_json, reply.body or b"") if prepared else None
+        return Response(reply.body, reply.status, headers=headers, media_type=reply.media_type,
+                        background=task)
+    return StreamingResponse(_tee(reply, remember if prepared else None), reply.status,
+                             headers=headers, media_type=reply.media_type)
+
+
+async def _tee(reply: UpstreamReply, remember: "_Recorder | None") -> AsyncIterator[bytes]:
+    """Yield upstream bytes untouched; keep a copy to assemble the text once the stream ends."""
+    seen: list[bytes] = []
+    finished = False
+    try:
+        async for chunk in reply.chunks:  # type: ignore[union-attr]
+            if remember is not None:
+                seen.append(chunk)
+            yield chunk
+        finished = True
+    except ProxyError as error:  # the upstream failed mid-stream: tell the client in-band
+        yield b"data: " + orjson.dumps({"error": {"message": error.message, "type": error.type,
+                                                  "code": error.code}}) + b"\n\n"
+    finally:
+        if reply.close is not None:
+            await reply.close()
+        if remember is not None:
+            remember(lambda raw: _stream_outcome(raw, finished), b"".join(seen))
+
+
+def _stream_outcome(raw: bytes, finished: bool) -> Assembled:
+    assembled = assemble_sse(raw)
+    return Assembled(assembled.text, assembled.completion_id, assembled.complete and finished)
+
+
+class _Recorder:
+    """Builds and hands over the response record once the reply is out (off the hot path)."""
+
+    def __init__(self, runtime: Runtime, prepared: Prepared | None, applied_plan: Plan,
+                 response_id: str, model: str) -> None:
+        self.runtime, self.prepared, self.plan = runtime, prepared, applied_plan
+        self.response_id, self.model = response_id, model
+
+    def __call__(self, assemble, raw: bytes) -> None:
+        prepared = self.prepared
+        if prepared is None:
+            return
+        assembled = assemble(raw)
+        record = ResponseRecord(
+            id=self.response_id, tenant=prepared.tenant, user_id=prepared.user_id,
+            context=prepared.context, prefix_hash=prepared.prefix_hash, model=self.model,
+            created_at=self.runtime.service.clock(),
+            applied=tuple(AppliedBelief(b.dimension, b.value, round(b.confidence, 4))
+                          for b in self.plan.applied),
+            directives=tuple(d.text for d in self.plan.directives),
+            text=assembled.text, text_hash=text_hash(assembled.text),
+            completion_id=assembled.completion_id, complete=assembled.complete,
+        )
+        self.runtime.service.record_response(record)
+
+
+__all__ = ["APPLIED_HEADER", "RESPONSE_ID_HEADER", "chat_completions", "parse_chat_body", "read_body"]

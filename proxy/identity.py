@@ -1,0 +1,49 @@
+"""Who is asking, and in which context: from headers first, then the OpenAI body fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from beliefs.model import GLOBAL_CONTEXT
+
+from .errors import InvalidRequest
+
+USER_HEADER = "x-beliefloop-user"
+CONTEXT_HEADER = "x-beliefloop-context"
+MAX_ID_CHARS = 256
+
+
+@dataclass(frozen=True)
+class Identity:
+    tenant: str
+    user_id: str | None
+    context: str
+
+
+def _clean(value: Any, what: str) -> str:
+    """An id is 1..256 printable characters: no control characters that could split logs/headers."""
+    if not isinstance(value, str) or not value or len(value) > MAX_ID_CHARS:
+        raise InvalidRequest(f"{what} must be a string of 1 to {MAX_ID_CHARS} characters", param=what)
+    if not value.isprintable():
+        raise InvalidRequest(f"{what} must not contain control characters", param=what)
+    return value
+
+
+def identify(headers: Mapping[str, str], body: Mapping[str, Any], tenant: str = "default") -> Identity:
+    """``X-BeliefLoop-User`` header, else body ``user``, else ``safety_identifier``; None = anonymous."""
+    raw = headers.get(USER_HEADER)
+    if raw is not None:
+        user = _clean(raw, "X-BeliefLoop-User")
+    elif body.get("user") is not None:
+        user = _clean(body["user"], "user")
+    elif body.get("safety_identifier") is not None:
+        user = _clean(body["safety_identifier"], "safety_identifier")
+    else:
+        user = None
+    context_raw = headers.get(CONTEXT_HEADER)
+    context = _clean(context_raw, "X-BeliefLoop-Context") if context_raw else GLOBAL_CONTEXT
+    return Identity(tenant, user, context)
+
+
+__all__ = ["CONTEXT_HEADER", "Identity", "USER_HEADER", "identify"]

@@ -1,0 +1,96 @@
+"""Models from ``model_list`` go through litellm, so any provider works (streaming included).
+
+litellm is imported on first use only: its import takes seconds and most deployments never need
+it. Its exceptions carry a ``status_code``; they are mapped onto our errors in one place.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, AsyncIterator
+
+import orjson
+
+from .errors import ProxyError, UpstreamRejected, UpstreamTimeout, UpstreamUnavailable, error_body
+from .settings import ModelRoute
+from .upstream import UpstreamReply
+
+_litellm: Any = None
+
+
+def _module() -> Any:
+    global _litellm
+    if _litellm is None:
+        # Never fetch the price map from the network at import (offline deployments).
+        os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+        import litellm
+
+        litellm.telemetry = False
+        _litellm = litellm
+    return _litellm
+
+
+def _mapped(error: Exception) -> ProxyError:
+    litellm = _module()
+    status = getattr(error, "status_code", None)
+    message = str(getattr(error, "message", error))[:500]
+    if isinstance(error, litellm.Timeout) or status == 408:
+        return UpstreamTimeout(f"provider timed out: {message}")
+    if isinstance(status, int) and 400 <= status < 500:
+        code = "rate_limit_exceeded" if status == 429 else "provider_error"
+        kind = "rate_limit_error" if status == 429 else "invalid_request_error"
+        return UpstreamRejected(status, error_body(message, kind, code))
+    return UpstreamUnavailable(f"provider error: {message}")
+
+
+class LiteLLMRoutes:
+    """Routes named in ``model_list``; ``call`` returns the same reply shape as the HTTP upstream."""
+
+    def __init__(self, routes: list[ModelRoute]) -> None:
+        self.routes = {r.model_name: r for r in routes}
+
+    def __contains__(self, model: object) -> bool:
+        return model in self.routes
+
+    def model_cards(self) -> list[dict]:
+        return [{"id": name, "object": "model", "created": 0, "owned_by": "beliefloop"} for name in self.routes]
+
+    async def call(self, body: dict[str, Any], stream: bool) -> UpstreamReply:
+        litellm = _module()
+        route = self.routes[body["model"]]
+        params = {**{k: v for k, v in body.items() if k != "model"}, **route.litellm_params}
+        try:
+            result = await litellm.acompletion(**params)
+        except Exception as error:  # litellm raises its own hierarchy; map every one of them
+            raise _mapped(error) from None
+        if not stream:
+            content = result.model_dump_json(exclude_none=True).encode()
+            return UpstreamReply(200, {}, "application/json", body=content)
+        return UpstreamReply(200, {}, "text/event-stream", chunks=self._sse(result),
+                             close=_closer(result))
+
+    @staticmethod
+    async def _sse(result: Any) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in result:
+                yield b"data: " + chunk.model_dump_json(exclude_none=True).encode() + b"\n\n"
+        except Exception as error:
+            mapped = _mapped(error)
+            yield b"data: " + orjson.dumps({"error": {"message": mapped.message, "type": mapped.type,
+                                                      "code": mapped.code}}) + b"\n\n"
+            return
+        yield b"data: [DONE]\n\n"
+
+
+def _closer(result: Any):
+    async def close() -> None:
+        aclose = getattr(result, "aclose", None)
+        if aclose is not None:
+            try:
+                await aclose()
+            except Exception:
+                pass
+    return close
+
+
+__all__ = ["LiteLLMRoutes"]

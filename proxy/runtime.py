@@ -1,0 +1,71 @@
+"""Everything a running proxy holds, built from settings in one place (the app factory calls it).
+
+Rules, the injection policy and the follow-up phrases can be swapped at runtime (config reload);
+the store, the database URL and the upstream client are fixed for the life of the process.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Callable
+
+import httpx
+
+from adapters import InjectionPolicy, Rule
+from beliefs.followup import PhraseClassifier
+from beliefs.service import SelfModelService
+from beliefs.sql_store import SqlStore
+from beliefs.store import Store
+
+from .litellm_route import LiteLLMRoutes
+from .settings import Settings
+from .upstream import OpenAIUpstream
+
+log = logging.getLogger("beliefloop.proxy")
+
+
+def make_classifier(settings: Settings) -> PhraseClassifier:
+    return PhraseClassifier(settings.follow_up_table(), max_chars=settings.follow_up.max_chars)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    service: SelfModelService
+    upstream: OpenAIUpstream
+    litellm: LiteLLMRoutes
+    rules: tuple[Rule, ...]
+    policy: InjectionPolicy
+    config_mtime: float | None = field(default=None)
+
+    @classmethod
+    def build(cls, settings: Settings, *, store: Store | None = None,
+              transport: httpx.AsyncBaseTransport | None = None,
+              clock: Callable[[], float] | None = None) -> "Runtime":
+        store = store or SqlStore.from_url(settings.database_url)
+        kwargs = {"clock": clock} if clock is not None else {}
+        service = SelfModelService(store, settings.registry(), settings.learning_config(),
+                                   make_classifier(settings), **kwargs)
+        return cls(settings, service, OpenAIUpstream(settings.upstream, transport=transport),
+                   LiteLLMRoutes(settings.model_list), settings.compiled_rules(),
+                   settings.injection_policy())
+
+    def reload(self, new: Settings) -> None:
+        """Adopt new rules, policy and learning settings (already validated)."""
+        rules, policy, classifier = new.compiled_rules(), new.injection_policy(), make_classifier(new)
+        self.service.reconfigure(new.registry(), new.learning_config(), classifier)
+        self.rules, self.policy = rules, policy
+        self.settings = self.settings.model_copy(update={
+            "rules": new.rules, "injection": new.injection, "learning": new.learning,
+            "follow_up": new.follow_up, "dimensions": new.dimensions,
+        })
+        log.info("configuration reloaded: %d rules", len(rules))
+
+    async def aclose(self) -> None:
+        await self.service.close()
+        await self.upstream.aclose()
+        self.service.store.close()
+
+
+__all__ = ["Runtime"]

@@ -1,0 +1,233 @@
+"""Typed settings: ``config.yaml`` validated once, environment overrides applied once, at startup.
+
+A bad file fails with a message that names the field; on reload the last good settings stay.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from adapters import InjectionPolicy, Rule, TemplateError, check_template
+from adapters.rules import ANY_VALUE
+from beliefs.confidence import ConfidenceModel
+from beliefs.dimensions import DimensionRegistry, InvalidBeliefValue
+from beliefs.interpret import SignalWeights
+from beliefs.service import LearningConfig
+
+ENV_CONFIG = "BELIEFLOOP_CONFIG"
+DEFAULT_DATABASE_URL = "sqlite:///beliefloop.db"
+
+
+class ConfigError(ValueError):
+    """config.yaml (or an override) is invalid; the message says where and why."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class UpstreamSettings(_Strict):
+    base_url: str = "https://api.openai.com/v1"
+    api_key: str | None = Field(default=None, repr=False)
+    #: ``config``: send ``api_key`` upstream; ``client``: forward the client's Authorization header.
+    auth: Literal["config", "client"] = "config"
+    timeout_s: float = Field(default=600.0, gt=0)
+    connect_timeout_s: float = Field(default=10.0, gt=0)
+    max_connections: int = Field(default=512, ge=1)
+
+
+class ModelRoute(_Strict):
+    """A LiteLLM-style route: requests for ``model_name`` go through litellm with these params."""
+
+    model_name: str
+    litellm_params: dict[str, Any]
+
+    @model_validator(mode="after")
+    def _needs_model(self) -> "ModelRoute":
+        if not isinstance(self.litellm_params.get("model"), str):
+            raise ValueError(f"model_list entry {self.model_name!r}: litellm_params.model is required")
+        return self
+
+
+class InjectionSettings(_Strict):
+    mode: Literal["prepend", "merge"] = "prepend"
+    max_directive_tokens: int = Field(default=200, ge=16)
+    header: str = "Adapt your answer to this user's known preferences:"
+
+
+class WeightSettings(_Strict):
+    edit: float = Field(default=SignalWeights.edit, ge=0)
+    follow_up: float = Field(default=SignalWeights.follow_up, ge=0)
+    choice: float = Field(default=SignalWeights.choice, ge=0)
+    regeneration: float = Field(default=SignalWeights.regeneration, ge=0)
+    thumbs: float = Field(default=SignalWeights.thumbs, ge=0)
+    comment: float = Field(default=SignalWeights.comment, ge=0)
+    acceptance: float = Field(default=SignalWeights.acceptance, ge=0)
+
+
+class LearningSettings(_Strict):
+    prior: float = Field(default=2.0, gt=0)
+    half_life_days: float = Field(default=90.0, gt=0)
+    apply_threshold: float = Field(default=0.7, gt=0.5, lt=1.0)
+    regeneration_window_s: float = Field(default=600.0, ge=0)
+    response_text_retention_days: float = Field(default=7.0, gt=0)
+    weights: WeightSettings = WeightSettings()
+
+
+class FollowUpSettings(_Strict):
+    include_defaults: bool = True
+    max_chars: int = Field(default=300, ge=1)
+    #: ``dimension=value`` -> phrases, added to (or replacing) the built-in English/German/Spanish table.
+    phrases: dict[str, list[str]] = {}
+
+
+class RuleSpec(_Strict):
+    name: str | None = None
+    when: dict[str, str]
+    context: str | None = None
+    min_confidence: float | None = Field(default=None, ge=0, le=1)
+    system: str
+    max_tokens: int | None = Field(default=None, ge=1)
+    params: dict[str, Any] = {}
+
+
+class Settings(_Strict):
+    upstream: UpstreamSettings = UpstreamSettings()
+    model_list: list[ModelRoute] = []
+    database_url: str = DEFAULT_DATABASE_URL
+    admin_key: str | None = Field(default=None, repr=False)
+    max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    injection: InjectionSettings = InjectionSettings()
+    learning: LearningSettings = LearningSettings()
+    follow_up: FollowUpSettings = FollowUpSettings()
+    #: Extra dimensions: name -> allowed values.
+    dimensions: dict[str, list[str]] = {}
+    rules: list[RuleSpec] = []
+    #: Where the settings came from (for reloads); not read from the file.
+    source_path: str | None = Field(default=None, exclude=True)
+
+    # -- derived, built once per load ------------------------------------------------------
+
+    def registry(self) -> DimensionRegistry:
+        return DimensionRegistry.with_extensions(self.dimensions)
+
+    def learning_config(self) -> LearningConfig:
+        lr = self.learning
+        return LearningConfig(
+            confidence=ConfidenceModel(lr.prior, lr.half_life_days, lr.apply_threshold),
+            weights=SignalWeights(**lr.weights.model_dump()),
+            regeneration_window_s=lr.regeneration_window_s,
+            recent_horizon_s=lr.response_text_retention_days * 86_400.0,
+        )
+
+    def injection_policy(self) -> InjectionPolicy:
+        return InjectionPolicy(**self.injection.model_dump())
+
+    def compiled_rules(self) -> tuple[Rule, ...]:
+        """Rules checked against the dimension registry; raises ConfigError naming the rule."""
+        registry = self.registry()
+        compiled = []
+        for index, spec in enumerate(self.rules):
+            name = spec.name or f"rule[{index}]"
+            when = []
+            try:
+                if not spec.when:
+                    raise ValueError("'when' needs at least one dimension=value")
+                for dimension, value in spec.when.items():
+                    wanted = value if value == ANY_VALUE else registry.get(dimension).validate(value)
+                    registry.get(dimension)
+                    when.append((dimension, wanted))
+                check_template(spec.system, spec.when.keys())
+            except (KeyError, InvalidBeliefValue, TemplateError, ValueError) as error:
+                raise ConfigError(f"rules[{index}] ({name}): {error}") from None
+            compiled.append(Rule(
+                name=name, when=tuple(when), context=spec.context,
+                min_confidence=spec.min_confidence if spec.min_confidence is not None
+                else self.learning.apply_threshold,
+                system=spec.system, max_tokens=spec.max_tokens, params=tuple(spec.params.items()),
+            ))
+        return tuple(compiled)
+
+    def follow_up_table(self) -> dict[str, list[str]]:
+        from beliefs.followup import DEFAULT_FOLLOW_UP_PHRASES
+
+        table = {k: list(v) for k, v in DEFAULT_FOLLOW_UP_PHRASES.items()} if self.follow_up.include_defaults else {}
+        registry = self.registry()
+        for key, phrases in self.follow_up.phrases.items():
+            dimension, _, value = key.partition("=")
+            try:
+                registry.get(dimension).validate(value)
+            except (KeyError, InvalidBeliefValue) as error:
+                raise ConfigError(f"follow_up.phrases[{key!r}]: {error}") from None
+            table.setdefault(key, []).extend(phrases)
+        return table
+
+    def validate_all(self) -> "Settings":
+        """Compile everything derived so a bad file fails now, not on the first request."""
+        self.compiled_rules()
+        self.follow_up_table()
+        return self
+
+
+def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if environ.get("BELIEFLOOP_UPSTREAM_BASE_URL"):
+        data.setdefault("upstream", {})["base_url"] = environ["BELIEFLOOP_UPSTREAM_BASE_URL"]
+    if environ.get("BELIEFLOOP_UPSTREAM_API_KEY"):
+        data.setdefault("upstream", {})["api_key"] = environ["BELIEFLOOP_UPSTREAM_API_KEY"]
+    if environ.get("BELIEFLOOP_DATABASE_URL"):
+        data["database_url"] = environ["BELIEFLOOP_DATABASE_URL"]
+    if environ.get("BELIEFLOOP_ADMIN_KEY"):
+        data["admin_key"] = environ["BELIEFLOOP_ADMIN_KEY"]
+    return data
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def settings_from_dict(data: Mapping[str, Any], environ: Mapping[str, str] | None = None,
+                       source_path: str | None = None) -> Settings:
+    """Validate a config mapping plus environment overrides; raises ConfigError."""
+    merged = _merge(dict(data or {}), _env_overrides(environ if environ is not None else {}))
+    try:
+        settings = Settings.model_validate(merged)
+    except ValidationError as error:
+        where = f" in {source_path}" if source_path else ""
+        raise ConfigError(f"invalid configuration{where}:\n{error}") from None
+    settings.source_path = source_path
+    return settings.validate_all()
+
+
+def load_settings(path: str | os.PathLike[str] | None = None,
+                  environ: Mapping[str, str] | None = None) -> Settings:
+    """Read ``path`` (or $BELIEFLOOP_CONFIG, or ./config.yaml if present) and apply overrides."""
+    environ = os.environ if environ is None else environ
+    candidate = path or environ.get(ENV_CONFIG)
+    if candidate is None and Path("config.yaml").is_file():
+        candidate = "config.yaml"
+    data: Any = {}
+    if candidate is not None:
+        try:
+            data = yaml.safe_load(Path(candidate).read_text(encoding="utf-8")) or {}
+        except OSError as error:
+            raise ConfigError(f"cannot read config {candidate}: {error}") from None
+        except yaml.YAMLError as error:
+            raise ConfigError(f"config {candidate} is not valid YAML: {error}") from None
+        if not isinstance(data, dict):
+            raise ConfigError(f"config {candidate} must be a mapping at the top level")
+    return settings_from_dict(data, environ, str(candidate) if candidate else None)
+
+
+__all__ = ["ConfigError", "ModelRoute", "Settings", "load_settings", "settings_from_dict"]
