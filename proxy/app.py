@@ -16,7 +16,7 @@ from beliefs.store import Store
 from . import admin, feedback
 from .chat import chat_completions
 from .errors import ProxyError, install_handlers
-from .reload import watch_config
+from .reload import remember_mtime, watch_config
 from .runtime import Runtime
 from .settings import Settings
 
@@ -33,6 +33,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = Runtime.build(settings, store=store, transport=transport, clock=clock)
         app.state.runtime = runtime
+        remember_mtime(runtime)
         watcher = asyncio.create_task(watch_config(runtime)) if watch else None
         if not settings.admin_key:
             log.warning("admin API disabled: no BELIEFLOOP_ADMIN_KEY set")

@@ -23,6 +23,12 @@ def _mtime(path: str) -> float | None:
         return None
 
 
+def remember_mtime(runtime: Runtime) -> None:
+    """Record the config file's mtime as loaded; call when the runtime is built."""
+    if runtime.settings.source_path is not None:
+        runtime.config_mtime = _mtime(runtime.settings.source_path)
+
+
 def reload_now(runtime: Runtime) -> bool:
     """Re-read the config file; returns True when the new rules were adopted."""
     path = runtime.settings.source_path
@@ -43,7 +49,6 @@ async def watch_config(runtime: Runtime, interval_s: float = 1.0) -> None:
     path = runtime.settings.source_path
     if path is None:
         return
-    runtime.config_mtime = _mtime(path)
     loop = asyncio.get_running_loop()
     try:
         loop.add_signal_handler(signal.SIGHUP, reload_now, runtime)
@@ -62,4 +67,4 @@ async def watch_config(runtime: Runtime, interval_s: float = 1.0) -> None:
             pass
 
 
-__all__ = ["reload_now", "watch_config"]
+__all__ = ["reload_now", "remember_mtime", "watch_config"]

@@ -1,0 +1,226 @@
+"""The backward path end to end through the openai SDK: signals users give change the next response."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import respx
+
+from proxy import create_app, settings_from_dict
+from tests.conftest import UPSTREAM, admin_headers, running, sdk
+from tests.fake_upstream import completion, sse_chunks
+
+LONG_REPLY = (
+    "Great question! Let me explain this in detail. TCP is a transport protocol that provides "
+    "reliable, ordered delivery of a stream of bytes between applications. It establishes a "
+    "connection with a three-way handshake, numbers every byte it sends, acknowledges what "
+    "arrives, retransmits what is lost, and controls the rate of sending so that neither the "
+    "receiver nor the network is overwhelmed. Because of this, applications such as web "
+    "browsers, email clients and file transfer tools can rely on it without handling loss "
+    "themselves. In practice, it trades a little latency for a lot of reliability."
+)
+SHORTENED = "TCP gives reliable, ordered byte delivery using handshakes, acks and retransmits."
+CONCISE = "Keep answers short"
+
+
+class Upstream:
+    """respx handler: a long reply per call (numbered, so every response text is distinct)."""
+
+    def __init__(self, router: respx.MockRouter, stream: bool = False) -> None:
+        self.received: list[dict[str, Any]] = []
+        self.stream = stream
+        router.post(f"{UPSTREAM}/chat/completions").mock(side_effect=self)
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        self.received.append(body)
+        text = f"{LONG_REPLY} (answer {len(self.received)})"
+        if body.get("stream"):
+            words = text.split(" ")
+            pieces = [w + " " for w in words[:-1]] + [words[-1]]
+            return httpx.Response(200, content=b"".join(sse_chunks(pieces, completion_id=f"c{len(self.received)}")),
+                                  headers={"content-type": "text/event-stream"})
+        return httpx.Response(200, json=completion(text, completion_id=f"chatcmpl-{len(self.received)}"))
+
+    def directives(self, index: int = -1) -> str:
+        messages = self.received[index]["messages"]
+        return messages[0]["content"] if messages[0]["role"] == "system" else ""
+
+
+async def ask(client, messages: list[dict], user: str, **kwargs: Any):
+    raw = await client.chat.completions.with_raw_response.create(
+        model="gpt-test", messages=messages, user=user, **kwargs)
+    return raw.parse(), raw.headers
+
+
+async def shortening_user(client, upstream: Upstream, user: str, turns: int) -> list[str]:
+    """A user who shortens every reply before continuing; returns the applied header per turn."""
+    messages: list[dict] = [{"role": "user", "content": "What is TCP?"}]
+    applied = []
+    for turn in range(turns):
+        result, headers = await ask(client, messages, user)
+        applied.append(headers["x-beliefloop-applied"])
+        messages = messages + [
+            {"role": "assistant", "content": SHORTENED + f" ({turn})"},
+            {"role": "user", "content": f"And what about question {turn}?"},
+        ]
+    return applied
+
+
+@respx.mock
+async def test_user_who_shortens_replies_gets_concise_directive(proxy, respx_mock):
+    upstream = Upstream(respx_mock)
+    client = sdk(proxy)
+    applied = await shortening_user(client, upstream, "sam", turns=4)
+    # turn 0: nothing known; turn 1 carries edit #1; turn 2 edit #2; turn 3 edit #3 -> applied
+    assert applied[:3] == ["", "", ""]
+    assert "length=concise" in applied[3]
+    assert CONCISE in upstream.directives(3)
+    assert CONCISE not in upstream.directives(2)
+
+    observations = (await proxy.get("/admin/users/sam/observations", headers=admin_headers())).json()
+    edits = [o for o in observations["observations"] if o["kind"] == "edit"]
+    assert len(edits) == 3
+    assert edits[0]["features"]["length_ratio"] < 0.5
+    assert {"dimension": "length", "value": "concise", "weight": 1.0, "source": "implicit"} in edits[0]["deltas"]
+
+    beliefs = (await proxy.get("/admin/users/sam/beliefs", headers=admin_headers())).json()["beliefs"]
+    length = next(b for b in beliefs if b["dimension"] == "length")
+    assert length["value"] == "concise" and length["confidence"] >= 0.7 and length["evidence"] == 3
+
+
+@respx.mock
+async def test_edit_is_visible_in_the_response_trace(proxy, respx_mock):
+    Upstream(respx_mock)
+    client = sdk(proxy)
+    messages = [{"role": "user", "content": "What is TCP?"}]
+    _, headers = await ask(client, messages, "tia")
+    first_id = headers["x-beliefloop-response-id"]
+    await ask(client, messages + [{"role": "assistant", "content": SHORTENED},
+                                  {"role": "user", "content": "thanks, and UDP?"}], "tia")
+    trace = (await proxy.get(f"/admin/responses/{first_id}", headers=admin_headers())).json()
+    assert trace["outcome"] == "edited"
+    assert [s["kind"] for s in trace["signals"]] == ["edit"]
+    assert trace["completion_id"] == "chatcmpl-1"
+
+
+@respx.mock
+async def test_signals_in_a_request_shape_that_same_request(proxy, respx_mock):
+    upstream = Upstream(respx_mock)
+    client = sdk(proxy)
+    await proxy.put("/admin/users/uma/beliefs/length", headers=admin_headers(),
+                    json={"value": "concise", "confidence": 0.65})
+    messages = [{"role": "user", "content": "What is TCP?"}]
+    _, headers = await ask(client, messages, "uma")
+    assert headers["x-beliefloop-applied"] == ""
+    # the edit in this request lifts concise over the threshold before this request is sent on
+    _, headers = await ask(client, messages + [{"role": "assistant", "content": SHORTENED},
+                                               {"role": "user", "content": "and UDP?"}], "uma")
+    assert headers["x-beliefloop-applied"] == "length=concise"
+    assert CONCISE in upstream.directives()
+
+
+@respx.mock
+async def test_follow_up_asking_for_shorter_is_evidence(proxy, respx_mock):
+    Upstream(respx_mock)
+    client = sdk(proxy)
+    messages = [{"role": "user", "content": "What is TCP?"}]
+    for turn in range(3):
+        result, _ = await ask(client, messages, "vic")
+        messages = messages + [{"role": "assistant", "content": result.choices[0].message.content},
+                               {"role": "user", "content": "too long, shorter please"}]
+    _, headers = await ask(client, messages, "vic")
+    assert headers["x-beliefloop-applied"] == "length=concise"
+    kinds = [o["kind"] for o in (await proxy.get("/admin/users/vic/observations",
+                                                 headers=admin_headers())).json()["observations"]]
+    assert kinds.count("follow_up") == 3 and "acceptance" not in kinds
+
+
+@respx.mock
+async def test_regeneration_is_not_counted_as_approval(proxy, respx_mock):
+    Upstream(respx_mock)
+    client = sdk(proxy)
+    await proxy.put("/admin/users/wes/beliefs/format", headers=admin_headers(),
+                    json={"value": "lists", "confidence": 0.8})
+    messages = [{"role": "user", "content": "Compare TCP and UDP"}]
+    _, first = await ask(client, messages, "wes")
+    assert first["x-beliefloop-applied"] == "format=lists"
+    await ask(client, messages, "wes")  # same prefix again: the first answer was rejected
+    observations = (await proxy.get("/admin/users/wes/observations", headers=admin_headers())).json()["observations"]
+    (regeneration,) = [o for o in observations if o["kind"] == "regeneration"]
+    assert regeneration["response_id"] == first["x-beliefloop-response-id"]
+    assert regeneration["deltas"][0]["dimension"] == "format" and regeneration["deltas"][0]["value"] == "prose"
+    assert not [o for o in observations if o["kind"] == "acceptance"]
+    beliefs = (await proxy.get("/admin/users/wes/beliefs", headers=admin_headers())).json()["beliefs"]
+    assert next(b for b in beliefs if b["dimension"] == "format")["confidence"] < 0.8
+
+
+@respx.mock
+async def test_continuing_without_correction_is_acceptance(proxy, respx_mock):
+    Upstream(respx_mock)
+    client = sdk(proxy)
+    await proxy.put("/admin/users/xia/beliefs/emoji", headers=admin_headers(),
+                    json={"value": "avoid", "confidence": 0.75})
+    messages = [{"role": "user", "content": "What is TCP?"}]
+    result, _ = await ask(client, messages, "xia")
+    await ask(client, messages + [{"role": "assistant", "content": result.choices[0].message.content},
+                                  {"role": "user", "content": "And UDP?"}], "xia")
+    observations = (await proxy.get("/admin/users/xia/observations", headers=admin_headers())).json()["observations"]
+    (acceptance,) = [o for o in observations if o["kind"] == "acceptance"]
+    assert acceptance["deltas"] == [{"dimension": "emoji", "value": "avoid", "weight": 0.15, "source": "implicit"}]
+
+
+@respx.mock
+async def test_thumbs_down_lowers_the_applied_belief(proxy, respx_mock):
+    Upstream(respx_mock)
+    client = sdk(proxy)
+    await proxy.put("/admin/users/yan/beliefs/tone", headers=admin_headers(),
+                    json={"value": "formal", "confidence": 0.8})
+    result, headers = await ask(client, [{"role": "user", "content": "hi"}], "yan")
+    response = await proxy.post("/v1/feedback", json={"response_id": result.id, "rating": "down",
+                                                       "comment": "less formal please"})
+    assert response.status_code == 200, response.text
+    deltas = response.json()["deltas"]
+    assert {"dimension": "tone", "value": "casual", "weight": 0.5} in deltas
+    assert {"dimension": "tone", "value": "casual", "weight": 0.6} in deltas
+    trace = (await proxy.get(f"/admin/responses/{headers['x-beliefloop-response-id']}",
+                             headers=admin_headers())).json()
+    assert [s["kind"] for s in trace["signals"]] == ["thumbs"]
+    beliefs = (await proxy.get("/admin/users/yan/beliefs", headers=admin_headers())).json()["beliefs"]
+    assert next(b for b in beliefs if b["dimension"] == "tone")["confidence"] < 0.8
+
+
+async def test_feedback_for_an_unknown_response_is_a_404(proxy):
+    response = await proxy.post("/v1/feedback", json={"response_id": "blr_missing", "rating": "up"})
+    assert response.status_code == 404
+    assert response.json()["error"]["param"] == "response_id"
+
+
+@respx.mock
+async def test_streamed_reply_is_assembled_and_its_edit_detected(proxy, respx_mock):
+    Upstream(respx_mock)
+    client = sdk(proxy)
+    messages = [{"role": "user", "content": "What is TCP?"}]
+    stream = await client.chat.completions.create(model="gpt-test", messages=messages, user="zed", stream=True)
+    text = "".join([c.choices[0].delta.content or "" async for c in stream if c.choices])
+    assert text.startswith("Great question!")
+    await ask(client, messages + [{"role": "assistant", "content": SHORTENED},
+                                  {"role": "user", "content": "and UDP?"}], "zed")
+    observations = (await proxy.get("/admin/users/zed/observations", headers=admin_headers())).json()["observations"]
+    assert [o["kind"] for o in observations] == ["edit"]
+
+
+@respx.mock
+async def test_learned_beliefs_survive_a_restart(respx_mock, config):
+    upstream = Upstream(respx_mock)
+    for _ in range(2):
+        app = create_app(settings_from_dict(config), watch=False)
+        async with running(app) as proxy:
+            await shortening_user(sdk(proxy), upstream, "abe", turns=2)
+    app = create_app(settings_from_dict(config), watch=False)
+    async with running(app) as proxy:
+        beliefs = (await proxy.get("/admin/users/abe/beliefs", headers=admin_headers())).json()["beliefs"]
+    length = next(b for b in beliefs if b["dimension"] == "length")
+    assert length["evidence"] == 2 and length["value"] == "concise"
