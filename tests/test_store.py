@@ -1,0 +1,80 @@
+"""The Store contract, run against every backend available (SQLite always)."""
+
+from __future__ import annotations
+
+import pytest
+
+from beliefs.confidence import EPOCH
+from beliefs.model import AppliedBelief, EvidenceDelta, EvidenceIncrement, Observation, ResponseRecord
+from beliefs.sql_store import SqlStore
+
+T = EPOCH + 1000.0
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = SqlStore.from_url(f"sqlite:///{tmp_path / 'store.db'}")
+    yield s
+    s.close()
+
+
+def observation(id_: str, user: str = "u", response_id: str | None = None) -> Observation:
+    return Observation(id_, "default", user, "*", "edit", response_id, {"length_ratio": 0.4},
+                       (EvidenceDelta("length", "concise", 1.0),), T)
+
+
+def inc(value: str = "concise", weight: float = 1.0, context: str = "*") -> EvidenceIncrement:
+    return EvidenceIncrement(context, "length", value, "implicit", weight, T)
+
+
+def test_evidence_adds_up_and_loads_back(store):
+    assert store.record_observation(observation("o1"), [inc(weight=1.0)])
+    assert store.record_observation(observation("o2"), [inc(weight=2.5)])
+    row = store.load_self_model("default", "u").evidence[("*", "length")]["concise"]
+    assert row.implicit == 3.5 and row.observations == 2
+
+
+def test_replaying_an_observation_applies_it_once(store):
+    assert store.record_observation(observation("o1"), [inc()])
+    assert not store.record_observation(observation("o1"), [inc()])
+    assert store.load_self_model("default", "u").evidence[("*", "length")]["concise"].observations == 1
+    assert len(store.observations("default", "u", 10)) == 1
+
+
+def test_users_and_tenants_are_separate(store):
+    store.record_observation(observation("o1", user="a"), [inc()])
+    assert store.load_self_model("default", "b").evidence == {}
+    assert store.load_self_model("other", "a").evidence == {}
+
+
+def test_set_manual_replaces_learned_evidence_and_pins(store):
+    store.record_observation(observation("o1"), [inc("detailed", 5.0)])
+    store.set_manual("default", "u", "*", "length", "concise", 3.0, None, T)
+    model = store.load_self_model("default", "u")
+    assert set(model.evidence[("*", "length")]) == {"concise"}
+    assert model.evidence[("*", "length")]["concise"].manual == 3.0
+    store.set_manual("default", "u", "*", "length", "detailed", 0.0, 1.0, T)
+    assert store.load_self_model("default", "u").pins[("*", "length")].value == "detailed"
+
+
+def test_responses_round_trip_and_resolve_by_completion_id(store):
+    record = ResponseRecord("blr_1", "default", "u", "*", "p" * 32, "gpt", T,
+                            (AppliedBelief("length", "concise", 0.8),), ("Be brief.",), "text", "h",
+                            "chatcmpl-9")
+    store.save_response(record)
+    assert store.get_response(None, "chatcmpl-9") == record
+    assert store.get_response("other", "blr_1") is None
+    store.mark_response("blr_1", "edited")
+    store.mark_response("blr_1", "accepted")  # first outcome wins
+    assert store.get_response(None, "blr_1").outcome == "edited"
+    assert [r.id for r in store.recent_responses("default", "u", T - 1, 10)] == ["blr_1"]
+
+
+def test_delete_user_removes_everything(store):
+    store.record_observation(observation("o1", response_id="blr_1"), [inc()])
+    store.save_response(ResponseRecord("blr_1", "default", "u", "*", "p", "m", T))
+    store.set_manual("default", "u", "*", "tone", "casual", 0.0, 1.0, T)
+    assert store.delete_user("default", "u") >= 4
+    model = store.load_self_model("default", "u")
+    assert model.evidence == {} and model.pins == {}
+    assert store.observations("default", "u", 10) == [] and store.get_response(None, "blr_1") is None
