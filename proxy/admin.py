@@ -7,7 +7,7 @@ the whole surface answers 403: an unprotected admin API is never the default.
 from __future__ import annotations
 
 import hmac
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,7 +24,8 @@ def runtime_of(request: Request) -> Runtime:
     return request.app.state.runtime
 
 
-def require_admin(request: Request) -> None:
+def admin_tenant(request: Request) -> str:
+    """Authenticate an admin call and return the tenant it may act on."""
     key = runtime_of(request).settings.admin_key
     if not key:
         raise Forbidden("the admin API is disabled: set BELIEFLOOP_ADMIN_KEY (or admin_key in config.yaml)",
@@ -33,6 +34,7 @@ def require_admin(request: Request) -> None:
     scheme, _, token = supplied.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), key.encode()):
         raise Unauthorized("a valid admin key is required (Authorization: Bearer <admin key>)")
+    return DEFAULT_TENANT
 
 
 class BeliefOut(BaseModel):
@@ -84,18 +86,21 @@ class ObservationOut(BaseModel):
                    created_at=o.created_at)
 
 
-TENANT = "default"
-router = APIRouter(prefix="/admin", dependencies=[Depends(require_admin)], tags=["admin"])
+DEFAULT_TENANT = "default"
+# Router-level too: a route added later without a Tenant parameter is still protected.
+router = APIRouter(prefix="/admin", dependencies=[Depends(admin_tenant)], tags=["admin"])
+Tenant = Annotated[str, Depends(admin_tenant)]
 
 
 @router.get("/users/{user_id}/beliefs", response_model=UserBeliefs)
-async def get_beliefs(user_id: str, request: Request) -> UserBeliefs:
-    beliefs = await runtime_of(request).service.stored_beliefs(TENANT, user_id)
+async def get_beliefs(user_id: str, request: Request, tenant: Tenant) -> UserBeliefs:
+    beliefs = await runtime_of(request).service.stored_beliefs(tenant, user_id)
     return UserBeliefs(user_id=user_id, beliefs=[BeliefOut.of(b) for b in beliefs])
 
 
 @router.put("/users/{user_id}/beliefs/{dimension}", response_model=UserBeliefs)
-async def put_belief(user_id: str, dimension: str, update: BeliefUpdate, request: Request) -> UserBeliefs:
+async def put_belief(user_id: str, dimension: str, update: BeliefUpdate, request: Request,
+                     tenant: Tenant) -> UserBeliefs:
     runtime = runtime_of(request)
     registry = runtime.service.registry
     if dimension not in registry:
@@ -105,36 +110,36 @@ async def put_belief(user_id: str, dimension: str, update: BeliefUpdate, request
         value = registry.get(dimension).validate(update.value)
     except InvalidBeliefValue as error:
         raise Unprocessable(str(error), param="value") from None
-    await runtime.service.set_belief(TENANT, user_id, dimension, value, update.confidence,
+    await runtime.service.set_belief(tenant, user_id, dimension, value, update.confidence,
                                      update.context, update.pinned)
-    return await get_beliefs(user_id, request)
+    return await get_beliefs(user_id, request, tenant)
 
 
 @router.delete("/users/{user_id}/beliefs/{dimension}")
-async def delete_belief(user_id: str, dimension: str, request: Request,
+async def delete_belief(user_id: str, dimension: str, request: Request, tenant: Tenant,
                         context: str | None = None) -> dict[str, Any]:
-    removed = await runtime_of(request).service.delete_belief(TENANT, user_id, dimension, context)
+    removed = await runtime_of(request).service.delete_belief(tenant, user_id, dimension, context)
     if not removed:
         raise NotFound(f"no belief about {dimension!r} for user {user_id!r}")
     return {"user_id": user_id, "dimension": dimension, "deleted": True}
 
 
 @router.delete("/users/{user_id}")
-async def delete_user(user_id: str, request: Request) -> dict[str, Any]:
-    removed = await runtime_of(request).service.delete_user(TENANT, user_id)
+async def delete_user(user_id: str, request: Request, tenant: Tenant) -> dict[str, Any]:
+    removed = await runtime_of(request).service.delete_user(tenant, user_id)
     return {"user_id": user_id, "deleted": True, "rows_removed": removed}
 
 
 @router.get("/users/{user_id}/observations")
-async def get_observations(user_id: str, request: Request, limit: int = 200) -> dict[str, Any]:
-    observations = await runtime_of(request).service.observations(TENANT, user_id, max(1, min(limit, 1000)))
+async def get_observations(user_id: str, request: Request, tenant: Tenant, limit: int = 200) -> dict[str, Any]:
+    observations = await runtime_of(request).service.observations(tenant, user_id, max(1, min(limit, 1000)))
     return {"user_id": user_id, "observations": [ObservationOut.of(o) for o in observations]}
 
 
 @router.get("/responses/{response_id}")
-async def get_response_trace(response_id: str, request: Request) -> dict[str, Any]:
+async def get_response_trace(response_id: str, request: Request, tenant: Tenant) -> dict[str, Any]:
     try:
-        record, observations = await runtime_of(request).service.trace(TENANT, response_id)
+        record, observations = await runtime_of(request).service.trace(tenant, response_id)
     except UnknownResponse:
         raise NotFound(f"no response {response_id!r}") from None
     return {
@@ -148,4 +153,4 @@ async def get_response_trace(response_id: str, request: Request) -> dict[str, An
     }
 
 
-__all__ = ["router", "require_admin", "runtime_of"]
+__all__ = ["DEFAULT_TENANT", "Tenant", "admin_tenant", "router", "runtime_of"]
