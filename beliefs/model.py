@@ -111,6 +111,20 @@ class ResponseRecord:
     outcome: str | None = None
 
 
+@dataclass(frozen=True)
+class UserProfile:
+    """Per-user bookkeeping: activity and consent. Times in Unix seconds."""
+
+    tenant: str
+    user_id: str
+    first_seen: float
+    last_seen: float
+    requests: int = 0
+    opted_out: bool = False
+    #: Whether the user's data may be used beyond their own personalisation (exports, training).
+    consent: bool = True
+
+
 @dataclass
 class ValueEvidence:
     """Evidence rows for one value. ``implicit``/``explicit`` are stored growth-scaled weights."""
@@ -233,5 +247,6 @@ __all__ = [
     "ResponseRecord",
     "SelfModel",
     "SignalKind",
+    "UserProfile",
     "ValueEvidence",
 ]

@@ -21,6 +21,7 @@ from .model import (
     Pin,
     ResponseRecord,
     SelfModel,
+    UserProfile,
     ValueEvidence,
 )
 
@@ -82,6 +83,17 @@ class ResponseRow(SQLModel, table=True):
     complete: bool = True
     features: dict = Field(default_factory=dict, sa_column=Column(JSON))
     outcome: Optional[str] = None
+
+
+class UserProfileRow(SQLModel, table=True):
+    __tablename__ = "user_profile"
+    tenant: str = Field(primary_key=True)
+    user_id: str = Field(primary_key=True)
+    first_seen: float
+    last_seen: float
+    requests: int = 0
+    opted_out: bool = False
+    consent: bool = True
 
 
 def _insert_for(engine: Engine):
@@ -216,7 +228,7 @@ class SqlStore:
     def delete_user(self, tenant: str, user_id: str) -> int:
         removed = 0
         with Session(self.engine) as session, session.begin():
-            for row_type in (BeliefEvidenceRow, BeliefPinRow, ObservationRow, ResponseRow):
+            for row_type in (BeliefEvidenceRow, BeliefPinRow, ObservationRow, ResponseRow, UserProfileRow):
                 removed += session.execute(
                     delete(row_type).where(row_type.tenant == tenant, row_type.user_id == user_id)
                 ).rowcount
@@ -227,6 +239,40 @@ class SqlStore:
     def save_response(self, record: ResponseRecord) -> None:
         with Session(self.engine) as session, session.begin():
             session.merge(_response_row(record))
+            table = UserProfileRow.__table__
+            stmt = self._insert(table).values(
+                tenant=record.tenant, user_id=record.user_id, first_seen=record.created_at,
+                last_seen=record.created_at, requests=1, opted_out=False, consent=True)
+            session.execute(stmt.on_conflict_do_update(
+                index_elements=["tenant", "user_id"],
+                set_={"last_seen": stmt.excluded.last_seen, "requests": table.c.requests + 1}))
+
+    # -- user profiles ---------------------------------------------------------------------
+
+    def get_profile(self, tenant: str, user_id: str) -> UserProfile | None:
+        with Session(self.engine) as session:
+            row = session.get(UserProfileRow, (tenant, user_id))
+            return _profile(row) if row else None
+
+    def list_profiles(self, tenant: str, limit: int, offset: int = 0) -> list[UserProfile]:
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(UserProfileRow).where(UserProfileRow.tenant == tenant)
+                .order_by(UserProfileRow.last_seen.desc()).limit(limit).offset(offset)
+            ).scalars()
+            return [_profile(row) for row in rows]
+
+    def set_flags(self, tenant: str, user_id: str, now: float, *, opted_out: bool | None = None,
+                  consent: bool | None = None) -> None:
+        with Session(self.engine) as session, session.begin():
+            row = session.get(UserProfileRow, (tenant, user_id))
+            if row is None:
+                row = UserProfileRow(tenant=tenant, user_id=user_id, first_seen=now, last_seen=now)
+                session.add(row)
+            if opted_out is not None:
+                row.opted_out = opted_out
+            if consent is not None:
+                row.consent = consent
 
     def get_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
         with Session(self.engine) as session:
@@ -277,6 +323,11 @@ class SqlStore:
                 .order_by(ObservationRow.created_at)
             ).scalars()
             return [_observation(row) for row in rows]
+
+
+def _profile(row: UserProfileRow) -> UserProfile:
+    return UserProfile(row.tenant, row.user_id, row.first_seen, row.last_seen, row.requests,
+                       row.opted_out, row.consent)
 
 
 def _observation_values(observation: Observation) -> dict[str, Any]:

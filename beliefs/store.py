@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol, Sequence
 
-from .model import EvidenceIncrement, Observation, ResponseRecord, SelfModel
+from .model import EvidenceIncrement, Observation, ResponseRecord, SelfModel, UserProfile
 
 
 class Store(Protocol):
@@ -35,7 +35,18 @@ class Store(Protocol):
         """Remove everything stored about the user; returns rows removed."""
 
     def save_response(self, record: ResponseRecord) -> None:
-        """Insert a response record (replacing one with the same id)."""
+        """Insert a response record (replacing one with the same id) and count it on the user's
+        profile (first/last seen, requests)."""
+
+    def get_profile(self, tenant: str, user_id: str) -> UserProfile | None:
+        """The user's profile, or None for a user never seen."""
+
+    def list_profiles(self, tenant: str, limit: int, offset: int = 0) -> list[UserProfile]:
+        """Profiles of one tenant, most recently active first."""
+
+    def set_flags(self, tenant: str, user_id: str, now: float, *, opted_out: bool | None = None,
+                  consent: bool | None = None) -> None:
+        """Set opt-out and/or consent, creating the profile if needed."""
 
     def get_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
         """Find a record by beliefloop's response id or the upstream completion id."""
