@@ -57,6 +57,7 @@ class LearningConfig:
 class _UserState:
     model: SelfModel
     recent: "OrderedDict[str, ResponseRecord]" = field(default_factory=OrderedDict)
+    opted_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class Prepared:
     prefix_hash: str
     beliefs: tuple[Belief, ...]
     observations: tuple[Observation, ...]
+    #: The user opted out: nothing was read, nothing is applied, nothing may be stored.
+    opted_out: bool = False
 
 
 class SelfModelService:
@@ -138,8 +141,8 @@ class SelfModelService:
         self._loading[key] = future
         try:
             since = self.clock() - self.learning.recent_horizon_s
-            model, recent = await self._read(self._load, tenant, user_id, since)
-            state = _UserState(model, OrderedDict((r.id, r) for r in reversed(recent)))
+            model, recent, opted_out = await self._read(self._load, tenant, user_id, since)
+            state = _UserState(model, OrderedDict((r.id, r) for r in reversed(recent)), opted_out)
             self._cache[key] = state
             while len(self._cache) > self._cache_users:
                 self._cache.popitem(last=False)
@@ -152,9 +155,16 @@ class SelfModelService:
         finally:
             del self._loading[key]
 
-    def _load(self, tenant: str, user_id: str, since: float) -> tuple[SelfModel, list[ResponseRecord]]:
+    def _load(self, tenant: str, user_id: str, since: float) -> tuple[SelfModel, list[ResponseRecord], bool]:
+        profile = self.store.get_profile(tenant, user_id)
+        if profile is not None and profile.opted_out:
+            return SelfModel(), [], True
         return (self.store.load_self_model(tenant, user_id),
-                self.store.recent_responses(tenant, user_id, since, self.learning.recent_limit))
+                self.store.recent_responses(tenant, user_id, since, self.learning.recent_limit), False)
+
+    async def query(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run a read-only store call on the database thread (after every queued write)."""
+        return await self._read(fn, *args)
 
     def forget(self, tenant: str, user_id: str) -> None:
         """Drop a user's cached self-model so the next read reloads it from the store."""
@@ -167,6 +177,8 @@ class SelfModelService:
         now = self.clock()
         state = await self._state(tenant, user_id)
         hashes = prefix_hashes(messages)
+        if state.opted_out:
+            return Prepared(tenant, user_id, context, hashes[-1], (), (), opted_out=True)
         signals = read_signals(messages, hashes, list(state.recent.values()), now, self.classifier,
                                self.learning.regeneration_window_s)
         observations = []
@@ -180,8 +192,10 @@ class SelfModelService:
         return Prepared(tenant, user_id, context, hashes[-1], tuple(beliefs), tuple(observations))
 
     def record_response(self, record: ResponseRecord) -> None:
-        """Remember a response (memory now, store behind)."""
+        """Remember a response (memory now, store behind). Never for a user who opted out."""
         state = self._cache.get((record.tenant, record.user_id))
+        if state is not None and state.opted_out:
+            return
         if state is not None:
             state.recent[record.id] = record
             while len(state.recent) > self.learning.recent_limit:
@@ -303,6 +317,17 @@ class SelfModelService:
         removed = await self._read(self.store.delete_user, tenant, user_id)
         self.forget(tenant, user_id)
         return removed
+
+    async def set_opt_out(self, tenant: str, user_id: str, opted_out: bool) -> None:
+        """Opting out deletes everything stored about the user and stops observing them."""
+        now = self.clock()
+        if opted_out:
+            await self._read(self.store.delete_user, tenant, user_id)
+        await self._read(lambda: self.store.set_flags(tenant, user_id, now, opted_out=opted_out))
+        self.forget(tenant, user_id)
+
+    async def is_opted_out(self, tenant: str, user_id: str) -> bool:
+        return (await self._state(tenant, user_id)).opted_out
 
     async def observations(self, tenant: str, user_id: str, limit: int = 200) -> list[Observation]:
         await self.flush()

@@ -81,6 +81,9 @@ async def chat_completions(request: Request) -> Response:
     if identity.user_id is not None:
         prepared = await runtime.service.prepare(identity.tenant, identity.user_id, identity.context,
                                                  body["messages"])
+        if prepared.opted_out:
+            prepared = None
+    if prepared is not None:
         views = [BeliefView(b.dimension, b.value, b.confidence) for b in prepared.beliefs]
         applied_plan = plan(runtime.rules, views, identity.context, runtime.policy)
         if applied_plan:
