@@ -13,8 +13,8 @@ import logging
 import time
 import uuid
 from collections import OrderedDict
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Callable, Literal, Sequence
 
 from .confidence import ConfidenceModel
@@ -33,6 +33,7 @@ from .model import (
 )
 from .model import EvidenceIncrement
 from .store import Store
+from .write_behind import WriteBehind, is_unavailable
 
 log = logging.getLogger("beliefloop.beliefs")
 
@@ -58,6 +59,7 @@ class _UserState:
     model: SelfModel
     recent: "OrderedDict[str, ResponseRecord]" = field(default_factory=OrderedDict)
     opted_out: bool = False
+    loaded_at: float = field(default_factory=time.monotonic)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class Prepared:
     observations: tuple[Observation, ...]
     #: The user opted out: nothing was read, nothing is applied, nothing may be stored.
     opted_out: bool = False
+    #: The store could not be read in time: the request goes on un-personalised (fail open).
+    degraded: bool = False
 
 
 class SelfModelService:
@@ -84,6 +88,9 @@ class SelfModelService:
         *,
         clock: Callable[[], float] = time.time,
         cache_users: int = 10_000,
+        cache_ttl_s: float | None = None,
+        read_timeout_s: float = 1.0,
+        spool_dir: str | Path | None = None,
     ) -> None:
         self.store = store
         self.registry = registry
@@ -93,8 +100,11 @@ class SelfModelService:
         self._cache: OrderedDict[tuple[str, str], _UserState] = OrderedDict()
         self._loading: dict[tuple[str, str], asyncio.Future[_UserState]] = {}
         self._cache_users = cache_users
-        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="beliefloop-db")
-        self._pending: set[Future[Any]] = set()
+        #: Reload a cached self-model older than this (None: only on invalidation). A safety net
+        #: for multi-worker deployments in case a change notification was missed.
+        self.cache_ttl_s = cache_ttl_s
+        self.read_timeout_s = read_timeout_s
+        self.writer = WriteBehind(store, spool_dir)
 
     def reconfigure(self, registry: DimensionRegistry, learning: LearningConfig,
                     classifier: FollowUpClassifier) -> None:
@@ -104,34 +114,26 @@ class SelfModelService:
     # -- database thread -------------------------------------------------------------------
 
     async def _read(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return await asyncio.get_running_loop().run_in_executor(self._db, fn, *args)
+        return await self.writer.read(fn, *args)
 
-    def _write(self, fn: Callable[..., Any], *args: Any) -> None:
-        """Queue a write; it runs after every write queued before it. Failures are logged."""
-        future = self._db.submit(fn, *args)
-        self._pending.add(future)
-        future.add_done_callback(self._write_done)
-
-    def _write_done(self, future: Future[Any]) -> None:
-        self._pending.discard(future)
-        error = future.exception()
-        if error is not None:
-            log.error("write to the belief store failed: %r", error)
+    def _write(self, op: str, *args: Any) -> None:
+        """Queue ``store.<op>(*args)``; it runs after every write queued before it."""
+        self.writer.write(op, *args)
 
     async def flush(self) -> None:
-        """Wait until every queued write has reached the store."""
-        await self._read(lambda: None)
+        """Wait until every queued write has reached the store (or the spool)."""
+        await self.writer.flush()
 
     async def close(self) -> None:
-        await self.flush()
-        self._db.shutdown(wait=True)
+        await self.writer.close()
 
     # -- cache -----------------------------------------------------------------------------
 
     async def _state(self, tenant: str, user_id: str) -> _UserState:
         key = (tenant, user_id)
         state = self._cache.get(key)
-        if state is not None:
+        if state is not None and (self.cache_ttl_s is None
+                                  or time.monotonic() - state.loaded_at <= self.cache_ttl_s):
             self._cache.move_to_end(key)
             return state
         loading = self._loading.get(key)
@@ -170,13 +172,19 @@ class SelfModelService:
         """Drop a user's cached self-model so the next read reloads it from the store."""
         self._cache.pop((tenant, user_id), None)
 
+    def forget_all(self) -> None:
+        """Drop every cached self-model (e.g. after missing change notifications)."""
+        self._cache.clear()
+
     # -- hot path --------------------------------------------------------------------------
 
     async def prepare(self, tenant: str, user_id: str, context: str, messages: Sequence[Any]) -> Prepared:
         """Read the request's signals, fold them in, and return the beliefs to apply to it."""
         now = self.clock()
-        state = await self._state(tenant, user_id)
         hashes = prefix_hashes(messages)
+        state = await self._state_or_none(tenant, user_id)
+        if state is None:
+            return Prepared(tenant, user_id, context, hashes[-1], (), (), degraded=True)
         if state.opted_out:
             return Prepared(tenant, user_id, context, hashes[-1], (), (), opted_out=True)
         signals = read_signals(messages, hashes, list(state.recent.values()), now, self.classifier,
@@ -191,6 +199,29 @@ class SelfModelService:
         beliefs = state.model.beliefs(context, self.registry.names(), now, self.learning.confidence)
         return Prepared(tenant, user_id, context, hashes[-1], tuple(beliefs), tuple(observations))
 
+    async def _state_or_none(self, tenant: str, user_id: str) -> _UserState | None:
+        """The user's state, or None when the store is down or too slow (fail open).
+
+        A slow load keeps running and fills the cache when it lands; only this request goes on
+        without it.
+        """
+        cached = self._cache.get((tenant, user_id))
+        if cached is None and self.writer.outage.open:
+            return None
+        load = asyncio.ensure_future(self._state(tenant, user_id))
+        # If we stop waiting, the load still finishes (and fills the cache); consume its error.
+        load.add_done_callback(lambda t: None if t.cancelled() else t.exception())
+        try:
+            return await asyncio.wait_for(asyncio.shield(load), self.read_timeout_s)
+        except asyncio.TimeoutError:
+            log.warning("belief store read exceeded %.2f s; request not personalised", self.read_timeout_s)
+            return None
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
+            self.writer.outage.failed(error)
+            return None
+
     def record_response(self, record: ResponseRecord) -> None:
         """Remember a response (memory now, store behind). Never for a user who opted out."""
         state = self._cache.get((record.tenant, record.user_id))
@@ -200,13 +231,13 @@ class SelfModelService:
             state.recent[record.id] = record
             while len(state.recent) > self.learning.recent_limit:
                 state.recent.popitem(last=False)
-        self._write(self.store.save_response, record)
+        self._write("save_response", record)
 
     def _mark(self, state: _UserState, record: ResponseRecord, outcome: str) -> None:
         current = state.recent.get(record.id, record)
         if current.outcome is None or (current.outcome == "regenerated" and outcome == "kept"):
             state.recent[record.id] = replace(current, outcome=outcome)
-            self._write(self.store.mark_response, record.id, outcome)
+            self._write("mark_response", record.id, outcome)
 
     def _observation(self, tenant: str, user_id: str, context: str, signal: DetectedSignal,
                      now: float) -> Observation:
@@ -245,7 +276,7 @@ class SelfModelService:
         if state is not None:
             for inc in increments:
                 state.model.add(inc)
-        self._write(self.store.record_observation, observation, increments)
+        self._write("record_observation", observation, increments)
 
     # -- explicit feedback -----------------------------------------------------------------
 
@@ -314,15 +345,21 @@ class SelfModelService:
         return removed
 
     async def delete_user(self, tenant: str, user_id: str) -> int:
-        removed = await self._read(self.store.delete_user, tenant, user_id)
+        removed = await self._read(self._delete_everywhere, tenant, user_id)
         self.forget(tenant, user_id)
         return removed
+
+    def _delete_everywhere(self, tenant: str, user_id: str) -> int:
+        """Delete from the store and from this process's spool (runs on the database thread)."""
+        if self.writer.spool is not None:
+            self.writer.spool.remove_records_of(tenant, user_id)
+        return self.store.delete_user(tenant, user_id)
 
     async def set_opt_out(self, tenant: str, user_id: str, opted_out: bool) -> None:
         """Opting out deletes everything stored about the user and stops observing them."""
         now = self.clock()
         if opted_out:
-            await self._read(self.store.delete_user, tenant, user_id)
+            await self._read(self._delete_everywhere, tenant, user_id)
         await self._read(lambda: self.store.set_flags(tenant, user_id, now, opted_out=opted_out))
         self.forget(tenant, user_id)
 

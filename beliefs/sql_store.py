@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Optional, Sequence
 
-from sqlalchemy import JSON, Column, Index, delete, event, or_, select, update
+import uuid
+
+from sqlalchemy import JSON, Column, Index, delete, event, or_, select, text, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, create_engine
 
@@ -120,25 +122,47 @@ def make_engine(database_url: str) -> Engine:
         return engine
     if database_url.startswith("postgresql://"):
         database_url = "postgresql+psycopg://" + database_url[len("postgresql://"):]
-    return create_engine(database_url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    # A short connect timeout: when the database is down, fail fast and spool, don't hang.
+    return create_engine(database_url, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                         pool_timeout=5, connect_args={"connect_timeout": 3})
 
 
 class SqlStore:
-    """The SQLModel store. Create tables with :meth:`create_all` (SQLite) or migrations."""
+    """The SQLModel store; the schema comes from the migrations in ``beliefs/migrations``."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._insert = _insert_for(engine)
+        #: Identifies this process's writes in change notifications (it ignores its own).
+        self.origin = uuid.uuid4().hex
+        self.notifies = engine.dialect.name == "postgresql"
+
+    def _changed(self, session: Session, tenant: str, user_id: str) -> None:
+        """Tell other workers (PostgreSQL NOTIFY, delivered when this transaction commits)."""
+        if self.notifies:
+            from .pg_listener import CHANNEL, payload
+
+            session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                            {"channel": CHANNEL, "payload": payload(self.origin, tenant, user_id)})
+
+    def listener_conninfo(self) -> str:
+        """libpq connection string for this engine's database (for LISTEN)."""
+        return self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
 
     @classmethod
-    def from_url(cls, database_url: str, *, create: bool = True) -> "SqlStore":
-        store = cls(make_engine(database_url))
-        if create:
-            store.create_all()
-        return store
+    def from_url(cls, database_url: str, *, migrate: bool | None = None) -> "SqlStore":
+        """Open a store. ``migrate`` None means: upgrade SQLite on start, and require PostgreSQL
+        to be upgraded already (``beliefloop db upgrade``)."""
+        from . import migrate as migrations
 
-    def create_all(self) -> None:
-        SQLModel.metadata.create_all(self.engine)
+        store = cls(make_engine(database_url))
+        if migrate is None:
+            migrate = store.engine.dialect.name == "sqlite"
+        if migrate:
+            migrations.upgrade(store.engine)
+        else:
+            migrations.require_current(store.engine)
+        return store
 
     def close(self) -> None:
         self.engine.dispose()
@@ -166,15 +190,18 @@ class SqlStore:
 
     def record_observation(self, observation: Observation, increments: Sequence[EvidenceIncrement]) -> bool:
         with Session(self.engine) as session, session.begin():
+            # RETURNING, not rowcount: drivers disagree on rowcount for ON CONFLICT DO NOTHING.
             inserted = session.execute(
                 self._insert(ObservationRow.__table__)
                 .values(_observation_values(observation))
                 .on_conflict_do_nothing(index_elements=["id"])
-            )
-            if inserted.rowcount == 0:
+                .returning(ObservationRow.__table__.c.id)
+            ).first()
+            if inserted is None:
                 return False
             for inc in increments:
                 self._add_evidence(session, observation.tenant, observation.user_id, inc)
+            self._changed(session, observation.tenant, observation.user_id)
         return True
 
     def _add_evidence(self, session: Session, tenant: str, user_id: str, inc: EvidenceIncrement) -> None:
@@ -213,6 +240,7 @@ class SqlStore:
                 session.add(BeliefPinRow(tenant=tenant, user_id=user_id, context=context,
                                          dimension=dimension, value=value,
                                          confidence=pin_confidence, updated_at=now))
+            self._changed(session, tenant, user_id)
 
     def delete_belief(self, tenant: str, user_id: str, dimension: str, context: str | None) -> int:
         removed = 0
@@ -223,6 +251,7 @@ class SqlStore:
                 if context is not None:
                     conditions.append(row_type.context == context)
                 removed += session.execute(delete(row_type).where(*conditions)).rowcount
+            self._changed(session, tenant, user_id)
         return removed
 
     def delete_user(self, tenant: str, user_id: str) -> int:
@@ -232,6 +261,7 @@ class SqlStore:
                 removed += session.execute(
                     delete(row_type).where(row_type.tenant == tenant, row_type.user_id == user_id)
                 ).rowcount
+            self._changed(session, tenant, user_id)
         return removed
 
     # -- responses -------------------------------------------------------------------------
@@ -246,6 +276,7 @@ class SqlStore:
             session.execute(stmt.on_conflict_do_update(
                 index_elements=["tenant", "user_id"],
                 set_={"last_seen": stmt.excluded.last_seen, "requests": table.c.requests + 1}))
+            self._changed(session, record.tenant, record.user_id)
 
     # -- user profiles ---------------------------------------------------------------------
 
@@ -273,6 +304,7 @@ class SqlStore:
                 row.opted_out = opted_out
             if consent is not None:
                 row.consent = consent
+            self._changed(session, tenant, user_id)
 
     def get_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
         with Session(self.engine) as session:
@@ -297,11 +329,14 @@ class SqlStore:
 
     def mark_response(self, response_id: str, outcome: str) -> None:
         with Session(self.engine) as session, session.begin():
-            session.execute(
+            owner = session.execute(
                 update(ResponseRow)
                 .where(ResponseRow.id == response_id, ResponseRow.outcome.is_(None))
                 .values(outcome=outcome)
-            )
+                .returning(ResponseRow.tenant, ResponseRow.user_id)
+            ).first()
+            if owner is not None:
+                self._changed(session, owner[0], owner[1])
 
     # -- observations ----------------------------------------------------------------------
 
@@ -323,6 +358,62 @@ class SqlStore:
                 .order_by(ObservationRow.created_at)
             ).scalars()
             return [_observation(row) for row in rows]
+
+    # -- tenant-wide reads for dashboards --------------------------------------------------
+
+    def observations_since(self, tenant: str, since: float, limit: int) -> list[Observation]:
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(ObservationRow)
+                .where(ObservationRow.tenant == tenant, ObservationRow.created_at >= since)
+                .order_by(ObservationRow.created_at.desc())
+                .limit(limit)
+            ).scalars()
+            return [_observation(row) for row in rows]
+
+    def responses_since(self, tenant: str, since: float, limit: int) -> list[ResponseRecord]:
+        # Named columns, not the row: the assistant text is the bulk of a record and is not needed.
+        columns = [c for c in ResponseRow.__table__.c if c.name != "text"]
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(*columns)
+                .where(ResponseRow.tenant == tenant, ResponseRow.created_at >= since)
+                .order_by(ResponseRow.created_at.desc())
+                .limit(limit)
+            ).mappings()
+            return [_response_record(ResponseRow(**row, text=None)) for row in rows]
+
+    def list_pins(self, tenant: str, limit: int) -> list[tuple[str, str, str, Pin]]:
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(BeliefPinRow).where(BeliefPinRow.tenant == tenant)
+                .order_by(BeliefPinRow.updated_at.desc()).limit(limit)
+            ).scalars()
+            return [(row.user_id, row.context, row.dimension, Pin(row.value, row.confidence, row.updated_at))
+                    for row in rows]
+
+    def load_self_models(self, tenant: str, user_ids: Sequence[str]) -> dict[str, SelfModel]:
+        models: dict[str, SelfModel] = {}
+        if not user_ids:
+            return models
+        wanted = list(dict.fromkeys(user_ids))
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(BeliefEvidenceRow).where(BeliefEvidenceRow.tenant == tenant,
+                                                BeliefEvidenceRow.user_id.in_(wanted))
+            ).scalars()
+            for row in rows:
+                model = models.setdefault(row.user_id, SelfModel())
+                model.evidence.setdefault((row.context, row.dimension), {})[row.value] = ValueEvidence(
+                    row.implicit_w, row.explicit_w, row.manual_w, row.observations, row.updated_at
+                )
+            pins = session.exec(
+                select(BeliefPinRow).where(BeliefPinRow.tenant == tenant, BeliefPinRow.user_id.in_(wanted))
+            ).scalars()
+            for pin in pins:
+                models.setdefault(pin.user_id, SelfModel()).pins[(pin.context, pin.dimension)] = Pin(
+                    pin.value, pin.confidence, pin.updated_at)
+        return models
 
 
 def _profile(row: UserProfileRow) -> UserProfile:

@@ -34,6 +34,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
         runtime = Runtime.build(settings, store=store, transport=transport, clock=clock)
         app.state.runtime = runtime
         remember_mtime(runtime)
+        await runtime.start()
         watcher = asyncio.create_task(watch_config(runtime)) if watch else None
         if not settings.admin_key:
             log.warning("admin API disabled: no BELIEFLOOP_ADMIN_KEY set")

@@ -1,41 +1,93 @@
-"""``beliefloop serve``: read the settings once, then hand the app to uvicorn."""
+"""``beliefloop``: serve the proxy, or manage its database.
+
+* ``beliefloop serve [--config PATH] [--host H] [--port P] [--workers N]``
+* ``beliefloop db upgrade [--config PATH]`` — apply schema migrations (required for PostgreSQL,
+  automatic for SQLite)
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
-from .settings import ConfigError, load_settings
+from .settings import ConfigError, Settings, load_settings
+
+_LOG_FORMAT = "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"
+
+
+def _settings(args: argparse.Namespace) -> Settings | None:
+    try:
+        return load_settings(args.config)
+    except ConfigError as error:
+        print(f"beliefloop: {error}", file=sys.stderr)
+        return None
 
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from .app import create_app
-
-    try:
-        settings = load_settings(args.config)
-    except ConfigError as error:
-        print(f"beliefloop: {error}", file=sys.stderr)
+    settings = _settings(args)
+    if settings is None:
         return 2
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_app(settings)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                access_log=args.access_log, loop="auto", http="auto")
+    logging.basicConfig(level=logging.INFO, format=_LOG_FORMAT)
+    common = dict(host=args.host, port=args.port, log_level=args.log_level, access_log=args.access_log,
+                  timeout_graceful_shutdown=args.graceful_timeout)
+    if args.workers <= 1:
+        from .app import create_app
+
+        uvicorn.run(create_app(settings), **common)
+        return 0
+    # Several processes: migrate once here (SQLite), then every worker builds its own app from
+    # the same config file.
+    if settings.database_url.startswith("sqlite"):
+        from beliefs import migrate
+        from beliefs.sql_store import make_engine
+
+        migrate.upgrade(make_engine(settings.database_url))
+    if settings.source_path:
+        os.environ["BELIEFLOOP_CONFIG"] = os.path.abspath(settings.source_path)
+    uvicorn.run("proxy.asgi:app_from_env", factory=True, workers=args.workers, **common)
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from beliefs import migrate
+    from beliefs.sql_store import make_engine
+
+    settings = _settings(args)
+    if settings is None:
+        return 2
+    engine = make_engine(settings.database_url)
+    before = migrate.current_revision(engine)
+    migrate.upgrade(engine)
+    after = migrate.current_revision(engine)
+    print(f"database schema: {before or 'empty'} -> {after}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="beliefloop", description="OpenAI-compatible personalisation proxy")
     commands = parser.add_subparsers(dest="command", required=True)
+
     serve = commands.add_parser("serve", help="run the proxy")
     serve.add_argument("--config", default=None, help="config.yaml path (default: $BELIEFLOOP_CONFIG or ./config.yaml)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (PostgreSQL recommended above 1)")
+    serve.add_argument("--graceful-timeout", type=float, default=30.0,
+                       help="seconds in-flight requests get to finish after SIGTERM")
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--access-log", action="store_true", help="log every request line")
     serve.set_defaults(run=_serve)
+
+    db = commands.add_parser("db", help="database management")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_commands.add_parser("upgrade", help="apply schema migrations")
+    upgrade.add_argument("--config", default=None)
+    upgrade.set_defaults(run=_db_upgrade)
+
     args = parser.parse_args(argv)
     return args.run(args)
 

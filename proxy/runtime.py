@@ -6,6 +6,7 @@ the store, the database URL and the upstream client are fixed for the life of th
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from typing import Callable
@@ -14,6 +15,8 @@ import httpx
 
 from adapters import InjectionPolicy, Rule
 from beliefs.followup import PhraseClassifier
+from beliefs.language import detect_language
+from beliefs.pg_listener import ChangeListener
 from beliefs.service import SelfModelService
 from beliefs.sql_store import SqlStore
 from beliefs.store import Store
@@ -38,18 +41,39 @@ class Runtime:
     rules: tuple[Rule, ...]
     policy: InjectionPolicy
     config_mtime: float | None = field(default=None)
+    listener: ChangeListener | None = field(default=None)
+    _tasks: list[asyncio.Task] = field(default_factory=list)
 
     @classmethod
     def build(cls, settings: Settings, *, store: Store | None = None,
               transport: httpx.AsyncBaseTransport | None = None,
               clock: Callable[[], float] | None = None) -> "Runtime":
         store = store or SqlStore.from_url(settings.database_url)
+        storage = settings.storage
+        shared = isinstance(store, SqlStore) and store.notifies
+        ttl = storage.cache_ttl_s if storage.cache_ttl_s is not None else (30.0 if shared else None)
         kwargs = {"clock": clock} if clock is not None else {}
         service = SelfModelService(store, settings.registry(), settings.learning_config(),
-                                   make_classifier(settings), **kwargs)
+                                   make_classifier(settings), cache_users=storage.cache_users,
+                                   cache_ttl_s=ttl, read_timeout_s=storage.read_timeout_s,
+                                   spool_dir=storage.spool_dir, **kwargs)
         return cls(settings, service, OpenAIUpstream(settings.upstream, transport=transport),
                    LiteLLMRoutes(settings.model_list), settings.compiled_rules(),
                    settings.injection_policy())
+
+    async def start(self) -> None:
+        """Start background work: spool replay, and change notifications on PostgreSQL."""
+        loop = asyncio.get_running_loop()
+        store = self.service.store
+        if isinstance(store, SqlStore) and store.notifies:
+            self.listener = ChangeListener(
+                store.listener_conninfo(), store.origin,
+                on_change=lambda tenant, user: loop.call_soon_threadsafe(self.service.forget, tenant, user),
+                on_gap=lambda: loop.call_soon_threadsafe(self.service.forget_all))
+            self.listener.start()
+        self._tasks.append(asyncio.create_task(self.service.writer.replay_forever()))
+        # Build the language detector now, off the loop, rather than on the first edited reply.
+        self._tasks.append(asyncio.create_task(asyncio.to_thread(detect_language, "warm up the detector")))
 
     def reload(self, new: Settings) -> None:
         """Adopt new rules, policy and learning settings (already validated)."""
@@ -63,6 +87,11 @@ class Runtime:
         log.info("configuration reloaded: %d rules", len(rules))
 
     async def aclose(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self.listener is not None:
+            await asyncio.to_thread(self.listener.stop)
         await self.service.close()
         await self.upstream.aclose()
         self.service.store.close()

@@ -86,6 +86,31 @@ class FollowUpSettings(_Strict):
     phrases: dict[str, list[str]] = {}
 
 
+class StorageSettings(_Strict):
+    #: Where writes go while the database is unreachable (one file per process, replayed later).
+    spool_dir: str = "beliefloop-spool"
+    #: Give up waiting for a self-model read after this long; the request goes on un-personalised.
+    read_timeout_s: float = Field(default=1.0, gt=0)
+    #: Reload cached self-models older than this. Default: never with SQLite (one process), 30 s
+    #: with PostgreSQL as a safety net behind LISTEN/NOTIFY invalidation.
+    cache_ttl_s: float | None = Field(default=None, gt=0)
+    cache_users: int = Field(default=10_000, ge=1)
+
+
+class PagesSettings(_Strict):
+    """The preferences page, the /v1/me API and the operator dashboard (``proxy/pages.py``)."""
+
+    #: Signs preference links and dashboard sessions. Default: derived from the admin key (or a
+    #: random per-process secret, with a warning, when there is none). BELIEFLOOP_PAGES_SECRET.
+    secret: str | None = Field(default=None, min_length=16, repr=False)
+    #: Lifetime of a preference link unless the app asks for another (seconds).
+    link_ttl_s: int = Field(default=7 * 86_400, ge=60, le=365 * 86_400)
+    #: Lifetime of a dashboard login (seconds).
+    session_ttl_s: int = Field(default=12 * 3600, ge=60, le=30 * 86_400)
+    #: Base of the links handed out (e.g. https://prefs.example.com); default: the request's own.
+    public_base_url: str | None = None
+
+
 class RuleSpec(_Strict):
     name: str | None = None
     when: dict[str, str]
@@ -100,9 +125,11 @@ class Settings(_Strict):
     upstream: UpstreamSettings = UpstreamSettings()
     model_list: list[ModelRoute] = []
     database_url: str = DEFAULT_DATABASE_URL
+    storage: StorageSettings = StorageSettings()
     admin_key: str | None = Field(default=None, repr=False)
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     injection: InjectionSettings = InjectionSettings()
+    pages: PagesSettings = PagesSettings()
     learning: LearningSettings = LearningSettings()
     follow_up: FollowUpSettings = FollowUpSettings()
     #: Extra dimensions: name -> allowed values.
@@ -184,6 +211,8 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
         data["database_url"] = environ["BELIEFLOOP_DATABASE_URL"]
     if environ.get("BELIEFLOOP_ADMIN_KEY"):
         data["admin_key"] = environ["BELIEFLOOP_ADMIN_KEY"]
+    if environ.get("BELIEFLOOP_PAGES_SECRET"):
+        data.setdefault("pages", {})["secret"] = environ["BELIEFLOOP_PAGES_SECRET"]
     return data
 
 

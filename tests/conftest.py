@@ -30,6 +30,7 @@ def base_config(tmp_path: Path, **overrides: Any) -> dict[str, Any]:
     data["upstream"] = {**data.get("upstream", {}), "base_url": UPSTREAM, "api_key": "sk-upstream"}
     data["database_url"] = f"sqlite:///{tmp_path / 'beliefs.db'}"
     data["admin_key"] = ADMIN_KEY
+    data["storage"] = {"spool_dir": str(tmp_path / "spool")}
     for key, value in overrides.items():
         data[key] = value
     return data

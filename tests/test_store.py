@@ -7,13 +7,14 @@ import pytest
 from beliefs.confidence import EPOCH
 from beliefs.model import AppliedBelief, EvidenceDelta, EvidenceIncrement, Observation, ResponseRecord
 from beliefs.sql_store import SqlStore
+from tests.databases import database_url  # noqa: F401  (fixture)
 
 T = EPOCH + 1000.0
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = SqlStore.from_url(f"sqlite:///{tmp_path / 'store.db'}")
+def store(database_url):
+    s = SqlStore.from_url(database_url, migrate=True)
     yield s
     s.close()
 
