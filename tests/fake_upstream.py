@@ -46,7 +46,12 @@ class FakeUpstream:
     reply_text: str = "Hello from the fake upstream."
     chunks: int = 4
     delay_s: float = 0.0
+    #: Wait this long before a non-stream reply (a slow model).
+    latency_s: float = 0.0
     received: list[dict[str, Any]] = field(default_factory=list)
+    #: Streams the client (the proxy) abandoned before they ended.
+    disconnects: int = 0
+    completed_streams: int = 0
     port: int = 0
 
     async def __call__(self, scope, receive, send) -> None:  # a bare ASGI app: no framework overhead
@@ -76,12 +81,29 @@ class FakeUpstream:
             words = self.reply_text.split(" ")
             size = max(1, len(words) // self.chunks)
             pieces = [" ".join(words[i:i + size]) + " " for i in range(0, len(words), size)]
-            for event in sse_chunks(pieces, request.get("model", "gpt-test")):
-                await send({"type": "http.response.body", "body": event, "more_body": True})
-                if self.delay_s:
-                    await asyncio.sleep(self.delay_s)
-            await send({"type": "http.response.body", "body": b"", "more_body": False})
+            disconnected = asyncio.Event()
+
+            async def watch() -> None:
+                while (await receive())["type"] != "http.disconnect":
+                    pass
+                disconnected.set()
+
+            watcher = asyncio.ensure_future(watch())
+            try:
+                for event in sse_chunks(pieces, request.get("model", "gpt-test")):
+                    if disconnected.is_set():
+                        self.disconnects += 1
+                        return
+                    await send({"type": "http.response.body", "body": event, "more_body": True})
+                    if self.delay_s:
+                        await asyncio.sleep(self.delay_s)
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+                self.completed_streams += 1
+            finally:
+                watcher.cancel()
             return
+        if self.latency_s:
+            await asyncio.sleep(self.latency_s)
         await _send(send, 200, orjson.dumps(completion(self.reply_text, request.get("model", "gpt-test"))))
 
 
