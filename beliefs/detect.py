@@ -93,7 +93,9 @@ def read_signals(
             continue
         features = edit_features(original.text or "", sent)
         evidence = tuple(evidence_from_edit(features))
-        signals.append(DetectedSignal("edit", original, evidence, _plain(features), "edited"))
+        # The edited text is kept (as long as the response text is) for preference exports.
+        signals.append(DetectedSignal("edit", original, evidence, {**_plain(features), "edited_text": sent},
+                                      "edited"))
 
     for record in regenerated:
         signals.append(DetectedSignal("regeneration", record, (), {"rejected": True}, "regenerated"))

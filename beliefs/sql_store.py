@@ -415,6 +415,77 @@ class SqlStore:
                     pin.value, pin.confidence, pin.updated_at)
         return models
 
+    # -- exports and flywheel metrics (read-only) ------------------------------------------
+
+    #: Ids per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits.
+    _IN_CHUNK = 500
+
+    def export_observations(self, tenant: str, since: float, kinds: Sequence[str]) -> list[Observation]:
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(ObservationRow)
+                .where(ObservationRow.tenant == tenant, ObservationRow.created_at >= since,
+                       ObservationRow.kind.in_(list(kinds)))
+                .order_by(ObservationRow.created_at, ObservationRow.id)
+            ).scalars()
+            return [_observation(row) for row in rows]
+
+    def responses_by_ids(self, response_ids: Sequence[str]) -> list[ResponseRecord]:
+        ids = list(dict.fromkeys(response_ids))
+        found: list[ResponseRecord] = []
+        with Session(self.engine) as session:
+            for start in range(0, len(ids), self._IN_CHUNK):
+                rows = session.exec(
+                    select(ResponseRow).where(ResponseRow.id.in_(ids[start:start + self._IN_CHUNK]))
+                ).scalars()
+                found.extend(_response_record(row) for row in rows)
+        return found
+
+    def response_after(self, tenant: str, user_id: str, at: float) -> ResponseRecord | None:
+        with Session(self.engine) as session:
+            row = session.exec(
+                select(ResponseRow)
+                .where(ResponseRow.tenant == tenant, ResponseRow.user_id == user_id,
+                       ResponseRow.created_at >= at)
+                .order_by(ResponseRow.created_at).limit(1)
+            ).scalars().first()
+            return _response_record(row) if row else None
+
+    def profiles_of(self, tenant: str, user_ids: Sequence[str]) -> list[UserProfile]:
+        ids = list(dict.fromkeys(user_ids))
+        found: list[UserProfile] = []
+        with Session(self.engine) as session:
+            for start in range(0, len(ids), self._IN_CHUNK):
+                rows = session.exec(
+                    select(UserProfileRow).where(UserProfileRow.tenant == tenant,
+                                                 UserProfileRow.user_id.in_(ids[start:start + self._IN_CHUNK]))
+                ).scalars()
+                found.extend(_profile(row) for row in rows)
+        return found
+
+    def response_outcomes(self, tenant: str, since: float) -> list[ResponseRecord]:
+        # Named columns and one JSON key: the text and the stored messages are the bulk of a row.
+        arm = ResponseRow.__table__.c.features["arm"].as_string().label("arm")
+        columns = [ResponseRow.id, ResponseRow.tenant, ResponseRow.user_id, ResponseRow.context,
+                   ResponseRow.prefix_hash, ResponseRow.model, ResponseRow.created_at,
+                   ResponseRow.applied, ResponseRow.complete, ResponseRow.outcome, arm]
+        with Session(self.engine) as session:
+            rows = session.execute(
+                select(*columns)
+                .where(ResponseRow.tenant == tenant, ResponseRow.created_at >= since)
+                .order_by(ResponseRow.created_at)
+            ).mappings()
+            return [
+                ResponseRecord(
+                    id=row["id"], tenant=row["tenant"], user_id=row["user_id"], context=row["context"],
+                    prefix_hash=row["prefix_hash"], model=row["model"], created_at=row["created_at"],
+                    applied=tuple(AppliedBelief(**a) for a in (row["applied"] or [])),
+                    complete=row["complete"], outcome=row["outcome"],
+                    features={"arm": row["arm"]} if row["arm"] else {},
+                )
+                for row in rows
+            ]
+
 
 def _profile(row: UserProfileRow) -> UserProfile:
     return UserProfile(row.tenant, row.user_id, row.first_seen, row.last_seen, row.requests,

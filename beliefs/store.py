@@ -60,6 +60,24 @@ class Store(Protocol):
     def observations_for_response(self, response_id: str) -> list[Observation]:
         """Observations that name this response, oldest first."""
 
+    # -- exports and flywheel metrics (read-only, offline: not on the hot path) -------------
+
+    def export_observations(self, tenant: str, since: float, kinds: Sequence[str]) -> list[Observation]:
+        """Observations of ``tenant`` of the given kinds created at or after ``since``, oldest first."""
+
+    def responses_by_ids(self, response_ids: Sequence[str]) -> list[ResponseRecord]:
+        """The records with these ids (unknown ids are left out), in no particular order."""
+
+    def response_after(self, tenant: str, user_id: str, at: float) -> ResponseRecord | None:
+        """The user's first response created at or after ``at``."""
+
+    def profiles_of(self, tenant: str, user_ids: Sequence[str]) -> list[UserProfile]:
+        """Profiles of these users (users never seen are left out)."""
+
+    def response_outcomes(self, tenant: str, since: float) -> list[ResponseRecord]:
+        """Lean records of ``tenant`` created at or after ``since``, oldest first: no text,
+        directives or messages; ``features`` holds only ``arm`` (when set)."""
+
     def close(self) -> None:
         """Release connections."""
 

@@ -8,14 +8,15 @@ import logging
 from typing import AsyncIterator, Callable
 
 import httpx
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from starlette.responses import JSONResponse
 
 from beliefs.store import Store
 
-from . import admin, feedback
+from . import admin, export_routes, feedback
 from .chat import chat_completions
 from .errors import ProxyError, install_handlers
+from .metrics import ProxyMetrics, count_feedback, metrics_endpoint, spool_depth_of
 from .reload import remember_mtime, watch_config
 from .runtime import Runtime
 from .settings import Settings
@@ -53,7 +54,11 @@ def create_app(settings: Settings, *, store: Store | None = None,
                       include_in_schema=False)
     app.add_api_route("/chat/completions", chat_completions, methods=["POST"], include_in_schema=False)
     app.include_router(admin.router)
-    app.include_router(feedback.router)
+    app.include_router(feedback.router, dependencies=[Depends(count_feedback)])
+    app.include_router(export_routes.router)
+    # One registry per app (not a module global), so tests and benchmarks can build several.
+    app.state.metrics = ProxyMetrics(spool_depth=lambda: spool_depth_of(app))
+    app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

@@ -10,8 +10,9 @@
 
 from __future__ import annotations
 
+import time
 import uuid
-from typing import Any, AsyncIterator
+from typing import Any, AsyncIterator, Callable
 
 import orjson
 from starlette.background import BackgroundTask
@@ -24,7 +25,9 @@ from beliefs.model import AppliedBelief, ResponseRecord
 from beliefs.service import Prepared
 
 from .errors import BodyTooLarge, InvalidRequest, ProxyError
+from .holdout import arm_of
 from .identity import identify
+from .metrics import ProxyMetrics
 from .runtime import Runtime
 from .sse import Assembled, assemble_json, assemble_sse
 from .upstream import UpstreamReply
@@ -69,8 +72,18 @@ def parse_chat_body(raw: bytes) -> dict[str, Any]:
 
 
 async def chat_completions(request: Request) -> Response:
+    metrics: ProxyMetrics = request.app.state.metrics
+    try:
+        return await _chat_completions(request, metrics)
+    except Exception as error:  # counted here, rendered by the one error handler
+        metrics.error(error)
+        raise
+
+
+async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response:
     runtime: Runtime = request.app.state.runtime
     raw = await read_body(request, runtime.settings.max_body_bytes)
+    started = time.perf_counter()  # after the body is in: a slow client is not proxy overhead
     body = parse_chat_body(raw)
     identity = identify(request.headers, body)
     response_id = "blr_" + uuid.uuid4().hex
@@ -83,30 +96,42 @@ async def chat_completions(request: Request) -> Response:
                                                  body["messages"])
         if prepared.opted_out:
             prepared = None
+    arm = "none"  # anonymous or opted out: not part of the holdout comparison
+    client_messages = body["messages"]  # as sent: apply_plan replaces the list, never mutates it
     if prepared is not None:
+        metrics.signals(prepared.observations)
+        flywheel = runtime.settings.flywheel
+        # Holdout users are observed (prepare ran) but get no plan: the lift is measured, not assumed.
+        arm = arm_of(prepared.tenant, prepared.user_id, flywheel.holdout_share, flywheel.holdout_salt)
+    if prepared is not None and arm == "treated":
         views = [BeliefView(b.dimension, b.value, b.confidence) for b in prepared.beliefs]
         applied_plan = plan(runtime.rules, views, identity.context, runtime.policy)
         if applied_plan:
             apply_plan(body, applied_plan, runtime.policy)
             raw = orjson.dumps(body)
 
+    upstream_started = time.perf_counter()
     if body["model"] in runtime.litellm:
         reply = await runtime.litellm.call(body, stream)
     else:
         reply = await runtime.upstream.chat(raw, request.headers, stream)
+    upstream_s = time.perf_counter() - upstream_started
 
     headers = {**reply.headers, RESPONSE_ID_HEADER: response_id,
                APPLIED_HEADER: applied_plan.applied_header()}
-    remember = _Recorder(runtime, prepared, applied_plan, response_id, body["model"])
+    remember = _Recorder(runtime, prepared, applied_plan, response_id, body["model"],
+                         {"messages": client_messages, "arm": arm})
+    metrics.request(arm, bool(applied_plan), stream, upstream_s, time.perf_counter() - started - upstream_s)
     if reply.chunks is None:
         task = BackgroundTask(remember, assemble_json, reply.body or b"") if prepared else None
         return Response(reply.body, reply.status, headers=headers, media_type=reply.media_type,
                         background=task)
-    return StreamingResponse(_tee(reply, remember if prepared else None), reply.status,
+    return StreamingResponse(_tee(reply, remember if prepared else None, metrics.error), reply.status,
                              headers=headers, media_type=reply.media_type)
 
 
-async def _tee(reply: UpstreamReply, remember: "_Recorder | None") -> AsyncIterator[bytes]:
+async def _tee(reply: UpstreamReply, remember: "_Recorder | None",
+               on_error: Callable[[BaseException], None] | None = None) -> AsyncIterator[bytes]:
     """Yield upstream bytes untouched; keep a copy to assemble the text once the stream ends."""
     seen: list[bytes] = []
     finished = False
@@ -117,6 +142,8 @@ async def _tee(reply: UpstreamReply, remember: "_Recorder | None") -> AsyncItera
             yield chunk
         finished = True
     except ProxyError as error:  # the upstream failed mid-stream: tell the client in-band
+        if on_error is not None:
+            on_error(error)
         yield b"data: " + orjson.dumps({"error": {"message": error.message, "type": error.type,
                                                   "code": error.code}}) + b"\n\n"
     finally:
@@ -135,9 +162,12 @@ class _Recorder:
     """Builds and hands over the response record once the reply is out (off the hot path)."""
 
     def __init__(self, runtime: Runtime, prepared: Prepared | None, applied_plan: Plan,
-                 response_id: str, model: str) -> None:
+                 response_id: str, model: str, features: dict[str, Any] | None = None) -> None:
         self.runtime, self.prepared, self.plan = runtime, prepared, applied_plan
         self.response_id, self.model = response_id, model
+        #: ``messages``: the client's conversation before injection (kept for exports as long as
+        #: the response text is); ``arm``: treated or holdout.
+        self.features = features or {}
 
     def __call__(self, assemble, raw: bytes) -> None:
         prepared = self.prepared
@@ -153,6 +183,7 @@ class _Recorder:
             directives=tuple(d.text for d in self.plan.directives),
             text=assembled.text, text_hash=text_hash(assembled.text),
             completion_id=assembled.completion_id, complete=assembled.complete,
+            features=self.features,
         )
         self.runtime.service.record_response(record)
 

@@ -3,6 +3,8 @@
 * ``beliefloop serve [--config PATH] [--host H] [--port P] [--workers N]``
 * ``beliefloop db upgrade [--config PATH]`` — apply schema migrations (required for PostgreSQL,
   automatic for SQLite)
+* ``beliefloop export preferences|supervised|evals --out FILE [--since DAYS|DATE]
+  [--include-directives] [--per-user-cap N]`` — training and eval JSONL from the log
 """
 
 from __future__ import annotations
@@ -67,6 +69,16 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .export_routes import run_export
+
+    settings = _settings(args)
+    if settings is None:
+        return 2
+    return run_export(settings, args.kind, since=args.since, out=args.out, tenant=args.tenant,
+                      include_directives=args.include_directives, per_user_cap=args.per_user_cap)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="beliefloop", description="OpenAI-compatible personalisation proxy")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -87,6 +99,18 @@ def main(argv: list[str] | None = None) -> int:
     upgrade = db_commands.add_parser("upgrade", help="apply schema migrations")
     upgrade.add_argument("--config", default=None)
     upgrade.set_defaults(run=_db_upgrade)
+
+    export = commands.add_parser("export", help="write preference / supervised / eval JSONL from the log")
+    export.add_argument("kind", choices=["preferences", "supervised", "evals"])
+    export.add_argument("--since", default=None,
+                        help="days back (30, 30d) or an ISO 8601 date (default: flywheel.export_since_days)")
+    export.add_argument("--out", required=True, help="JSONL file to write ('-' for stdout)")
+    export.add_argument("--config", default=None, help="config.yaml path (its database_url is read)")
+    export.add_argument("--tenant", default="default")
+    export.add_argument("--include-directives", action="store_true", default=None,
+                        help="prepend the directives each response was answered with as a system message")
+    export.add_argument("--per-user-cap", type=int, default=None, help="at most N examples per user")
+    export.set_defaults(run=_export)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -111,6 +111,21 @@ class PagesSettings(_Strict):
     public_base_url: str | None = None
 
 
+class FlywheelSettings(_Strict):
+    """The holdout and the defaults of ``beliefloop export`` (read at startup)."""
+
+    #: Share of users, in [0, 1], who get no personalisation but are still observed (the holdout).
+    holdout_share: float = Field(default=0.0, ge=0.0, le=1.0)
+    #: Changing the salt reshuffles who is in the holdout.
+    holdout_salt: str = "beliefloop-holdout-v1"
+    #: Export defaults (each can be overridden per export).
+    export_since_days: float = Field(default=30.0, gt=0)
+    include_directives: bool = False
+    per_user_cap: int = Field(default=50, ge=1)
+    typo_max_chars: int = Field(default=5, ge=0)
+    near_identical: float = Field(default=0.95, gt=0.0, le=1.0)
+
+
 class RuleSpec(_Strict):
     name: str | None = None
     when: dict[str, str]
@@ -132,6 +147,7 @@ class Settings(_Strict):
     pages: PagesSettings = PagesSettings()
     learning: LearningSettings = LearningSettings()
     follow_up: FollowUpSettings = FollowUpSettings()
+    flywheel: FlywheelSettings = FlywheelSettings()
     #: Extra dimensions: name -> allowed values.
     dimensions: dict[str, list[str]] = {}
     rules: list[RuleSpec] = []

@@ -1,0 +1,222 @@
+"""Prometheus ``/metrics`` of each app, and flywheel health (``GET /admin/metrics/flywheel``)."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+from typing import Any
+
+import httpx
+import pytest
+import respx
+from prometheus_client.parser import text_string_to_metric_families
+
+from beliefs.flywheel_metrics import WEEK_S, difference_ci, flywheel, week_label, week_start, wilson
+from beliefs.model import AppliedBelief, ResponseRecord, UserProfile
+from proxy import create_app, settings_from_dict
+from proxy.holdout import arm_of
+from proxy.metrics import spool_depth_of
+from tests.conftest import UPSTREAM, admin_headers, running, sdk
+from tests.fake_upstream import completion
+from tests.test_learning_loop import LONG_REPLY, SHORTENED
+
+
+def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+    """Prometheus text as {(sample name, sorted labels): value}."""
+    found = {}
+    for family in text_string_to_metric_families(text):
+        for s in family.samples:
+            found[(s.name, tuple(sorted(s.labels.items())))] = s.value
+    return found
+
+
+def value(found: dict, name: str, **labels: str) -> float:
+    return found.get((name, tuple(sorted(labels.items()))), 0.0)
+
+
+def reply(request: httpx.Request) -> httpx.Response:
+    count = reply.calls = getattr(reply, "calls", 0) + 1  # type: ignore[attr-defined]
+    return httpx.Response(200, json=completion(f"{LONG_REPLY} ({count})"))
+
+
+async def scrape(proxy: httpx.AsyncClient) -> dict:
+    response = await proxy.get("/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    return samples(response.text)
+
+
+@respx.mock
+async def test_metrics_count_requests_latency_signals_and_belief_updates(proxy, respx_mock):
+    respx_mock.post(f"{UPSTREAM}/chat/completions").mock(side_effect=reply)
+    client = sdk(proxy)
+    await proxy.put("/admin/users/kim/beliefs/format", headers=admin_headers(),
+                    json={"value": "lists", "confidence": 0.9})
+    question = [{"role": "user", "content": "What is TCP?"}]
+    await client.chat.completions.create(model="gpt-test", messages=question)  # anonymous
+    await client.chat.completions.create(model="gpt-test", messages=question, user="kim")
+    await client.chat.completions.create(model="gpt-test", user="kim", messages=question + [
+        {"role": "assistant", "content": SHORTENED}, {"role": "user", "content": "And UDP?"}])
+
+    found = await scrape(proxy)
+    assert value(found, "beliefloop_requests_total", arm="none", personalised="false", stream="false") == 1
+    assert value(found, "beliefloop_requests_total", arm="treated", personalised="true", stream="false") == 2
+    assert value(found, "beliefloop_upstream_seconds_count") == 3
+    assert value(found, "beliefloop_proxy_overhead_seconds_count") == 3
+    assert value(found, "beliefloop_proxy_overhead_seconds_bucket", le="+Inf") == 3
+    assert value(found, "beliefloop_signals_total", kind="edit") == 1
+    assert value(found, "beliefloop_belief_updates_total", dimension="length") == 1
+    assert value(found, "beliefloop_spool_depth") == 0
+
+
+@respx.mock
+async def test_each_app_has_its_own_registry(config, respx_mock):
+    respx_mock.post(f"{UPSTREAM}/chat/completions").mock(side_effect=reply)
+    first = create_app(settings_from_dict(config), watch=False)
+    second = create_app(settings_from_dict(config), watch=False)
+    async with running(first) as one, running(second) as two:
+        await sdk(one).chat.completions.create(model="gpt-test", messages=[{"role": "user", "content": "hi"}])
+        assert value(await scrape(one), "beliefloop_upstream_seconds_count") == 1
+        assert value(await scrape(two), "beliefloop_upstream_seconds_count") == 0
+
+
+@respx.mock
+async def test_errors_are_counted_by_kind(proxy, respx_mock):
+    respx_mock.post(f"{UPSTREAM}/chat/completions").mock(side_effect=httpx.ConnectError("refused"))
+    response = await proxy.post("/v1/chat/completions", json={
+        "model": "gpt-test", "messages": [{"role": "user", "content": "hi"}]})
+    assert response.status_code == 502
+    assert (await proxy.post("/v1/chat/completions", content=b"{not json")).status_code == 400
+    found = await scrape(proxy)
+    assert value(found, "beliefloop_errors_total", kind="upstream_unavailable") == 1
+    assert value(found, "beliefloop_errors_total", kind="invalid_json") == 1
+    assert value(found, "beliefloop_requests_total", arm="none", personalised="false", stream="false") == 0
+
+
+@respx.mock
+async def test_thumbs_are_counted_once_recorded(proxy, respx_mock):
+    respx_mock.post(f"{UPSTREAM}/chat/completions").mock(side_effect=reply)
+    result = await sdk(proxy).chat.completions.create(
+        model="gpt-test", messages=[{"role": "user", "content": "hi"}], user="lou")
+    assert (await proxy.post("/v1/feedback", json={"response_id": "blr_missing", "rating": "up"})).status_code == 404
+    assert value(await scrape(proxy), "beliefloop_signals_total", kind="thumbs") == 0
+    assert (await proxy.post("/v1/feedback", json={"response_id": result.id, "rating": "up"})).status_code == 200
+    assert value(await scrape(proxy), "beliefloop_signals_total", kind="thumbs") == 1
+
+
+def test_spool_depth_reads_the_runtime_when_it_has_a_spool():
+    def app(runtime: Any) -> Any:
+        return SimpleNamespace(state=SimpleNamespace(runtime=runtime))
+
+    assert spool_depth_of(app(SimpleNamespace(spool_depth=lambda: 3))) == 3.0
+    writer = SimpleNamespace(spool_depth=lambda: 5)
+    assert spool_depth_of(app(SimpleNamespace(service=SimpleNamespace(writer=writer)))) == 5.0
+    assert spool_depth_of(app(SimpleNamespace())) == 0.0
+    assert spool_depth_of(SimpleNamespace(state=SimpleNamespace())) == 0.0
+
+
+# -- flywheel aggregation (pure) ---------------------------------------------------------------
+
+MONDAY = 1_714_348_800.0  # 2024-04-29 00:00 UTC, a Monday (ISO week 2024-W18)
+
+
+def record(user: str, at: float, outcome: str | None, arm: str | None = None,
+           applied: tuple[float, ...] = ()) -> ResponseRecord:
+    return ResponseRecord(
+        id=f"{user}-{at}", tenant="default", user_id=user, context="*", prefix_hash="h", model="m",
+        created_at=at, applied=tuple(AppliedBelief(f"d{i}", "v", c) for i, c in enumerate(applied)),
+        outcome=outcome, features={"arm": arm} if arm else {})
+
+
+def test_newcombe_interval_matches_the_published_example():
+    # Newcombe (1998), Statistics in Medicine 17:873, table II example (a): 56/70 vs 48/80.
+    d, lo, hi = difference_ci(56, 70, 48, 80)
+    assert d == pytest.approx(0.2) and lo == pytest.approx(0.0524, abs=1e-4) and hi == pytest.approx(0.3339, abs=1e-4)
+    assert wilson(0, 10) == (0.0, pytest.approx(0.2775, abs=1e-4))
+    assert wilson(0, 0) == (0.0, 1.0)
+
+
+def test_weeks_start_on_monday_utc():
+    assert week_start(MONDAY + 3 * 86_400 + 5) == MONDAY
+    assert week_start(MONDAY - 1) == MONDAY - WEEK_S
+    assert week_label(MONDAY) == "2024-W18"
+
+
+def test_alignment_counts_only_responses_with_a_known_outcome():
+    records = [record("a", MONDAY + 1, "accepted", applied=(0.8, 0.9)), record("a", MONDAY + 2, "edited"),
+               record("b", MONDAY + 3, "kept"), record("b", MONDAY + 4, None),
+               record("b", MONDAY + 5, "followed_up", applied=(0.7,))]
+    (week,) = flywheel(records, [], since=MONDAY, now=MONDAY + 86_400).weeks
+    assert week.responses == 5 and week.active_users == 2 and week.requests_per_active_user == 2.5
+    assert week.known_outcomes == 4 and week.aligned_share == 0.5
+    assert week.personalised_share == 0.4 and week.beliefs_applied_avg == 0.6
+    assert week.avg_confidence == pytest.approx(0.8)
+
+
+def test_cohorts_retain_users_by_first_seen_week():
+    profiles = [UserProfile("default", "a", MONDAY + 10, MONDAY + 10),
+                UserProfile("default", "b", MONDAY + 20, MONDAY + 20),
+                UserProfile("default", "c", MONDAY + WEEK_S + 1, MONDAY + WEEK_S + 1),
+                UserProfile("default", "old", MONDAY - 30 * 86_400, MONDAY)]
+    records = [record("a", MONDAY + 10, "accepted"), record("b", MONDAY + 20, "edited"),
+               record("a", MONDAY + WEEK_S + 5, "accepted"), record("c", MONDAY + WEEK_S + 1, None),
+               record("a", MONDAY + 2 * WEEK_S + 5, None), record("c", MONDAY + 2 * WEEK_S + 9, None),
+               record("old", MONDAY + 5, None)]
+    report = flywheel(records, profiles, since=MONDAY, now=MONDAY + 2 * WEEK_S + 10)
+    assert [w.active_users for w in report.weeks] == [3, 2, 2]
+    first, second = report.cohorts
+    assert (first.cohort, first.users, first.active, first.retention) == ("2024-W18", 2, [2, 1, 1], [1.0, 0.5, 0.5])
+    assert (second.cohort, second.users, second.active) == ("2024-W19", 1, [1, 1])
+    assert first.aligned_share == pytest.approx(2 / 3, abs=1e-4)
+
+
+def test_holdout_lift_compares_arms_with_an_interval():
+    records = ([record(f"t{i}", MONDAY + i, "accepted", "treated") for i in range(40)]
+               + [record(f"t{i}", MONDAY + 100 + i, "edited", "treated") for i in range(10)]
+               + [record(f"h{i}", MONDAY + i, "accepted", "holdout") for i in range(25)]
+               + [record(f"h{i}", MONDAY + 100 + i, "regenerated", "holdout") for i in range(25)]
+               + [record("x", MONDAY, "edited")])  # no arm: not part of the comparison
+    holdout = flywheel(records, [], since=MONDAY, now=MONDAY + 86_400).holdout
+    assert (holdout.treated.known_outcomes, holdout.treated.aligned_share) == (50, 0.8)
+    assert (holdout.holdout.known_outcomes, holdout.holdout.aligned_share) == (50, 0.5)
+    assert holdout.lift == 0.3 and holdout.ci95[0] < 0.3 < holdout.ci95[1]
+    assert holdout.significant and holdout.ci95[0] > 0
+    empty = flywheel([record("t", MONDAY, "accepted", "treated")], [], since=MONDAY, now=MONDAY + 1).holdout
+    assert empty.lift is None and empty.ci95 is None and not empty.significant
+
+
+# -- the endpoint ------------------------------------------------------------------------------
+
+
+def users_in(arm: str, count: int) -> list[str]:
+    names = (f"person-{i}" for i in range(10_000))
+    return [n for n in names if arm_of("default", n, 0.5, "beliefloop-holdout-v1") == arm][:count]
+
+
+@respx.mock
+async def test_flywheel_endpoint_reports_treated_against_holdout(config, respx_mock):
+    respx_mock.post(f"{UPSTREAM}/chat/completions").mock(side_effect=reply)
+    config["flywheel"] = {"holdout_share": 0.5}
+    app = create_app(settings_from_dict(config), watch=False)
+    async with running(app) as proxy:
+        client = sdk(proxy)
+        question = [{"role": "user", "content": "What is TCP?"}]
+        for arm, edits in (("treated", False), ("holdout", True)):
+            for name in users_in(arm, 3):
+                first = await client.chat.completions.create(model="gpt-test", messages=question, user=name)
+                kept = SHORTENED if edits else first.choices[0].message.content
+                await client.chat.completions.create(model="gpt-test", user=name, messages=question + [
+                    {"role": "assistant", "content": kept}, {"role": "user", "content": "thanks"}])
+        response = await proxy.get("/admin/metrics/flywheel", params={"since": "7"}, headers=admin_headers())
+        assert (await proxy.get("/admin/metrics/flywheel")).status_code == 401
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert set(report) == {"since", "until", "weeks", "cohorts", "holdout"}
+    holdout = report["holdout"]
+    assert holdout["share"] == 0.5
+    assert holdout["treated"]["users"] == 3 and holdout["treated"]["known_outcomes"] == 3
+    assert holdout["treated"]["aligned_share"] == 1.0 and holdout["holdout"]["aligned_share"] == 0.0
+    assert holdout["lift"] == 1.0 and holdout["ci95"][0] > 0 and holdout["significant"] is True
+    assert sum(w["responses"] for w in report["weeks"]) == 12
+    assert sum(c["users"] for c in report["cohorts"]) == 6
+    json.dumps(report)
