@@ -322,6 +322,14 @@ class SelfModelService:
         state = await self._state(tenant, user_id)
         return state.model.stored_beliefs(self.clock(), self.learning.confidence)
 
+    async def effective_beliefs(self, tenant: str, user_id: str, context: str) -> list[Belief]:
+        """The beliefs a request in ``context`` would be personalised with now, without reading
+        any signal (read-only; empty for a user who opted out)."""
+        state = await self._state(tenant, user_id)
+        if state.opted_out:
+            return []
+        return state.model.beliefs(context, self.registry.names(), self.clock(), self.learning.confidence)
+
     async def set_belief(self, tenant: str, user_id: str, dimension: str, value: str,
                          confidence: float | None, context: str, pinned: bool) -> None:
         """Replace a dimension's belief with a manual one (value already validated)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol, Sequence
 
-from .model import EvidenceIncrement, Observation, ResponseRecord, SelfModel, UserProfile
+from .model import EvidenceIncrement, Observation, Pin, ResponseRecord, SelfModel, UserProfile
 
 
 class Store(Protocol):
@@ -59,6 +59,21 @@ class Store(Protocol):
 
     def observations_for_response(self, response_id: str) -> list[Observation]:
         """Observations that name this response, oldest first."""
+
+    # -- tenant-wide reads for dashboards (read-only) --------------------------------------
+
+    def observations_since(self, tenant: str, since: float, limit: int) -> list[Observation]:
+        """Observations of every user of ``tenant`` created at or after ``since``, newest first."""
+
+    def responses_since(self, tenant: str, since: float, limit: int) -> list[ResponseRecord]:
+        """Responses of every user of ``tenant`` created at or after ``since``, newest first,
+        without their text (``text`` is None): dashboards count them, they do not read them."""
+
+    def list_pins(self, tenant: str, limit: int) -> list[tuple[str, str, str, Pin]]:
+        """Pinned beliefs of ``tenant`` as (user_id, context, dimension, pin), newest first."""
+
+    def load_self_models(self, tenant: str, user_ids: Sequence[str]) -> dict[str, SelfModel]:
+        """Self-models of several users in one read; users with nothing stored are left out."""
 
     # -- exports and flywheel metrics (read-only, offline: not on the hot path) -------------
 

@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse
 
 from beliefs.store import Store
 
-from . import admin, export_routes, feedback
+from . import admin, export_routes, feedback, pages
 from .chat import chat_completions
 from .errors import ProxyError, install_handlers
 from .metrics import ProxyMetrics, count_feedback, metrics_endpoint, spool_depth_of
@@ -56,6 +56,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
     app.include_router(admin.router)
     app.include_router(feedback.router, dependencies=[Depends(count_feedback)])
     app.include_router(export_routes.router)
+    pages.install(app, settings)  # preferences page, /v1/me, preference links, dashboard
     # One registry per app (not a module global), so tests and benchmarks can build several.
     app.state.metrics = ProxyMetrics(spool_depth=lambda: spool_depth_of(app))
     app.add_route("/metrics", metrics_endpoint, include_in_schema=False)

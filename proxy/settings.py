@@ -109,6 +109,9 @@ class PagesSettings(_Strict):
     session_ttl_s: int = Field(default=12 * 3600, ge=60, le=30 * 86_400)
     #: Base of the links handed out (e.g. https://prefs.example.com); default: the request's own.
     public_base_url: str | None = None
+    #: The flywheel benchmark's summary, plotted on the dashboard when present.
+    #: Default: bench/flywheel/results/latest.json in the source tree.
+    benchmark_results: str | None = None
 
 
 class FlywheelSettings(_Strict):

@@ -1,0 +1,147 @@
+"""The "your preferences" page: a user sees what beliefloop believes about them, and why, and
+changes it. Served by beliefloop itself; plain HTML forms, so every action works without
+JavaScript, and a layout that reads well on a phone.
+
+The page is opened through a preference link (``/me?token=...``) that the app got from
+``POST /admin/users/{user_id}/preferences-link``. Each form posts the token back in a hidden
+field and is answered with a redirect to the page (post/redirect/get), so reloading never
+repeats an action. :func:`install` adds this page, the ``/v1/me`` API, the link endpoint and the
+operator dashboard to an app.
+"""
+
+from __future__ import annotations
+
+from typing import Awaitable, Callable
+from urllib.parse import parse_qs, urlencode
+
+from fastapi import APIRouter, FastAPI, Request
+from starlette.responses import RedirectResponse, Response
+
+from . import dashboard, me, preferences
+from .admin import runtime_of
+from .errors import ProxyError
+from .html import STYLESHEET_PATH, error_page, render, stylesheet
+from .runtime import Runtime
+from .samples import QUESTION
+from .settings import Settings
+from .tokens import Grant, Signers, TokenError
+
+MAX_FORM_BYTES = 8192
+
+#: Messages shown after an action, keyed by the ``done`` query parameter (a closed set).
+DONE: dict[str, str] = {
+    "confirmed": "Thanks for confirming. We'll keep it that way until you change it.",
+    "corrected": "Saved. Your next answer will follow it.",
+    "stated": "Saved. Your next answer will follow it.",
+    "removed": "Forgotten. We'll start learning about that again from scratch.",
+    "reset": "Done: everything we had learned about you is gone.",
+    "opted-out": "Personalisation is off, and what we had learned about you is deleted.",
+    "opted-in": "Personalisation is back on. We'll start learning from your next conversation.",
+}
+
+router = APIRouter(include_in_schema=False)
+
+
+def _grant(request: Request, token: str) -> Grant | Response:
+    """The grant in a preference-link token, or the error page that explains why not."""
+    if not token:
+        return error_page(request, status=401, title="This page needs a link",
+                          message="Your preferences are opened through a private link from the app you use.",
+                          hint="Open your preferences from the app again to get a fresh link.")
+    try:
+        return me.signers_of(request).links.verify(token, "me", runtime_of(request).service.clock())
+    except TokenError as error:
+        if error.code == "token_expired":
+            return error_page(request, status=401, title="This link has expired",
+                              message="Preference links only work for a limited time, to keep your settings private.",
+                              hint="Open your preferences from the app again to get a fresh link.")
+        return error_page(request, status=401, title="This link doesn't work",
+                          message="The link is not valid. It may have been copied incompletely or changed.",
+                          hint="Open your preferences from the app again to get a fresh link.")
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """An urlencoded form, bounded (no multipart: the page never uploads files)."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            return {}
+    return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items()}
+
+
+async def _page(request: Request, grant: Grant, token: str, *, flash: str | None = None,
+                error: str | None = None, status: int = 200) -> Response:
+    prefs = await preferences.load(runtime_of(request), grant.tenant, grant.user_id or "")
+    return render(request, "preferences.html", status=status, prefs=prefs, token=token,
+                  expires_at=grant.expires_at, flash=flash, error=error, question=QUESTION)
+
+
+@router.get("/me")
+async def preferences_page(request: Request, token: str = "", done: str = "") -> Response:
+    grant = _grant(request, token)
+    if isinstance(grant, Response):
+        return grant
+    return await _page(request, grant, token, flash=DONE.get(done))
+
+
+Action = Callable[[Runtime, Grant, dict[str, str]], Awaitable[object]]
+
+
+def _state(runtime: Runtime, grant: Grant, form: dict[str, str]) -> Awaitable[object]:
+    dimension, _, value = form.get("choice", "").partition("=")
+    return preferences.correct(runtime, grant.tenant, grant.user_id or "", dimension, value)
+
+
+ACTIONS: dict[str, tuple[Action, str]] = {
+    "confirm": (lambda r, g, f: preferences.confirm(r, g.tenant, g.user_id or "", f.get("dimension", ""),
+                                                    f.get("context")), "confirmed"),
+    "correct": (lambda r, g, f: preferences.correct(r, g.tenant, g.user_id or "", f.get("dimension", ""),
+                                                    f.get("value", ""), f.get("context")), "corrected"),
+    "state": (_state, "stated"),
+    "remove": (lambda r, g, f: preferences.remove(r, g.tenant, g.user_id or "", f.get("dimension", ""),
+                                                  f.get("context")), "removed"),
+    "reset": (lambda r, g, f: preferences.reset(r, g.tenant, g.user_id or ""), "reset"),
+    "opt-out": (lambda r, g, f: preferences.set_opt_out(r, g.tenant, g.user_id or "", True), "opted-out"),
+    "opt-in": (lambda r, g, f: preferences.set_opt_out(r, g.tenant, g.user_id or "", False), "opted-in"),
+}
+
+
+@router.post("/me/{action}")
+async def preferences_action(action: str, request: Request) -> Response:
+    form = await _form(request)
+    token = form.get("token", "")
+    grant = _grant(request, token)
+    if isinstance(grant, Response):
+        return grant
+    if action not in ACTIONS:
+        return error_page(request, status=404, title="Unknown action", message="That is not something this page does.")
+    perform, done = ACTIONS[action]
+    try:
+        await perform(runtime_of(request), grant, form)
+    except ProxyError as error:
+        return await _page(request, grant, token, error=_plain(error), status=error.status)
+    query = urlencode({"token": token, "done": done})
+    return RedirectResponse(f"{request.scope.get('root_path', '')}{me.ME_PAGE_PATH}?{query}", status_code=303)
+
+
+def _plain(error: ProxyError) -> str:
+    if error.code == "opted_out":
+        return "Personalisation is off for you. Turn it back on first."
+    if error.status == 404:
+        return "There was nothing to change there any more. The page below is up to date."
+    return "That change couldn't be made: the choice wasn't one of the options."
+
+
+def install(app: FastAPI, settings: Settings) -> None:
+    """Add the preferences page, the ``/v1/me`` API, the preference-link endpoint, the dashboard
+    and their stylesheet to ``app``; tokens are signed with the secret from ``settings.pages``."""
+    app.state.signers = Signers.build(settings.pages.secret, settings.admin_key)
+    app.add_api_route(STYLESHEET_PATH, stylesheet, methods=["GET"], include_in_schema=False)
+    app.include_router(me.router)
+    app.include_router(me.admin_router)
+    app.include_router(router)
+    app.include_router(dashboard.router)
+
+
+__all__ = ["ACTIONS", "DONE", "install", "router"]

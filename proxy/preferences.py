@@ -1,0 +1,216 @@
+"""A user's view of their own self-model, and the changes they may make to it.
+
+Shared by the preferences page (:mod:`proxy.pages`) and the ``/v1/me`` JSON API (:mod:`proxy.me`),
+so both always say and do the same thing. Every change goes through the self-model service, which
+drops the user's cached model: it takes effect on the user's very next request.
+
+A user's *confirmation* and *correction* are both stored as a **pinned** belief: what someone says
+about themselves outranks anything inferred from their behaviour, never decays, and stays until
+they change or remove it. (A merely strong manual belief would be quietly overturned by a few
+later signals, which would make "I told you so" feel ignored.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from adapters import BeliefView, plan
+from beliefs.dimensions import InvalidBeliefValue
+from beliefs.model import GLOBAL_CONTEXT, Belief
+
+from .errors import NotFound, ProxyError, Unprocessable
+from .explain import Explanation, Milestone, context_label, explain, milestones, value_label
+from .identity import MAX_ID_CHARS
+from .runtime import Runtime
+from .samples import SampleAnswer, adapted, generic
+
+#: How much of the observation log is read to say "from N times you ...".
+OBSERVATION_LIMIT = 1000
+
+
+class OptedOut(ProxyError):
+    """The user turned personalisation off: nothing about them may be stored until they turn it on."""
+
+    status, type, code = 409, "invalid_request_error", "opted_out"
+
+
+@dataclass(frozen=True)
+class ShownBelief:
+    """One belief as shown to its user. ``directives``: what it makes beliefloop tell the model."""
+
+    belief: Belief
+    explanation: Explanation
+    applied: bool
+    directives: tuple[str, ...]
+    #: (value, label) pairs the user may pick instead (the correction picker).
+    choices: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ContextGroup:
+    context: str
+    label: str
+    beliefs: tuple[ShownBelief, ...]
+
+
+@dataclass(frozen=True)
+class Unlearned:
+    """A dimension nothing is known about yet, which the user may state outright."""
+
+    dimension: str
+    choices: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Preferences:
+    user_id: str
+    opted_out: bool
+    apply_threshold: float
+    groups: tuple[ContextGroup, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    unlearned: tuple[Unlearned, ...] = ()
+    #: The illustration: the same sample answer without and with the preferences in use.
+    generic: SampleAnswer | None = None
+    adapted: SampleAnswer | None = None
+
+
+def _choices(runtime: Runtime, dimension: str) -> tuple[tuple[str, str], ...]:
+    values = runtime.service.registry.get(dimension).values
+    return tuple(sorted(((v, value_label(dimension, v)) for v in values), key=lambda c: c[1]))
+
+
+async def load(runtime: Runtime, tenant: str, user_id: str) -> Preferences:
+    """Everything the page shows about one user."""
+    service = runtime.service
+    threshold = service.learning.confidence.apply_threshold
+    if await service.is_opted_out(tenant, user_id):
+        return Preferences(user_id, True, threshold)
+    registry = service.registry
+    stored = [b for b in await service.stored_beliefs(tenant, user_id) if b.dimension in registry]
+    observations = await service.observations(tenant, user_id, OBSERVATION_LIMIT)
+    contexts = sorted({b.context for b in stored}, key=lambda c: (c != GLOBAL_CONTEXT, c))
+
+    everywhere = {b.dimension: b.value for b in stored if b.context == GLOBAL_CONTEXT}
+    # A learned belief in a named context that says the same as the global one is not news to the
+    # user: show a context only where it differs (or where they pinned something themselves).
+    stored = [b for b in stored if b.context == GLOBAL_CONTEXT or b.pinned
+              or everywhere.get(b.dimension) != b.value]
+    contexts = [c for c in contexts if any(b.context == c for b in stored)]
+
+    groups, applied_dimensions, applied_contexts = [], set(), set()
+    in_use: dict[str, dict[str, str]] = {}
+    for context in contexts:
+        effective = await service.effective_beliefs(tenant, user_id, context)
+        # The same planning the hot path does, so "what it changes" is exactly what it changes.
+        p = plan(runtime.rules, [BeliefView(b.dimension, b.value, b.confidence) for b in effective],
+                 context, runtime.policy)
+        applied = {(v.dimension, v.value) for v in p.applied}
+        directives: dict[str, list[str]] = {}
+        for directive in p.directives:
+            for view in directive.beliefs:
+                directives.setdefault(view.dimension, []).append(directive.text)
+        shown = [
+            ShownBelief(b, explain(b, observations), (b.dimension, b.value) in applied,
+                        tuple(directives.get(b.dimension, ())) if (b.dimension, b.value) in applied else (),
+                        _choices(runtime, b.dimension))
+            for b in stored if b.context == context
+        ]
+        # What was learned and is in use first; what the user set themselves they already know.
+        shown.sort(key=lambda s: (not s.applied, s.belief.pinned, -s.belief.confidence, s.belief.dimension))
+        groups.append(ContextGroup(context, context_label(context), tuple(shown)))
+        in_use[context] = {v.dimension: v.value for v in p.applied}
+        shown_applied = {(s.belief.dimension, s.belief.value) for s in shown if s.applied}
+        if shown_applied:
+            applied_contexts.add(context)
+            applied_dimensions |= {dimension for dimension, _ in shown_applied}
+
+    example = in_use.get(GLOBAL_CONTEXT) or max(in_use.values(), key=len, default={})
+    known = {b.dimension for b in stored if b.context == GLOBAL_CONTEXT}
+    # Open dimensions (language: dozens of values) go last in the picker.
+    order = sorted(registry.names(), key=lambda d: len(registry.get(d).values) > 2)
+    unlearned = tuple(Unlearned(d, _choices(runtime, d)) for d in order if d not in known)
+    return Preferences(
+        user_id, False, threshold, tuple(groups),
+        tuple(milestones(applied_dimensions, applied_contexts)), unlearned,
+        generic(), adapted(example) if example else None,
+    )
+
+
+# -- changes -----------------------------------------------------------------------------------
+
+def check_context(context: str | None) -> str:
+    context = context or GLOBAL_CONTEXT
+    if len(context) > MAX_ID_CHARS or not context.isprintable():
+        raise Unprocessable(f"context must be 1 to {MAX_ID_CHARS} printable characters", param="context")
+    return context
+
+
+def _value(runtime: Runtime, dimension: str, value: str) -> str:
+    registry = runtime.service.registry
+    if dimension not in registry:
+        raise Unprocessable(f"unknown dimension {dimension!r}; known: {', '.join(sorted(registry.names()))}",
+                            param="dimension", code="unknown_dimension")
+    try:
+        return registry.get(dimension).validate(value)
+    except InvalidBeliefValue as error:
+        raise Unprocessable(str(error), param="value") from None
+
+
+async def _not_opted_out(runtime: Runtime, tenant: str, user_id: str) -> None:
+    if await runtime.service.is_opted_out(tenant, user_id):
+        raise OptedOut("personalisation is turned off for this user; turn it back on first")
+
+
+async def correct(runtime: Runtime, tenant: str, user_id: str, dimension: str, value: str,
+                  context: str | None = None) -> str:
+    """Pin ``value`` (also how a user states a preference nothing was learned about)."""
+    context = check_context(context)
+    canonical = _value(runtime, dimension, value)
+    await _not_opted_out(runtime, tenant, user_id)
+    await runtime.service.set_belief(tenant, user_id, dimension, canonical, None, context, pinned=True)
+    return canonical
+
+
+async def confirm(runtime: Runtime, tenant: str, user_id: str, dimension: str,
+                  context: str | None = None) -> str:
+    """Pin the value currently believed; NotFound when nothing is believed there."""
+    context = check_context(context)
+    await _not_opted_out(runtime, tenant, user_id)
+    current = next((b for b in await runtime.service.stored_beliefs(tenant, user_id)
+                    if b.dimension == dimension and b.context == context), None)
+    if current is None:
+        raise NotFound(f"nothing is believed about {dimension!r} here", param="dimension")
+    await runtime.service.set_belief(tenant, user_id, dimension, current.value, None, context, pinned=True)
+    return current.value
+
+
+async def remove(runtime: Runtime, tenant: str, user_id: str, dimension: str,
+                 context: str | None = None) -> None:
+    """Forget one dimension in one context (learned evidence and any pin)."""
+    context = check_context(context)
+    if not await runtime.service.delete_belief(tenant, user_id, dimension, context):
+        raise NotFound(f"nothing is believed about {dimension!r} here", param="dimension")
+
+
+async def reset(runtime: Runtime, tenant: str, user_id: str) -> None:
+    """Forget everything learned about the user, keeping their opt-out and consent choices
+    (deleting the user also deletes the profile that records those)."""
+    service = runtime.service
+    profile = await service.query(service.store.get_profile, tenant, user_id)
+    await service.delete_user(tenant, user_id)
+    if profile is not None and (profile.opted_out or not profile.consent):
+        now = service.clock()
+        await service.query(lambda: service.store.set_flags(tenant, user_id, now, opted_out=profile.opted_out,
+                                                            consent=profile.consent))
+        service.forget(tenant, user_id)
+
+
+async def set_opt_out(runtime: Runtime, tenant: str, user_id: str, opted_out: bool) -> None:
+    """Opting out deletes what is stored and stops observing the user; opting in starts afresh."""
+    await runtime.service.set_opt_out(tenant, user_id, opted_out)
+
+
+__all__ = [
+    "ContextGroup", "OptedOut", "Preferences", "ShownBelief", "Unlearned", "check_context", "confirm",
+    "correct", "load", "remove", "reset", "set_opt_out",
+]

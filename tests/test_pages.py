@@ -1,0 +1,494 @@
+"""The preferences page and the operator dashboard.
+
+Most tests drive the pages in-process with httpx (plain form posts, as a browser without
+JavaScript sends them). The browser tests at the end drive a real headless Chromium through
+Playwright against beliefloop on a loopback port; they use the system's browser
+(``apt-get install chromium``; ``pip install playwright``, never ``playwright install``) and are
+skipped when either is missing, except under CI (``$CI`` set), where they must run.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import httpx
+import openai
+import orjson
+import pytest
+import respx
+
+from beliefs.confidence import ConfidenceModel
+from beliefs.model import EvidenceDelta, Observation, Pin
+from beliefs.replay import confidence_history, flips, leader_before
+from proxy import create_app, settings_from_dict
+from proxy.dashboard import SESSION_COOKIE, learning_curve
+from proxy.explain import evidence_phrase, explain, milestones
+from proxy.health import day_range, personalised_share, review_pins, signals_per_day
+from proxy.samples import adapted, as_text, generic
+from proxy.svgplot import Series, line_chart
+from proxy.tokens import Grant, Signers
+from tests.conftest import ADMIN_KEY, admin_headers, running, sdk
+from tests.fake_upstream import FakeUpstream, LiveServer
+from tests.test_learning_loop import LONG_REPLY, SHORTENED, Upstream, ask
+from tests.test_me_api import link_for, shorten
+
+CM = ConfidenceModel()
+T0 = 1_800_000_000.0
+
+
+def observation(i: int, kind: str, deltas: list[tuple[str, str, float]], at: float, user: str = "u",
+                context: str = "*", **features: Any) -> Observation:
+    return Observation(f"o{user}{i}", "default", user, context, kind, None, features,  # type: ignore[arg-type]
+                       tuple(EvidenceDelta(d, v, w) for d, v, w in deltas), at)
+
+
+def text(response: httpx.Response) -> str:
+    """The page as a person reads it (entities such as &#39; decoded)."""
+    return html.unescape(response.text)
+
+
+def token_of(url: str) -> str:
+    return url.split("token=", 1)[1]
+
+
+# -- the preferences page, without a browser -----------------------------------------------------
+
+@respx.mock
+async def test_page_explains_what_is_believed_and_what_it_changes(proxy, respx_mock):
+    Upstream(respx_mock)
+    await shorten(sdk(proxy), "sam", times=3)
+    link = await link_for(proxy, "sam")
+    response = await proxy.get(f"/me?token={link['token']}")
+    assert response.status_code == 200
+    page = text(response)
+    assert "You seem to prefer <strong>concise answers</strong>" in page
+    assert "From 3 times you shortened a reply." in page
+    assert "Answers are asked to: “Keep answers short" in page
+    assert "Personalised across" in page
+    assert "Generic answer" in page and "Tailored to you" in page and "illustration" in page
+
+
+async def test_page_sends_no_script_and_a_strict_content_security_policy(proxy):
+    link = await link_for(proxy, "sam")
+    response = await proxy.get(f"/me?token={link['token']}")
+    assert "<script" not in text(response).lower()
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["cache-control"] == "no-store"
+    css = await proxy.get("/assets/beliefloop.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+
+
+@pytest.mark.parametrize("token, title", [
+    ("", "This page needs a link"),
+    ("not-a-token", "This link doesn't work"),
+])
+async def test_bad_links_get_a_clear_error_page(proxy, token, title):
+    response = await proxy.get(f"/me?token={token}")
+    assert response.status_code == 401
+    assert response.headers["content-type"].startswith("text/html")
+    assert title in text(response) and "get a fresh link" in text(response)
+
+
+async def test_a_tampered_link_gets_a_clear_error_page(proxy):
+    token = (await link_for(proxy, "sam"))["token"]
+    tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
+    response = await proxy.get(f"/me?token={tampered}")
+    assert response.status_code == 401 and "This link doesn't work" in text(response)
+
+
+async def test_an_expired_link_gets_a_clear_error_page(config):
+    now = [T0]
+    app = create_app(settings_from_dict(config, environ={}), clock=lambda: now[0], watch=False)
+    async with running(app) as proxy:
+        token = (await link_for(proxy, "sam", ttl_s=3600))["token"]
+        now[0] += 3601
+        response = await proxy.get(f"/me?token={token}")
+        posted = await proxy.post("/me/reset", data={"token": token})
+    assert response.status_code == 401 and "This link has expired" in text(response)
+    assert posted.status_code == 401 and "This link has expired" in text(posted)
+
+
+@respx.mock
+async def test_forms_confirm_correct_and_remove_without_javascript(proxy, respx_mock):
+    upstream = Upstream(respx_mock)
+    client = sdk(proxy)
+    await shorten(client, "sam", times=1)
+    token = (await link_for(proxy, "sam"))["token"]
+
+    response = await proxy.post("/me/confirm", data={"token": token, "dimension": "preamble", "context": "*"})
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/me?token={token}&done=confirmed"
+    page = await proxy.get(response.headers["location"])
+    assert "Thanks for confirming" in text(page)
+    assert "You told us you prefer <strong>answers that get straight to the point</strong>" in text(page)
+
+    response = await proxy.post("/me/correct", data={"token": token, "dimension": "length", "context": "*",
+                                                     "value": "detailed"})
+    assert response.status_code == 303 and response.headers["location"].endswith("done=corrected")
+    await ask(client, [{"role": "user", "content": "What is UDP?"}], "sam")
+    assert "Give thorough, detailed answers" in upstream.directives()
+
+    response = await proxy.post("/me/remove", data={"token": token, "dimension": "length", "context": "*"})
+    assert response.status_code == 303
+    page = await proxy.get(response.headers["location"])
+    assert "Forgotten." in text(page) and 'data-dimension="length"' not in text(page)
+
+
+async def test_stating_a_preference_nothing_was_learned_about(proxy):
+    token = (await link_for(proxy, "sam"))["token"]
+    response = await proxy.post("/me/state", data={"token": token, "choice": "language=de"})
+    assert response.status_code == 303
+    page = (await proxy.get(response.headers["location"])).text
+    assert "You told us you prefer <strong>answers in German</strong>" in page
+
+
+async def test_an_invalid_choice_is_explained_on_the_page(proxy):
+    token = (await link_for(proxy, "sam"))["token"]
+    response = await proxy.post("/me/correct", data={"token": token, "dimension": "length", "value": "medium"})
+    assert response.status_code == 422
+    assert "wasn't one of the options" in text(response)
+
+
+@respx.mock
+async def test_reset_and_opt_out_through_the_page(proxy, respx_mock):
+    upstream = Upstream(respx_mock)
+    client = sdk(proxy)
+    await shorten(client, "sam", times=3)
+    token = (await link_for(proxy, "sam"))["token"]
+    page = (await proxy.get((await proxy.post("/me/reset", data={"token": token})).headers["location"])).text
+    assert "everything we had learned about you is gone" in page and "Nothing learned yet" in page
+
+    page = (await proxy.get((await proxy.post("/me/opt-out", data={"token": token})).headers["location"])).text
+    assert "Personalisation is off" in page
+    await shorten(client, "sam", times=3)
+    assert upstream.directives() == ""
+    page = (await proxy.get((await proxy.post("/me/opt-in", data={"token": token})).headers["location"])).text
+    assert "Personalisation is back on" in page
+
+
+# -- the dashboard, without a browser ------------------------------------------------------------
+
+async def test_dashboard_asks_for_the_admin_key_and_sets_a_strict_session_cookie(proxy):
+    response = await proxy.get("/dashboard")
+    assert response.status_code == 303 and response.headers["location"] == "/dashboard/login"
+    wrong = await proxy.post("/dashboard/login", data={"key": "guess"})
+    assert wrong.status_code == 401 and "That key is not right" in text(wrong)
+
+    response = await proxy.post("/dashboard/login", data={"key": ADMIN_KEY})
+    assert response.status_code == 303 and response.headers["location"] == "/dashboard"
+    cookie = response.headers["set-cookie"]
+    assert cookie.startswith(f"{SESSION_COOKIE}=")
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/dashboard" in cookie
+    assert ADMIN_KEY not in cookie
+    assert (await proxy.get("/dashboard")).status_code == 200  # the client kept the cookie
+
+    await proxy.post("/dashboard/logout")
+    assert (await proxy.get("/dashboard")).status_code == 303
+
+
+async def test_a_preference_token_is_not_a_dashboard_session(proxy):
+    token = (await link_for(proxy, "sam"))["token"]
+    proxy.cookies.set(SESSION_COOKIE, token, path="/dashboard")
+    assert (await proxy.get("/dashboard")).status_code == 303
+
+
+async def test_dashboard_is_off_without_an_admin_key(config):
+    config.pop("admin_key")
+    async with running(create_app(settings_from_dict(config, environ={}), watch=False)) as proxy:
+        response = await proxy.get("/dashboard/login")
+        assert response.status_code == 403 and "The dashboard is off" in text(response)
+        assert (await proxy.post("/dashboard/login", data={"key": "x"})).status_code == 403
+
+
+@respx.mock
+async def test_dashboard_shows_users_and_flywheel_plots(proxy, respx_mock):
+    Upstream(respx_mock)
+    await shorten(sdk(proxy), "sam", times=3)
+    token = (await link_for(proxy, "sam"))["token"]
+    await proxy.put("/v1/me/beliefs/length", headers={"authorization": f"Bearer {token}"}, json={"value": "detailed"})
+    overview = (await proxy.get("/dashboard", headers=admin_headers())).text
+    for plot in ("signals", "personalised", "churn", "corrections"):
+        assert f'data-plot="{plot}"' in overview
+    assert 'class="bar"' in overview and 'class="series"' in overview
+    assert 'href="/dashboard/users/sam"' in overview
+    assert "1</span><span class=\"stat-label\">corrections by users" in overview
+
+    user = (await proxy.get("/dashboard/users/sam", headers=admin_headers())).text
+    assert user.count('data-plot="confidence"') == 1
+    assert 'data-series="*|length=detailed"' in user and 'class="marker"' in user
+    assert 'data-kind="edit"' in user and "length → concise +1.00" in user
+    assert "blr_" in user and "outcome" in user
+
+
+async def test_dashboard_user_page_404s_for_a_stranger(proxy):
+    response = await proxy.get("/dashboard/users/nobody", headers=admin_headers())
+    assert response.status_code == 404 and "nothing stored" in text(response)
+
+
+def test_learning_curve_is_read_from_the_flywheel_benchmark(tmp_path: Path):
+    missing = learning_curve(tmp_path / "latest.json")
+    assert missing["available"] is False and missing["reason"].startswith("not available")
+    (tmp_path / "latest.json").write_bytes(orjson.dumps({
+        "curves": {"interaction": [1, 2, 3], "f1": [0.0, 0.5, 0.9], "alignment": [0.2, 0.4, 0.6],
+                   "precision": [1.0, 1.0, 1.0]},
+        "calibration": {"ece": 0.05},
+    }))
+    curve = learning_curve(tmp_path / "latest.json")
+    assert curve["available"] is True
+    assert 'data-series="f1"' in curve["plot"] and 'data-series="precision"' not in curve["plot"]
+    assert "expected calibration error 0.050" in curve["facts"]
+    (tmp_path / "latest.json").write_text("{not json")
+    assert learning_curve(tmp_path / "latest.json")["available"] is False
+
+
+# -- the pure parts behind the pages -------------------------------------------------------------
+
+@respx.mock
+async def test_replaying_observations_reproduces_the_live_confidence(config, respx_mock):
+    Upstream(respx_mock)
+    app = create_app(settings_from_dict(config, environ={}), watch=False)
+    async with running(app) as proxy:
+        await shorten(sdk(proxy), "sam", times=3)
+        service = app.state.runtime.service
+        observations = await service.observations("default", "sam", 100)
+        live = {(b.context, b.dimension): b for b in await service.stored_beliefs("default", "sam")}
+        now = service.clock()
+    history = confidence_history(observations, service.learning.confidence, now)
+    for key, belief in live.items():
+        assert history[key][-1].leader == belief.value
+        assert history[key][-1].means[belief.value] == pytest.approx(belief.confidence, abs=1e-9)
+
+
+def test_confidence_history_follows_a_value_through_its_reversal():
+    log = [observation(i, "edit", [("length", "concise", 1.0)], T0 + i) for i in range(3)]
+    log += [observation(i, "follow_up", [("length", "detailed", 1.0)], T0 + 10 + i) for i in range(3, 8)]
+    points = confidence_history(log, CM)[("*", "length")]
+    assert [round(p.means["concise"], 2) for p in points[:3]] == [0.6, 0.67, 0.71]
+    assert points[2].leader == "concise" and points[-1].leader == "detailed"
+    (flip,) = flips(log, CM)
+    assert (flip.old, flip.new) == ("concise", "detailed")
+
+
+def test_first_learning_is_not_counted_as_churn():
+    log = [observation(i, "edit", [("emoji", "avoid", 1.0)], T0 + i) for i in range(4)]
+    assert flips(log, CM) == []
+
+
+def test_pins_are_judged_against_what_was_learned_before_them():
+    log = {"u": [observation(i, "edit", [("length", "concise", 1.0), ("emoji", "avoid", 1.0)], T0 + i)
+                 for i in range(3)]}
+    pins = [("u", "*", "length", Pin("detailed", 1.0, T0 + 100)),
+            ("u", "*", "emoji", Pin("avoid", 1.0, T0 + 100)),
+            ("u", "*", "tone", Pin("formal", 1.0, T0 + 100))]
+    kinds = {r.dimension: r.kind for r in review_pins(pins, log, CM)}
+    assert kinds == {"length": "correction", "emoji": "confirmation", "tone": "stated"}
+    assert leader_before(log["u"], "*", "length", T0, CM) is None  # nothing before the first signal
+
+
+def test_daily_aggregates_bucket_by_utc_day():
+    days = day_range(T0, T0 + 2 * 86_400)
+    log = [observation(0, "edit", [], T0), observation(1, "thumbs", [], T0 + 86_400), observation(2, "edit", [], T0 + 5)]
+    by_kind = signals_per_day(log, days)
+    assert sum(by_kind["edit"]) == 2 and sum(by_kind["thumbs"]) == 1 and len(days) == 3
+    from beliefs.model import AppliedBelief, ResponseRecord
+
+    records = [ResponseRecord(str(i), "default", "u", "*", "h", "m", T0 + i,
+                              applied=(AppliedBelief("length", "concise", 0.8),) if i % 2 else ())
+               for i in range(4)]
+    overall, _ = personalised_share(records, days)
+    assert (overall.part, overall.total, overall.ratio) == (2, 4, 0.5)
+
+
+def test_explanations_count_what_the_user_did():
+    log = [observation(i, "edit", [("length", "concise", 1.0)], T0 + i) for i in range(5)]
+    log += [observation(9, "follow_up", [("length", "concise", 1.0)], T0 + 9, context="work")]
+    assert evidence_phrase(log, "length", "concise", "*") == (
+        "5 times you shortened a reply and the one time you asked for concise answers")
+    assert evidence_phrase(log, "length", "concise", "work") == "the one time you asked for concise answers"
+    from beliefs.model import Belief
+
+    sentence = explain(Belief("length", "concise", 0.82, 5, "*", "implicit", False, T0), log).sentence
+    assert sentence == ("You seem to prefer concise answers — fairly sure (82%), from 5 times you shortened "
+                        "a reply and the one time you asked for concise answers.")
+    assert [m.title for m in milestones(["length", "tone", "emoji", "code", "format", "preamble"], ["*"])] == [
+        "Personalised across 6 dimensions"]
+    assert milestones([], ["*"]) == []
+
+
+def test_the_illustration_changes_only_what_preferences_say():
+    plain = as_text(generic())
+    assert plain.startswith("Great question!") and "😊" in plain
+    concise = as_text(adapted({"length": "concise", "preamble": "skip", "emoji": "avoid"}))
+    assert len(concise) < len(plain) / 3 and "Great question" not in concise and "😊" not in concise
+    lists = adapted({"format": "lists"})
+    assert [b.kind for b in lists.blocks] == ["p", "ul", "p"]
+    assert adapted({"language": "de"}).notes == ("The real answer would be written in German.",)
+
+
+def test_plots_escape_their_labels():
+    svg = line_chart([Series("<script>x</script>", ((T0, 0.5), (T0 + 86_400, 0.8)), "#000")], plot="p",
+                     title="t & <b>", description="d")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "t &amp; &lt;b&gt;" in svg
+
+
+# -- in a real browser ---------------------------------------------------------------------------
+
+CHROMIUM = os.environ.get("BELIEFLOOP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests must run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install playwright)")
+    if shutil.which(CHROMIUM) is None:
+        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set BELIEFLOOP_CHROMIUM)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def live(config) -> Iterator[tuple[FakeUpstream, LiveServer]]:
+    upstream = FakeUpstream(reply_text=LONG_REPLY)
+    with LiveServer(upstream) as upstream_server:
+        config["upstream"]["base_url"] = f"{upstream_server.url}/v1"
+        app = create_app(settings_from_dict(config, environ={}), watch=False)
+        with LiveServer(app) as server:
+            yield upstream, server
+
+
+def _link(server: LiveServer, user: str) -> str:
+    response = httpx.post(f"{server.url}/admin/users/{user}/preferences-link", headers=admin_headers())
+    response.raise_for_status()
+    return response.json()["url"]
+
+
+def _remembered(server: LiveServer, response_id: str) -> None:
+    """Wait until the proxy has recorded a reply. It does so just after sending it, so a client
+    as fast as a test could otherwise send its edit before the reply it edits is known."""
+    deadline = time.monotonic() + 5
+    while httpx.get(f"{server.url}/admin/responses/{response_id}", headers=admin_headers()).status_code != 200:
+        assert time.monotonic() < deadline, f"{response_id} was never recorded"
+        time.sleep(0.02)
+
+
+def _edit_once(client: openai.OpenAI, server: LiveServer, user: str) -> None:
+    messages = [{"role": "user", "content": "What is TCP?"}]
+    raw = client.chat.completions.with_raw_response.create(model="gpt-test", messages=messages, user=user)
+    _remembered(server, raw.headers["x-beliefloop-response-id"])
+    client.chat.completions.create(model="gpt-test", user=user, messages=messages + [
+        {"role": "assistant", "content": SHORTENED}, {"role": "user", "content": "and UDP?"}])
+
+
+def test_browser_user_sees_a_learned_belief_corrects_it_and_the_next_request_follows(live, browser):
+    from playwright.sync_api import expect
+
+    upstream, server = live
+    client = openai.OpenAI(base_url=f"{server.url}/v1", api_key="sk-client", max_retries=0)
+    _edit_once(client, server, "sam")
+
+    # No JavaScript at all, on a phone-sized screen: the basic actions must still work.
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(_link(server, "sam"))
+    card = page.locator("li.belief[data-dimension=length]")
+    expect(card).to_contain_text("You seem to prefer concise answers")
+    expect(card).to_contain_text("From the one time you shortened a reply.")
+    expect(card).to_contain_text("Not used yet")
+    card.locator("summary", has_text="Not quite").click()
+    card.get_by_label("I prefer").select_option("detailed")
+    card.get_by_role("button", name="Save").click()
+    expect(page.locator("p.flash")).to_contain_text("Saved. Your next answer will follow it.")
+    corrected = page.locator("li.belief[data-dimension=length]")
+    expect(corrected).to_contain_text("You told us you prefer detailed, thorough answers")
+    expect(corrected).to_contain_text("Tailoring your answers")
+    context.close()
+
+    raw = client.chat.completions.with_raw_response.create(
+        model="gpt-test", user="sam", messages=[{"role": "user", "content": "What is UDP?"}])
+    assert "length=detailed" in raw.headers["x-beliefloop-applied"]
+    system = upstream.received[-1]["messages"][0]
+    assert system["role"] == "system" and "Give thorough, detailed answers" in system["content"]
+
+
+def test_browser_expired_and_tampered_links_get_clear_error_pages(live, browser):
+    from playwright.sync_api import expect
+
+    _, server = live
+    page = browser.new_page()
+    url = _link(server, "sam")
+    response = page.goto(url[:-2] + ("AA" if not url.endswith("AA") else "BB"))
+    assert response is not None and response.status == 401
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link doesn't work")
+
+    expired = Signers.build(None, ADMIN_KEY).links.sign(Grant("me", "default", "sam", time.time() - 60))
+    response = page.goto(f"{server.url}/me?token={expired}")
+    assert response is not None and response.status == 401
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link has expired")
+    expect(page.locator("main")).to_contain_text("get a fresh link")
+
+
+def test_browser_page_fits_a_phone_screen(live, browser):
+    _, server = live
+    client = openai.OpenAI(base_url=f"{server.url}/v1", api_key="sk-client", max_retries=0)
+    _edit_once(client, server, "sam")
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(_link(server, "sam"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.evaluate("getComputedStyle(document.querySelector('button')).minHeight") == "44px"
+
+
+def test_browser_dashboard_renders_plots_for_a_user_with_history(live, browser):
+    from playwright.sync_api import expect
+
+    _, server = live
+    client = openai.OpenAI(base_url=f"{server.url}/v1", api_key="sk-client", max_retries=0)
+    for _ in range(2):
+        _edit_once(client, server, "sam")
+    token = token_of(_link(server, "sam"))
+    httpx.put(f"{server.url}/v1/me/beliefs/format", json={"value": "lists"},
+              headers={"authorization": f"Bearer {token}"}).raise_for_status()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server.url}/dashboard")
+    expect(page).to_have_url(f"{server.url}/dashboard/login")
+    page.get_by_label("Admin key").fill(ADMIN_KEY)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"{server.url}/dashboard")
+    (cookie,) = [c for c in context.cookies() if c["name"] == SESSION_COOKIE]
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and ADMIN_KEY not in cookie["value"]
+
+    expect(page.locator("figure[data-plot=signals] > svg rect.bar").first).to_be_visible()
+    expect(page.locator("figure[data-plot=personalised] > svg polyline.series")).to_have_count(1)
+    expect(page.locator("figure[data-plot=corrections] > svg rect.bar").first).to_be_visible()
+    page.get_by_role("link", name="sam").click()
+    expect(page).to_have_url(f"{server.url}/dashboard/users/sam")
+    plot = page.locator("figure[data-plot=confidence] > svg")
+    expect(plot).to_be_visible()
+    assert plot.locator("polyline.series").count() >= 3
+    expect(plot.locator("path.marker")).to_have_count(1)  # the pinned format=lists
+    expect(page.locator(".timeline li[data-kind=edit]")).to_have_count(2)
+    box = plot.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 100
+    context.close()
