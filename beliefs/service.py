@@ -105,6 +105,8 @@ class SelfModelService:
         self.cache_ttl_s = cache_ttl_s
         self.read_timeout_s = read_timeout_s
         self.writer = WriteBehind(store, spool_dir)
+        #: Signal folds waiting for a slow self-model load (kept so they are not garbage-collected).
+        self._late: set[asyncio.Future[None]] = set()
 
     def reconfigure(self, registry: DimensionRegistry, learning: LearningConfig,
                     classifier: FollowUpClassifier) -> None:
@@ -122,6 +124,8 @@ class SelfModelService:
 
     async def flush(self) -> None:
         """Wait until every queued write has reached the store (or the spool)."""
+        if self._late:
+            await asyncio.gather(*self._late, return_exceptions=True)
         await self.writer.flush()
 
     async def close(self) -> None:
@@ -184,9 +188,22 @@ class SelfModelService:
         hashes = prefix_hashes(messages)
         state = await self._state_or_none(tenant, user_id)
         if state is None:
+            loading = self._loading.get((tenant, user_id))
+            if loading is not None:
+                # Too slow for this request, but its signals are not lost: fold them in as soon
+                # as the self-model arrives.
+                self._late.add(asyncio.ensure_future(
+                    self._fold_later(loading, tenant, user_id, context, messages, hashes, now)))
             return Prepared(tenant, user_id, context, hashes[-1], (), (), degraded=True)
         if state.opted_out:
             return Prepared(tenant, user_id, context, hashes[-1], (), (), opted_out=True)
+        observations = self._fold_signals(state, tenant, user_id, context, messages, hashes, now)
+        beliefs = state.model.beliefs(context, self.registry.names(), now, self.learning.confidence)
+        return Prepared(tenant, user_id, context, hashes[-1], tuple(beliefs), tuple(observations))
+
+    def _fold_signals(self, state: _UserState, tenant: str, user_id: str, context: str,
+                      messages: Sequence[Any], hashes: list[str], now: float) -> list[Observation]:
+        """Read the request's signals against the user's recent responses and commit them."""
         signals = read_signals(messages, hashes, list(state.recent.values()), now, self.classifier,
                                self.learning.regeneration_window_s)
         observations = []
@@ -196,8 +213,18 @@ class SelfModelService:
             if signal.response is not None and signal.outcome is not None:
                 self._mark(state, signal.response, signal.outcome)
             observations.append(observation)
-        beliefs = state.model.beliefs(context, self.registry.names(), now, self.learning.confidence)
-        return Prepared(tenant, user_id, context, hashes[-1], tuple(beliefs), tuple(observations))
+        return observations
+
+    async def _fold_later(self, loading: "asyncio.Future[_UserState]", tenant: str, user_id: str,
+                          context: str, messages: Sequence[Any], hashes: list[str], now: float) -> None:
+        try:
+            state = await loading
+        except Exception:
+            return  # the store is down: the outage is already logged
+        finally:
+            self._late.discard(asyncio.current_task())  # type: ignore[arg-type]
+        if not state.opted_out:
+            self._fold_signals(state, tenant, user_id, context, messages, hashes, now)
 
     async def _state_or_none(self, tenant: str, user_id: str) -> _UserState | None:
         """The user's state, or None when the store is down or too slow (fail open).
@@ -370,6 +397,24 @@ class SelfModelService:
             await self._read(self._delete_everywhere, tenant, user_id)
         await self._read(lambda: self.store.set_flags(tenant, user_id, now, opted_out=opted_out))
         self.forget(tenant, user_id)
+
+    async def export_user(self, tenant: str, user_id: str) -> dict[str, Any]:
+        """Everything stored about the user, plus the beliefs derived from it now."""
+        await self.flush()
+        data = await self._read(self.store.export_user, tenant, user_id)
+        beliefs = await self.stored_beliefs(tenant, user_id)
+        data["beliefs"] = [{"dimension": b.dimension, "value": b.value, "confidence": b.confidence,
+                            "evidence": b.evidence, "context": b.context, "source": b.source,
+                            "pinned": b.pinned, "updated_at": b.updated_at} for b in beliefs]
+        return data
+
+    async def purge(self, text_retention_s: float, observation_retention_s: float) -> dict[str, int]:
+        """Apply retention now (see Store.purge); cached states are dropped so texts go too."""
+        now = self.clock()
+        counts = await self._read(self.store.purge, now - text_retention_s, now - observation_retention_s)
+        if any(counts.values()):
+            self.forget_all()
+        return counts
 
     async def is_opted_out(self, tenant: str, user_id: str) -> bool:
         return (await self._state(tenant, user_id)).opted_out

@@ -486,6 +486,50 @@ class SqlStore:
                 for row in rows
             ]
 
+    # -- privacy: export and retention -----------------------------------------------------
+
+    def export_user(self, tenant: str, user_id: str) -> dict[str, Any]:
+        """Everything stored about one user, as plain JSON-ready data."""
+        with Session(self.engine) as session:
+            def rows(row_type: Any, order: Any = None) -> list[dict[str, Any]]:
+                query = select(row_type).where(row_type.tenant == tenant, row_type.user_id == user_id)
+                if order is not None:
+                    query = query.order_by(order)
+                return [row.model_dump() for row in session.exec(query).scalars()]
+
+            profile = session.get(UserProfileRow, (tenant, user_id))
+            return {
+                "profile": profile.model_dump() if profile else None,
+                "evidence": rows(BeliefEvidenceRow),
+                "pins": rows(BeliefPinRow),
+                "observations": rows(ObservationRow, ObservationRow.created_at),
+                "responses": rows(ResponseRow, ResponseRow.created_at),
+            }
+
+    def purge(self, text_before: float, observations_before: float) -> dict[str, int]:
+        """Retention: drop response texts, kept conversations and edited texts older than
+        ``text_before`` (hashes, outcomes and features stay), and observations and response
+        records older than ``observations_before``. Returns counts per kind of removal."""
+        counts = {"texts_cleared": 0, "edits_cleared": 0, "observations_deleted": 0, "responses_deleted": 0}
+        with Session(self.engine) as session, session.begin():
+            counts["observations_deleted"] = session.execute(
+                delete(ObservationRow).where(ObservationRow.created_at < observations_before)).rowcount
+            counts["responses_deleted"] = session.execute(
+                delete(ResponseRow).where(ResponseRow.created_at < observations_before)).rowcount
+            old = session.exec(select(ResponseRow).where(
+                ResponseRow.created_at < text_before, ResponseRow.text.is_not(None))).scalars()
+            for row in old:
+                row.text = None
+                row.features = {k: v for k, v in (row.features or {}).items() if k != "messages"}
+                counts["texts_cleared"] += 1
+            edits = session.exec(select(ObservationRow).where(
+                ObservationRow.created_at < text_before, ObservationRow.kind == "edit")).scalars()
+            for row in edits:
+                if row.features and "edited_text" in row.features:
+                    row.features = {k: v for k, v in row.features.items() if k != "edited_text"}
+                    counts["edits_cleared"] += 1
+        return counts
+
 
 def _profile(row: UserProfileRow) -> UserProfile:
     return UserProfile(row.tenant, row.user_id, row.first_seen, row.last_seen, row.requests,

@@ -93,6 +93,13 @@ class Store(Protocol):
         """Lean records of ``tenant`` created at or after ``since``, oldest first: no text,
         directives or messages; ``features`` holds only ``arm`` (when set)."""
 
+    def export_user(self, tenant: str, user_id: str) -> dict:
+        """Everything stored about one user (profile, evidence, pins, observations, responses)."""
+
+    def purge(self, text_before: float, observations_before: float) -> dict[str, int]:
+        """Retention: clear texts older than ``text_before``; delete observations and response
+        records older than ``observations_before``. Returns counts."""
+
     def close(self) -> None:
         """Release connections."""
 

@@ -14,22 +14,24 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.exc import DataError, IntegrityError, NotSupportedError, ProgrammingError, SQLAlchemyError
 
 from .spool import Spool
 from .store import Store
 
 log = logging.getLogger("beliefloop.beliefs")
 
-#: Errors that mean "the database is not reachable right now", as opposed to a bug.
-UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout, ConnectionError, OSError)
+#: Database errors that say the *data* is wrong (retrying cannot help), as opposed to the
+#: database being unreachable, slow, restarting or dropping connections.
+_REJECTED = (IntegrityError, ProgrammingError, DataError, NotSupportedError)
 
 
 def is_unavailable(error: BaseException) -> bool:
-    if isinstance(error, DBAPIError) and error.connection_invalidated:
-        return True
-    return isinstance(error, UNAVAILABLE)
+    """True for failures worth retrying later: any database or network error except those
+    that reject the data itself. A bug in our code (TypeError...) is not one of them."""
+    if isinstance(error, _REJECTED):
+        return False
+    return isinstance(error, (SQLAlchemyError, ConnectionError, OSError))
 
 
 class Outage:

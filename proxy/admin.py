@@ -6,7 +6,6 @@ the whole surface answers 403: an unprotected admin API is never the default.
 
 from __future__ import annotations
 
-import hmac
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -24,17 +23,29 @@ def runtime_of(request: Request) -> Runtime:
     return request.app.state.runtime
 
 
+TENANT_HEADER = "x-beliefloop-tenant"
+
+
 def admin_tenant(request: Request) -> str:
-    """Authenticate an admin call and return the tenant it may act on."""
-    key = runtime_of(request).settings.admin_key
-    if not key:
+    """Authenticate an admin call and return the tenant it may act on.
+
+    The global admin key (BELIEFLOOP_ADMIN_KEY) may act on any tenant, named by the
+    ``X-BeliefLoop-Tenant`` header (default ``default``); a tenant admin key (``auth.admin_keys``)
+    only on its own, and naming another tenant is refused.
+    """
+    keys = runtime_of(request).keys
+    if not keys.admin_enabled:
         raise Forbidden("the admin API is disabled: set BELIEFLOOP_ADMIN_KEY (or admin_key in config.yaml)",
                         code="admin_disabled")
-    supplied = request.headers.get("authorization", "")
-    scheme, _, token = supplied.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), key.encode()):
+    scope = keys.admin(request.headers)
+    if scope is None:
         raise Unauthorized("a valid admin key is required (Authorization: Bearer <admin key>)")
-    return DEFAULT_TENANT
+    asked = request.headers.get(TENANT_HEADER)
+    if scope == "*":
+        return asked or DEFAULT_TENANT
+    if asked is not None and asked != scope:
+        raise Forbidden("this admin key is scoped to another tenant", code="tenant_forbidden")
+    return scope
 
 
 class BeliefOut(BaseModel):
@@ -128,6 +139,25 @@ async def delete_belief(user_id: str, dimension: str, request: Request, tenant: 
 async def delete_user(user_id: str, request: Request, tenant: Tenant) -> dict[str, Any]:
     removed = await runtime_of(request).service.delete_user(tenant, user_id)
     return {"user_id": user_id, "deleted": True, "rows_removed": removed}
+
+
+class OptOut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    opted_out: bool = True
+
+
+@router.put("/users/{user_id}/opt-out")
+async def put_opt_out(user_id: str, body: OptOut, request: Request, tenant: Tenant) -> dict[str, Any]:
+    """Opting out deletes what is stored and stops observing and personalising the user."""
+    await runtime_of(request).service.set_opt_out(tenant, user_id, body.opted_out)
+    return {"user_id": user_id, "opted_out": body.opted_out}
+
+
+@router.get("/users/{user_id}/export")
+async def export_user(user_id: str, request: Request, tenant: Tenant) -> dict[str, Any]:
+    """Everything stored about the user (the right of access)."""
+    data = await runtime_of(request).service.export_user(tenant, user_id)
+    return {"user_id": user_id, "tenant": tenant, **data}
 
 
 @router.get("/users/{user_id}/observations")

@@ -68,6 +68,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
     @app.get("/v1/models")
     async def models(request: Request) -> JSONResponse:
         runtime: Runtime = request.app.state.runtime
+        runtime.keys.client(request.headers)
         cards = runtime.litellm.model_cards()
         try:
             cards += await runtime.upstream.models(request.headers)

@@ -34,6 +34,7 @@ from .upstream import UpstreamReply
 
 RESPONSE_ID_HEADER = "x-beliefloop-response-id"
 APPLIED_HEADER = "x-beliefloop-applied"
+OPT_OUT_HEADER = "x-beliefloop-opt-out"
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -82,15 +83,21 @@ async def chat_completions(request: Request) -> Response:
 
 async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response:
     runtime: Runtime = request.app.state.runtime
+    principal = runtime.keys.client(request.headers)  # 401 before reading a byte of the body
     raw = await read_body(request, runtime.settings.max_body_bytes)
     started = time.perf_counter()  # after the body is in: a slow client is not proxy overhead
     body = parse_chat_body(raw)
-    identity = identify(request.headers, body)
+    principal.check_model(body["model"])
+    runtime.keys.limit(principal)
+    identity = identify(request.headers, body, principal.tenant)
     response_id = "blr_" + uuid.uuid4().hex
     stream = body.get("stream") is True
 
     prepared: Prepared | None = None
     applied_plan = Plan()
+    if identity.user_id is not None and request.headers.get(OPT_OUT_HEADER, "").lower() == "true":
+        if not await runtime.service.is_opted_out(identity.tenant, identity.user_id):
+            await runtime.service.set_opt_out(identity.tenant, identity.user_id, True)
     if identity.user_id is not None:
         prepared = await runtime.service.prepare(identity.tenant, identity.user_id, identity.context,
                                                  body["messages"])

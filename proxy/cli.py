@@ -34,6 +34,7 @@ def _serve(args: argparse.Namespace) -> int:
     if settings is None:
         return 2
     logging.basicConfig(level=logging.INFO, format=_LOG_FORMAT)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per upstream call is noise
     common = dict(host=args.host, port=args.port, log_level=args.log_level, access_log=args.access_log,
                   timeout_graceful_shutdown=args.graceful_timeout)
     if args.workers <= 1:

@@ -26,9 +26,12 @@ class Feedback(BaseModel):
 @router.post("/v1/feedback")
 async def post_feedback(feedback: Feedback, request: Request) -> dict[str, Any]:
     runtime: Runtime = request.app.state.runtime
+    principal = runtime.keys.client(request.headers)
+    runtime.keys.limit(principal)
     try:
-        observation = await runtime.service.feedback(None, feedback.response_id, feedback.rating,
-                                                     feedback.comment)
+        # Scoped to the caller's tenant: another tenant's response id is simply unknown here.
+        observation = await runtime.service.feedback(principal.tenant, feedback.response_id,
+                                                     feedback.rating, feedback.comment)
     except UnknownResponse:
         raise NotFound(f"no response {feedback.response_id!r}", param="response_id") from None
     return {

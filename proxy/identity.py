@@ -30,7 +30,7 @@ def _clean(value: Any, what: str) -> str:
     return value
 
 
-def identify(headers: Mapping[str, str], body: Mapping[str, Any], tenant: str = "default") -> Identity:
+def identify(headers: Mapping[str, str], body: Mapping[str, Any], tenant: str) -> Identity:
     """``X-BeliefLoop-User`` header, else body ``user``, else ``safety_identifier``; None = anonymous."""
     raw = headers.get(USER_HEADER)
     if raw is not None:

@@ -21,6 +21,7 @@ from beliefs.service import SelfModelService
 from beliefs.sql_store import SqlStore
 from beliefs.store import Store
 
+from .auth import KeyRing
 from .litellm_route import LiteLLMRoutes
 from .settings import Settings
 from .upstream import OpenAIUpstream
@@ -40,6 +41,7 @@ class Runtime:
     litellm: LiteLLMRoutes
     rules: tuple[Rule, ...]
     policy: InjectionPolicy
+    keys: KeyRing = field(default=None)  # type: ignore[assignment]  (set in build)
     config_mtime: float | None = field(default=None)
     listener: ChangeListener | None = field(default=None)
     _tasks: list[asyncio.Task] = field(default_factory=list)
@@ -57,9 +59,16 @@ class Runtime:
                                    make_classifier(settings), cache_users=storage.cache_users,
                                    cache_ttl_s=ttl, read_timeout_s=storage.read_timeout_s,
                                    spool_dir=storage.spool_dir, **kwargs)
-        return cls(settings, service, OpenAIUpstream(settings.upstream, transport=transport),
-                   LiteLLMRoutes(settings.model_list), settings.compiled_rules(),
-                   settings.injection_policy())
+        runtime = cls(settings, service, OpenAIUpstream(settings.upstream, transport=transport),
+                      LiteLLMRoutes(settings.model_list), settings.compiled_rules(),
+                      settings.injection_policy())
+        runtime.keys = KeyRing(settings.auth, settings.admin_key)
+        if runtime.keys.development_mode:
+            log.warning("*" * 78)
+            log.warning("DEVELOPMENT MODE: requests without a beliefloop client key are accepted "
+                        "(auth.development_mode: true). Never expose this server.")
+            log.warning("*" * 78)
+        return runtime
 
     async def start(self) -> None:
         """Start background work: spool replay, and change notifications on PostgreSQL."""
@@ -72,8 +81,25 @@ class Runtime:
                 on_gap=lambda: loop.call_soon_threadsafe(self.service.forget_all))
             self.listener.start()
         self._tasks.append(asyncio.create_task(self.service.writer.replay_forever()))
+        self._tasks.append(asyncio.create_task(self._retention_forever()))
         # Build the language detector now, off the loop, rather than on the first edited reply.
         self._tasks.append(asyncio.create_task(asyncio.to_thread(detect_language, "warm up the detector")))
+
+    async def enforce_retention(self) -> dict[str, int]:
+        day = 86_400.0
+        counts = await self.service.purge(self.settings.response_retention_days * day,
+                                          self.settings.observation_retention_days * day)
+        if any(counts.values()):
+            log.info("retention: %s", counts)
+        return counts
+
+    async def _retention_forever(self) -> None:
+        while True:
+            try:
+                await self.enforce_retention()
+            except Exception as error:  # the store may be down; try again next interval
+                log.warning("retention job failed: %r", error)
+            await asyncio.sleep(self.settings.retention_interval_s)
 
     def reload(self, new: Settings) -> None:
         """Adopt new rules, policy and learning settings (already validated)."""

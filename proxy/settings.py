@@ -19,6 +19,8 @@ from beliefs.dimensions import DimensionRegistry, InvalidBeliefValue
 from beliefs.interpret import SignalWeights
 from beliefs.service import LearningConfig
 
+from .auth import AuthSettings, check_key_set
+
 ENV_CONFIG = "BELIEFLOOP_CONFIG"
 DEFAULT_DATABASE_URL = "sqlite:///beliefloop.db"
 
@@ -145,6 +147,13 @@ class Settings(_Strict):
     database_url: str = DEFAULT_DATABASE_URL
     storage: StorageSettings = StorageSettings()
     admin_key: str | None = Field(default=None, repr=False)
+    auth: AuthSettings = AuthSettings()
+    #: Stored response texts (and the conversation kept for exports) expire after this many days.
+    response_retention_days: float = Field(default=7.0, gt=0)
+    #: Observations (the audit trail of signals) expire after this many days.
+    observation_retention_days: float = Field(default=180.0, gt=0)
+    #: How often the retention job runs, in seconds.
+    retention_interval_s: float = Field(default=3600.0, gt=0)
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     injection: InjectionSettings = InjectionSettings()
     pages: PagesSettings = PagesSettings()
@@ -217,6 +226,9 @@ class Settings(_Strict):
         """Compile everything derived so a bad file fails now, not on the first request."""
         self.compiled_rules()
         self.follow_up_table()
+        problems = check_key_set(self.auth, self.upstream.auth)
+        if problems:
+            raise ConfigError("invalid auth configuration: " + "; ".join(problems))
         return self
 
 

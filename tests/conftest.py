@@ -30,7 +30,8 @@ def base_config(tmp_path: Path, **overrides: Any) -> dict[str, Any]:
     data["upstream"] = {**data.get("upstream", {}), "base_url": UPSTREAM, "api_key": "sk-upstream"}
     data["database_url"] = f"sqlite:///{tmp_path / 'beliefs.db'}"
     data["admin_key"] = ADMIN_KEY
-    data["storage"] = {"spool_dir": str(tmp_path / "spool")}
+    # generous read timeout: CI machines are slow and shared; the fail-open path has its own tests
+    data["storage"] = {"spool_dir": str(tmp_path / "spool"), "read_timeout_s": 10.0}
     for key, value in overrides.items():
         data[key] = value
     return data

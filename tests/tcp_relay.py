@@ -31,6 +31,12 @@ class TcpRelay:
     def cut(self) -> None:
         with self._lock:
             if self._listener is not None:
+                # shutdown first: on Linux a close() alone does not wake a thread blocked in
+                # accept(), and the socket keeps accepting until it returns
+                try:
+                    self._listener.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
                 self._listener.close()
                 self._listener = None
             for sock in list(self._sockets):

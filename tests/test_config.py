@@ -14,6 +14,8 @@ from proxy import ConfigError, create_app, load_settings, settings_from_dict
 from proxy.reload import reload_now
 from tests.conftest import ROOT, base_config, running
 
+DEV = {"auth": {"development_mode": True}}
+
 
 def test_repository_config_loads():
     settings = load_settings(ROOT / "config.yaml", environ={})
@@ -29,7 +31,7 @@ def test_environment_overrides_apply():
 
 
 def test_upstream_key_is_not_in_settings_repr():
-    settings = settings_from_dict({"upstream": {"api_key": "sk-secret"}}, environ={})
+    settings = settings_from_dict({"upstream": {"api_key": "sk-secret"}, **DEV}, environ={})
     assert "sk-secret" not in repr(settings)
 
 
@@ -41,20 +43,21 @@ def test_upstream_key_is_not_in_settings_repr():
 ])
 def test_bad_rules_fail_with_a_clear_message(rule, fragment):
     with pytest.raises(ConfigError) as raised:
-        settings_from_dict({"rules": [rule]}, environ={})
+        settings_from_dict({"rules": [rule], **DEV}, environ={})
     assert fragment in str(raised.value)
     assert "rules[0]" in str(raised.value)
 
 
 def test_unknown_keys_are_rejected():
     with pytest.raises(ConfigError) as raised:
-        settings_from_dict({"upstrem": {}}, environ={})
+        settings_from_dict({"upstrem": {}, **DEV}, environ={})
     assert "upstrem" in str(raised.value)
 
 
 def test_extra_dimensions_from_config_can_be_used_in_rules():
     settings = settings_from_dict({"dimensions": {"units": ["metric", "imperial"]},
-                                   "rules": [{"when": {"units": "metric"}, "system": "Use {units} units."}]},
+                                   "rules": [{"when": {"units": "metric"}, "system": "Use {units} units."}],
+                                   **DEV},
                                   environ={})
     assert settings.compiled_rules()[0].when == (("units", "metric"),)
 
@@ -92,3 +95,16 @@ async def test_watcher_picks_up_file_changes(tmp_path):
                 break
             await asyncio.sleep(0.1)
         assert [r.name for r in runtime.rules] == ["watched"]
+
+
+def test_no_keys_without_development_mode_is_refused():
+    with pytest.raises(ConfigError) as raised:
+        settings_from_dict({}, environ={})
+    assert "development_mode" in str(raised.value)
+
+
+def test_client_auth_passthrough_with_proxy_keys_is_refused():
+    with pytest.raises(ConfigError) as raised:
+        settings_from_dict({"upstream": {"auth": "client"},
+                            "auth": {"keys": [{"key": "bl-0123456789abcdef", "tenant": "t"}]}}, environ={})
+    assert "would forward beliefloop client keys" in str(raised.value)

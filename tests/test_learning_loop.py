@@ -224,3 +224,42 @@ async def test_learned_beliefs_survive_a_restart(respx_mock, config):
         beliefs = (await proxy.get("/admin/users/abe/beliefs", headers=admin_headers())).json()["beliefs"]
     length = next(b for b in beliefs if b["dimension"] == "length")
     assert length["evidence"] == 2 and length["value"] == "concise"
+
+
+class SlowStore:
+    """Wraps the real store; the first self-model load takes ``delay_s`` (a slow database)."""
+
+    def __init__(self, inner, delay_s: float) -> None:
+        self.inner, self.delay_s = inner, delay_s
+
+    def load_self_model(self, tenant, user_id):
+        import time as _time
+
+        _time.sleep(self.delay_s)
+        self.delay_s = 0.0
+        return self.inner.load_self_model(tenant, user_id)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+@respx.mock
+async def test_a_slow_store_serves_unpersonalised_but_loses_no_signal(respx_mock, config):
+    from beliefs.sql_store import SqlStore
+
+    config["storage"]["read_timeout_s"] = 0.2
+    Upstream(respx_mock)
+    store = SqlStore.from_url(config["database_url"])
+    app = create_app(settings_from_dict(config), watch=False)
+    async with running(app) as proxy:
+        client = sdk(proxy)
+        messages = [{"role": "user", "content": "What is TCP?"}]
+        await client.chat.completions.create(model="gpt-test", messages=messages, user="slo")
+    app = create_app(settings_from_dict(config), store=SlowStore(store, 1.0), watch=False)
+    async with running(app) as proxy:  # a fresh process: nothing cached, and the first load is slow
+        raw = await sdk(proxy).chat.completions.with_raw_response.create(
+            model="gpt-test", user="slo", messages=messages + [
+                {"role": "assistant", "content": SHORTENED}, {"role": "user", "content": "and UDP?"}])
+        assert raw.headers["x-beliefloop-applied"] == ""  # served without waiting for the store
+        observations = (await proxy.get("/admin/users/slo/observations", headers=admin_headers())).json()
+    assert [o["kind"] for o in observations["observations"]] == ["edit"]

@@ -166,6 +166,9 @@ async def test_database_outage_fails_open_and_replays_the_spool(tmp_path, postgr
     Upstream(respx_mock)
     app = create_app(settings_from_dict(config), watch=False)
     async with running(app) as proxy:
+        # the change listener drops every cached self-model when it (re)connects; let it connect
+        # first so the cache filled below survives until the outage
+        assert await asyncio.to_thread(app.state.runtime.listener.connected.wait, 10)
         client = sdk(proxy)
         await proxy.put("/admin/users/rae/beliefs/emoji", headers=admin_headers(),
                         json={"value": "avoid", "confidence": 0.9})
