@@ -255,7 +255,10 @@ class SelfModelService:
         if state is not None and state.opted_out:
             return
         if state is not None:
-            state.recent[record.id] = record
+            # The cache only matches prefixes and texts: the kept conversation (for exports)
+            # stays in the store, or memory would grow with every conversation's length.
+            cached = replace(record, features={k: v for k, v in record.features.items() if k != "messages"})
+            state.recent[record.id] = cached
             while len(state.recent) > self.learning.recent_limit:
                 state.recent.popitem(last=False)
         self._write("save_response", record)

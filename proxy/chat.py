@@ -15,7 +15,6 @@ import uuid
 from typing import Any, AsyncIterator, Callable
 
 import orjson
-from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
@@ -130,9 +129,12 @@ async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response
                          {"messages": client_messages, "arm": arm})
     metrics.request(arm, bool(applied_plan), stream, upstream_s, time.perf_counter() - started - upstream_s)
     if reply.chunks is None:
-        task = BackgroundTask(remember, assemble_json, reply.body or b"") if prepared else None
-        return Response(reply.body, reply.status, headers=headers, media_type=reply.media_type,
-                        background=task)
+        if prepared is not None:
+            # Before the reply goes out, not after: a fast client's next request (its edit, its
+            # feedback) may arrive on this connection the moment the body is sent. Costs one
+            # orjson parse; the database write still happens on the write-behind thread.
+            remember(assemble_json, reply.body or b"")
+        return Response(reply.body, reply.status, headers=headers, media_type=reply.media_type)
     return StreamingResponse(_tee(reply, remember if prepared else None, metrics.error), reply.status,
                              headers=headers, media_type=reply.media_type)
 
