@@ -42,7 +42,8 @@ def read_signals(
     * an assistant message answering a known prefix with the stored text -> acceptance, or a
       follow-up when the next user message asks for a change;
     * with different text -> an edit (features of stored text vs what the user sent back);
-    * among several candidates for one prefix (regenerations), the one kept -> choice evidence;
+    * among several candidates for one prefix (regenerations), the one kept -> choice evidence,
+      marked ``newest`` when the user simply continued with the latest candidate;
     * the request's own prefix already answered within the window -> regeneration (rejection);
     * the last user message asking for a change after an answer -> follow-up.
 
@@ -70,15 +71,27 @@ def read_signals(
             continue
         sent = message_text(message)
         sent_hash = text_hash(sent)
-        kept = next((r for r in candidates if r.text_hash == sent_hash), None)
+        # A regeneration can return the very same text: the newest record with it is the one the
+        # user kept (the older one was regenerated, i.e. already read as rejected).
+        kept = max((r for r in candidates if r.text_hash == sent_hash), key=lambda r: r.created_at,
+                   default=None)
         if kept is not None:
             if kept.outcome not in (None, "regenerated"):
                 continue
-            rejected = [r for r in candidates if r is not kept and r.outcome == "regenerated" and r.text]
+            # Losers: candidates regenerated away, and candidates that came after the kept one
+            # (the user went back to an older one). Identical texts tell nothing.
+            rejected = [r for r in candidates
+                        if r.text and r.text_hash != sent_hash
+                        and (r.outcome == "regenerated"
+                             or (r.outcome is None and r.created_at > kept.created_at))]
+            # Continuing with the newest candidate is mostly not a choice: the user regenerated
+            # because something was missing and took what came. Going back to an older one is.
+            newest = all(r.created_at <= kept.created_at for r in candidates)
             for loser in rejected:
                 evidence = tuple(evidence_from_choice(loser.text or "", sent))
                 signals.append(DetectedSignal("regeneration", kept, evidence,
-                                              {"choice": True, "rejected_id": loser.id}, "kept"))
+                                              {"choice": True, "rejected_id": loser.id,
+                                               "newest": newest}, "kept"))
             follow_up = _follow_up_after(messages, index, last_user, classifier)
             if follow_up and not regenerated:
                 follow_up_read = index + 1 == last_user

@@ -265,7 +265,9 @@ class SelfModelService:
 
     def _mark(self, state: _UserState, record: ResponseRecord, outcome: str) -> None:
         current = state.recent.get(record.id, record)
-        if current.outcome is None or (current.outcome == "regenerated" and outcome == "kept"):
+        # "regenerated" may later turn into what the user did with that candidate (kept it,
+        # accepted it, followed it up), once; every other outcome is final.
+        if current.outcome is None or (current.outcome == "regenerated" and outcome != "regenerated"):
             state.recent[record.id] = replace(current, outcome=outcome)
             self._write("mark_response", record.id, outcome)
 

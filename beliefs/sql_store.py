@@ -331,7 +331,7 @@ class SqlStore:
         with Session(self.engine) as session, session.begin():
             owner = session.execute(
                 update(ResponseRow)
-                .where(ResponseRow.id == response_id, ResponseRow.outcome.is_(None))
+                .where(ResponseRow.id == response_id, _settable(outcome))
                 .values(outcome=outcome)
                 .returning(ResponseRow.tenant, ResponseRow.user_id)
             ).first()
@@ -529,6 +529,14 @@ class SqlStore:
                     row.features = {k: v for k, v in row.features.items() if k != "edited_text"}
                     counts["edits_cleared"] += 1
         return counts
+
+
+def _settable(outcome: str) -> Any:
+    """Outcomes are set once; only "regenerated" may later become what the user did with the
+    candidate (mirrors ``SelfModelService._mark``)."""
+    if outcome == "regenerated":
+        return ResponseRow.outcome.is_(None)
+    return or_(ResponseRow.outcome.is_(None), ResponseRow.outcome == "regenerated")
 
 
 def _profile(row: UserProfileRow) -> UserProfile:

@@ -52,7 +52,8 @@ class Store(Protocol):
         """Find a record by beliefloop's response id or the upstream completion id."""
 
     def mark_response(self, response_id: str, outcome: str) -> None:
-        """Set the outcome of a response if none is set yet."""
+        """Set the outcome of a response if none is set yet, or once over "regenerated" (a
+        regenerated candidate the user then kept, accepted or followed up)."""
 
     def observations(self, tenant: str, user_id: str, limit: int) -> list[Observation]:
         """The user's observations, newest first."""

@@ -94,3 +94,36 @@ def test_partial_streams_are_never_matched():
     partial = ResponseRecord(**{**stored.__dict__, "complete": False})
     assert signals([Q1, {"role": "assistant", "content": "DNS maps names."},
                     {"role": "user", "content": "And DHCP?"}], [partial]) == []
+
+
+def test_regeneration_with_identical_text_is_read_once():
+    # The regenerated request returned the same text: the newest record is the one kept, and
+    # once it is marked nothing is read again on later turns.
+    rejected = record("r1", [Q1], LONG, created=NOW - 120, outcome="regenerated")
+    again = record("r2", [Q1], LONG, created=NOW - 60)
+    history = [Q1, {"role": "assistant", "content": LONG}, {"role": "user", "content": "And DHCP?"}]
+    (signal,) = signals(history, [rejected, again])
+    assert (signal.kind, signal.response.id, signal.outcome) == ("acceptance", "r2", "accepted")
+    marked = ResponseRecord(**{**again.__dict__, "outcome": signal.outcome})
+    assert signals(history, [rejected, marked]) == []
+
+
+def test_continuing_with_the_newest_candidate_is_marked_newest():
+    rejected = record("r1", [Q1], LONG, created=NOW - 120, outcome="regenerated")
+    kept_text = "DNS turns names into IP addresses, resolving through root, TLD and authoritative servers."
+    kept = record("r2", [Q1], kept_text, created=NOW - 60)
+    found = signals([Q1, {"role": "assistant", "content": kept_text},
+                     {"role": "user", "content": "ok, and DHCP?"}], [rejected, kept])
+    (choice,) = [s for s in found if s.kind == "regeneration"]
+    assert choice.features["newest"] is True
+
+
+def test_going_back_to_an_older_candidate_is_a_real_choice():
+    kept_text = "DNS turns names into IP addresses, resolving through root, TLD and authoritative servers."
+    older = record("r1", [Q1], kept_text, created=NOW - 120, outcome="regenerated")
+    newer = record("r2", [Q1], LONG, created=NOW - 60)
+    found = signals([Q1, {"role": "assistant", "content": kept_text},
+                     {"role": "user", "content": "ok, and DHCP?"}], [older, newer])
+    (choice,) = [s for s in found if s.kind == "regeneration"]
+    assert (choice.response.id, choice.features["rejected_id"], choice.features["newest"]) == ("r1", "r2", False)
+    assert choice.outcome == "kept"

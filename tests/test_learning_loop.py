@@ -263,3 +263,21 @@ async def test_a_slow_store_serves_unpersonalised_but_loses_no_signal(respx_mock
         assert raw.headers["x-beliefloop-applied"] == ""  # served without waiting for the store
         observations = (await proxy.get("/admin/users/slo/observations", headers=admin_headers())).json()
     assert [o["kind"] for o in observations["observations"]] == ["edit"]
+
+
+@respx.mock
+async def test_a_regeneration_that_returns_the_same_text_is_read_once(proxy, respx_mock):
+    respx_mock.post(f"{UPSTREAM}/chat/completions").mock(
+        return_value=httpx.Response(200, json=completion(LONG_REPLY)))
+    client = sdk(proxy)
+    messages: list[dict] = [{"role": "user", "content": "What is TCP?"}]
+    await ask(client, messages, "ida")
+    await ask(client, messages, "ida")  # regenerated, and the same text came back
+    for question in ("And UDP?", "And IP?", "And ICMP?"):
+        messages = messages + [{"role": "assistant", "content": LONG_REPLY},
+                               {"role": "user", "content": question}]
+        await ask(client, messages, "ida")
+    observations = (await proxy.get("/admin/users/ida/observations", headers=admin_headers())).json()
+    kinds = sorted(o["kind"] for o in observations["observations"])
+    # one regeneration, then each of the three answers the user continued from accepted once
+    assert kinds == ["acceptance"] * 3 + ["regeneration"]
