@@ -36,6 +36,9 @@ class ConfidenceModel:
     prior: float = 2.0
     half_life_days: float = 90.0
     apply_threshold: float = 0.7
+    #: Share of a named context's evidence that also counts for the global context, in [0, 1]:
+    #: what a user wants at work says something, but less, about what they want elsewhere.
+    global_share: float = 0.5
 
     def growth(self, at: float) -> float:
         """Scale factor ``2^((at - EPOCH) / h)`` for a time ``at`` in Unix seconds."""

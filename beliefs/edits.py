@@ -162,8 +162,10 @@ def _length(f: EditFeatures) -> Evidence | None:
 
 def _format(f: EditFeatures) -> Evidence | None:
     before, after = f.list_items_before, f.list_items_after
-    if before >= 2 and after <= before / 2:
-        return ("format", "prose", 1.0 if after == 0 else 0.6)
+    # Only removing every list item says "prose": cutting a list to its first two points says
+    # "shorter", and the length rule reads that.
+    if before >= 2 and after == 0:
+        return ("format", "prose", 1.0)
     if after >= 2 and before <= after / 2:
         return ("format", "lists", 1.0 if before == 0 else 0.6)
     return None

@@ -26,9 +26,17 @@ class SignalWeights:
 
     edit: float = 1.0
     follow_up: float = 1.0
+    #: Going back to an older regenerated candidate: a real choice between two texts.
     choice: float = 1.0
-    regeneration: float = 0.6
-    thumbs: float = 0.5
+    #: Continuing with the newest candidate: the user took what came, so most differences
+    #: between it and the rejected one are chance (see the flywheel's signal audit).
+    choice_newest: float = 0.15
+    #: Blame on the applied beliefs when a reply is regenerated. Users regenerate because
+    #: something is *missing* far more often than because an applied belief was wrong.
+    regeneration: float = 0.1
+    thumbs_up: float = 0.5
+    #: Blame on the applied beliefs for a thumbs-down without a comment naming the problem.
+    thumbs_down: float = 0.1
     comment: float = 0.6
     acceptance: float = 0.15
 

@@ -47,14 +47,14 @@ class Flip:
 
 def increments(observation: Observation, model: ConfidenceModel) -> list[EvidenceIncrement]:
     """The increments the live service adds for ``observation``: its own context, and the global
-    context too when the observation came from a named one (the two-level model)."""
-    contexts = [observation.context]
+    context too (scaled by ``model.global_share``) when the observation came from a named one."""
+    shares = [(observation.context, 1.0)]
     if observation.context != GLOBAL_CONTEXT:
-        contexts.append(GLOBAL_CONTEXT)
+        shares.append((GLOBAL_CONTEXT, model.global_share))
     return [
         EvidenceIncrement(context, d.dimension, d.value, d.source,
-                          model.to_stored(d.weight, observation.created_at), observation.created_at)
-        for d in observation.deltas for context in contexts
+                          model.to_stored(d.weight * share, observation.created_at), observation.created_at)
+        for d in observation.deltas for context, share in shares if share > 0.0
     ]
 
 

@@ -31,7 +31,7 @@ from .model import (
     ResponseRecord,
     SelfModel,
 )
-from .model import EvidenceIncrement
+from .replay import increments as evidence_increments
 from .store import Store
 from .write_behind import WriteBehind, is_unavailable
 
@@ -280,7 +280,8 @@ class SelfModelService:
         elif signal.kind == "follow_up":
             deltas = text_evidence(signal.evidence, weights.follow_up, registry)
         elif signal.kind == "regeneration" and signal.features.get("choice"):
-            deltas = text_evidence(signal.evidence, weights.choice, registry)
+            weight = weights.choice_newest if signal.features.get("newest") else weights.choice
+            deltas = text_evidence(signal.evidence, weight, registry)
         elif signal.kind == "regeneration":
             deltas = rejection(applied, weights.regeneration, registry, "implicit")
         else:  # acceptance
@@ -292,19 +293,8 @@ class SelfModelService:
             features=signal.features, deltas=deltas, created_at=now,
         )
 
-    def _increments(self, observation: Observation) -> list[EvidenceIncrement]:
-        contexts = [observation.context]
-        if observation.context != GLOBAL_CONTEXT:
-            contexts.append(GLOBAL_CONTEXT)
-        cm = self.learning.confidence
-        return [
-            EvidenceIncrement(context, d.dimension, d.value, d.source,
-                              cm.to_stored(d.weight, observation.created_at), observation.created_at)
-            for d in observation.deltas for context in contexts
-        ]
-
     def _commit(self, state: _UserState | None, observation: Observation, now: float) -> None:
-        increments = self._increments(observation)
+        increments = evidence_increments(observation, self.learning.confidence)
         if state is not None:
             for inc in increments:
                 state.model.add(inc)
@@ -322,9 +312,9 @@ class SelfModelService:
         weights = self.learning.weights
         deltas: tuple[EvidenceDelta, ...] = ()
         if rating == "up":
-            deltas = approval(record.applied, weights.thumbs, "explicit")
+            deltas = approval(record.applied, weights.thumbs_up, "explicit")
         elif rating == "down":
-            deltas = rejection(record.applied, weights.thumbs, self.registry, "explicit")
+            deltas = rejection(record.applied, weights.thumbs_down, self.registry, "explicit")
         comment_evidence = self.classifier.classify(comment) if comment else []
         deltas += text_evidence(comment_evidence, weights.comment, self.registry, "explicit")
         observation = Observation(

@@ -66,8 +66,10 @@ class WeightSettings(_Strict):
     edit: float = Field(default=SignalWeights.edit, ge=0)
     follow_up: float = Field(default=SignalWeights.follow_up, ge=0)
     choice: float = Field(default=SignalWeights.choice, ge=0)
+    choice_newest: float = Field(default=SignalWeights.choice_newest, ge=0)
     regeneration: float = Field(default=SignalWeights.regeneration, ge=0)
-    thumbs: float = Field(default=SignalWeights.thumbs, ge=0)
+    thumbs_up: float = Field(default=SignalWeights.thumbs_up, ge=0)
+    thumbs_down: float = Field(default=SignalWeights.thumbs_down, ge=0)
     comment: float = Field(default=SignalWeights.comment, ge=0)
     acceptance: float = Field(default=SignalWeights.acceptance, ge=0)
 
@@ -76,6 +78,7 @@ class LearningSettings(_Strict):
     prior: float = Field(default=2.0, gt=0)
     half_life_days: float = Field(default=90.0, gt=0)
     apply_threshold: float = Field(default=0.7, gt=0.5, lt=1.0)
+    global_share: float = Field(default=0.5, ge=0, le=1)
     regeneration_window_s: float = Field(default=600.0, ge=0)
     response_text_retention_days: float = Field(default=7.0, gt=0)
     weights: WeightSettings = WeightSettings()
@@ -174,7 +177,7 @@ class Settings(_Strict):
     def learning_config(self) -> LearningConfig:
         lr = self.learning
         return LearningConfig(
-            confidence=ConfidenceModel(lr.prior, lr.half_life_days, lr.apply_threshold),
+            confidence=ConfidenceModel(lr.prior, lr.half_life_days, lr.apply_threshold, lr.global_share),
             weights=SignalWeights(**lr.weights.model_dump()),
             regeneration_window_s=lr.regeneration_window_s,
             recent_horizon_s=lr.response_text_retention_days * 86_400.0,
