@@ -24,7 +24,7 @@ from beliefs.store import Store
 from .auth import KeyRing
 from .litellm_route import LiteLLMRoutes
 from .settings import Settings
-from .upstream import OpenAIUpstream
+from .upstream import OpenAIUpstream, make_upstream
 
 log = logging.getLogger("beliefloop.proxy")
 
@@ -59,7 +59,7 @@ class Runtime:
                                    make_classifier(settings), cache_users=storage.cache_users,
                                    cache_ttl_s=ttl, read_timeout_s=storage.read_timeout_s,
                                    spool_dir=storage.spool_dir, **kwargs)
-        runtime = cls(settings, service, OpenAIUpstream(settings.upstream, transport=transport),
+        runtime = cls(settings, service, make_upstream(settings.upstream, transport=transport),
                       LiteLLMRoutes(settings.model_list), settings.compiled_rules(),
                       settings.injection_policy())
         runtime.keys = KeyRing(settings.auth, settings.admin_key)

@@ -41,6 +41,8 @@ class UpstreamSettings(_Strict):
     timeout_s: float = Field(default=600.0, gt=0)
     connect_timeout_s: float = Field(default=10.0, gt=0)
     max_connections: int = Field(default=512, ge=1)
+    #: HTTP client for OpenAI-compatible upstreams: aiohttp (fastest, see bench/overhead) or httpx.
+    client: Literal["aiohttp", "httpx"] = "aiohttp"
 
 
 class ModelRoute(_Strict):

@@ -27,7 +27,10 @@ ADMIN_KEY = "admin-test-key"
 def base_config(tmp_path: Path, **overrides: Any) -> dict[str, Any]:
     """The repository's config.yaml, pointed at a fake upstream and a temporary SQLite file."""
     data = yaml.safe_load((ROOT / "config.yaml").read_text())
-    data["upstream"] = {**data.get("upstream", {}), "base_url": UPSTREAM, "api_key": "sk-upstream"}
+    # httpx: respx fakes upstreams at the httpx edge. The default client (aiohttp) is exercised
+    # against real loopback upstreams (test_live_loopback, test_upstream_clients, test_production).
+    data["upstream"] = {**data.get("upstream", {}), "base_url": UPSTREAM, "api_key": "sk-upstream",
+                        "client": "httpx"}
     data["database_url"] = f"sqlite:///{tmp_path / 'beliefs.db'}"
     data["admin_key"] = ADMIN_KEY
     # generous read timeout: CI machines are slow and shared; the fail-open path has its own tests

@@ -49,6 +49,9 @@ class FakeUpstream:
     #: Wait this long before a non-stream reply (a slow model).
     latency_s: float = 0.0
     received: list[dict[str, Any]] = field(default_factory=list)
+    #: Answer every chat request with this status and body instead (an upstream in trouble).
+    fail_status: int | None = None
+    fail_body: bytes = b'{"error": {"message": "upstream says no", "type": "server_error", "code": null}}'
     #: Streams the client (the proxy) abandoned before they ended.
     disconnects: int = 0
     completed_streams: int = 0
@@ -75,6 +78,12 @@ class FakeUpstream:
             return
         request = orjson.loads(body)
         self.received.append(request)
+        self.headers_seen = dict((k.decode(), v.decode()) for k, v in scope["headers"])
+        if self.fail_status is not None:
+            await send({"type": "http.response.start", "status": self.fail_status,
+                        "headers": [(b"content-type", b"application/json"), (b"retry-after", b"7")]})
+            await send({"type": "http.response.body", "body": self.fail_body})
+            return
         if request.get("stream"):
             await send({"type": "http.response.start", "status": 200,
                         "headers": [(b"content-type", b"text/event-stream")]})

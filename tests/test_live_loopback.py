@@ -12,11 +12,11 @@ from tests.conftest import ADMIN_KEY
 from tests.fake_upstream import FakeUpstream, LiveServer
 
 
-@pytest.fixture
-def live(config):
+@pytest.fixture(params=["aiohttp", "httpx"])
+def live(config, request):
     upstream = FakeUpstream(reply_text="one two three four five six seven eight", chunks=4, delay_s=0.25)
     with LiveServer(upstream) as upstream_server:
-        config["upstream"]["base_url"] = f"{upstream_server.url}/v1"
+        config["upstream"].update(base_url=f"{upstream_server.url}/v1", client=request.param)
         app = create_app(settings_from_dict(config, environ={}), watch=False)
         with LiveServer(app) as proxy_server:
             yield upstream, proxy_server

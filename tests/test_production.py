@@ -88,7 +88,7 @@ def upstream():
 def test_concurrent_feedback_across_two_workers_counts_exactly(tmp_path, postgres_url, upstream):
     migrate.upgrade(make_engine(postgres_url))
     config = base_config(tmp_path, database_url=postgres_url)
-    config["upstream"]["base_url"] = f"{upstream.url}/v1"
+    config["upstream"].update(base_url=f"{upstream.url}/v1", client="aiohttp")  # as deployed
     server = ServerProcess(tmp_path, config, workers=2)
     try:
         assert len(server.worker_pids()) == 2
@@ -129,7 +129,7 @@ def test_concurrent_feedback_across_two_workers_counts_exactly(tmp_path, postgre
 def test_a_change_through_one_worker_reaches_every_worker(tmp_path, postgres_url, upstream):
     migrate.upgrade(make_engine(postgres_url))
     config = base_config(tmp_path, database_url=postgres_url)
-    config["upstream"]["base_url"] = f"{upstream.url}/v1"
+    config["upstream"].update(base_url=f"{upstream.url}/v1", client="aiohttp")  # as deployed
     server = ServerProcess(tmp_path, config, workers=2)
 
     def applied_on_fresh_connections(n: int) -> set[str]:
@@ -209,10 +209,11 @@ async def test_database_outage_fails_open_and_replays_the_spool(tmp_path, postgr
     relay.cut()
 
 
-def test_client_disconnect_mid_stream_cancels_upstream(tmp_path, config):
+@pytest.mark.parametrize("client", ["aiohttp", "httpx"])
+def test_client_disconnect_mid_stream_cancels_upstream(tmp_path, config, client):
     fake = FakeUpstream(reply_text=" ".join(f"w{i}" for i in range(40)), chunks=20, delay_s=0.2)
     with LiveServer(fake) as upstream_server:
-        config["upstream"]["base_url"] = f"{upstream_server.url}/v1"
+        config["upstream"].update(base_url=f"{upstream_server.url}/v1", client=client)
         app = create_app(settings_from_dict(config, environ={}), watch=False)
         with LiveServer(app) as proxy_server:
             with httpx.Client(timeout=10) as client:
@@ -239,7 +240,7 @@ def test_sigterm_under_load_finishes_in_flight_requests_and_flushes(tmp_path):
     fake = FakeUpstream(reply_text="slow answer", latency_s=1.0)
     with LiveServer(fake) as upstream_server:
         config = base_config(tmp_path)
-        config["upstream"]["base_url"] = f"{upstream_server.url}/v1"
+        config["upstream"].update(base_url=f"{upstream_server.url}/v1", client="aiohttp")
         server = ServerProcess(tmp_path, config)
 
         async def load() -> list[int]:
