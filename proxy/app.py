@@ -10,6 +10,7 @@ from typing import AsyncIterator, Callable
 import httpx
 from fastapi import Depends, FastAPI, Request
 from starlette.responses import JSONResponse
+from starlette.routing import Route
 
 from beliefs.store import Store
 
@@ -50,9 +51,10 @@ def create_app(settings: Settings, *, store: Store | None = None,
 
     app = FastAPI(title="beliefloop", version="0.1.0", lifespan=lifespan)
     install_handlers(app)
-    app.add_api_route("/v1/chat/completions", chat_completions, methods=["POST"],
-                      include_in_schema=False)
-    app.add_api_route("/chat/completions", chat_completions, methods=["POST"], include_in_schema=False)
+    # Plain Starlette routes for the hot path: no dependency solving or body validation per
+    # request (the handler parses the body once itself); errors still go through the handlers.
+    for path in ("/v1/chat/completions", "/chat/completions"):
+        app.router.routes.append(Route(path, chat_completions, methods=["POST"]))
     app.include_router(admin.router)
     app.include_router(feedback.router, dependencies=[Depends(count_feedback)])
     app.include_router(export_routes.router)
