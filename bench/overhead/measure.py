@@ -222,7 +222,7 @@ async def soak_phase(targets: dict[str, Target], users: list[str], seconds: floa
             k = 0
             while True:
                 due = start + (k + index / workers) * interval
-                if due >= deadline:
+                if due >= deadline or time.monotonic() >= deadline:  # a lagging worker stops too
                     return
                 delay = due - time.monotonic()
                 if delay > 0:

@@ -1,10 +1,10 @@
-"""Where does beliefloop's time go? Sample the server with py-spy while wrk loads it.
+"""Where does beliefloop's time go? Sample the server with py-spy while it is under load.
 
-    /work/venv/bin/python bench/overhead/profile.py [--target personalised|passthrough] [--seconds 20]
-                                                   [--connections 8] [--native]
+    /work/venv/bin/python bench/overhead/pyspy_profile.py [--target personalised|passthrough|learning]
+        [--seconds 20] [--connections 8] [--gil] [--native] [--source REF]
 
-Starts the mock upstream and beliefloop exactly as run.py does (same pinning, beliefs, bodies), runs
-wrk against one target while ``py-spy record --format raw`` samples the server (all threads, idle
+Starts the mock upstream and beliefloop exactly as run.py does (same pinning, beliefs, bodies), loads
+one target (wrk; for ``learning``, closed-loop workers sending edits of earlier replies) while ``py-spy record --format raw`` samples the server (all threads, idle
 frames excluded), then prints the functions with the most samples: *self* (the frame on top of the
 stack) and *inclusive* (anywhere on the stack, counted once per sample). Needs ``py-spy``
 (``pip install py-spy``) and permission to ptrace the server (root, or CAP_SYS_PTRACE).
@@ -14,16 +14,21 @@ Writes results/profile-<target>.txt, and the raw collapsed stacks beside it (not
 from __future__ import annotations
 
 import argparse
+import asyncio
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import uvloop  # noqa: E402
+
+from measure import Sender, Target  # noqa: E402
 from run import ADMIN_KEY, LEARNING_USER, PERSONAL_USER, Run  # noqa: E402
 from servers import HERE, REPO, Placement, export_source, free_port, start_beliefloop, start_mock  # noqa: E402
 from workload import Bodies  # noqa: E402
@@ -77,6 +82,27 @@ def summarise(raw: Path, top: int) -> str:
     lines += ["", "top inclusive time (anywhere on the stack):"]
     lines += [f"  {pct(n)}  {f}" for f, n in inclusive.most_common(top * 2)]
     return "\n".join(lines)
+
+
+async def _learning_load(port: int, workers: int, seconds: float) -> float:
+    """Closed loop of (question, then its reply edited) pairs from ``workers`` connections."""
+    target = Target("learning", "beliefloop, learning", port, user=LEARNING_USER, learning=True)
+    deadline = time.monotonic() + seconds
+    done = [0]
+
+    async def worker(index: int) -> None:
+        sender = Sender([target], Bodies(), f"prof{index}", pause_s=0.0)
+        try:
+            i = 0
+            while time.monotonic() < deadline:
+                await sender.once(target, 1_000, str(i))
+                done[0] += 1
+                i += 1
+        finally:
+            sender.close()
+
+    await asyncio.gather(*(worker(i) for i in range(workers)))
+    return done[0] / seconds
 
 
 def main() -> int:
@@ -134,7 +160,13 @@ def main() -> int:
             thread = threading.Thread(target=lambda: spy.setdefault(
                 "done", subprocess.run(argv, capture_output=True, text=True, timeout=args.seconds + 120)))
             thread.start()
-            result = run_wrk(bl_port, script, args.connections, args.seconds, placement.client)
+            if args.target == "learning":
+                load = f"{args.connections} closed-loop workers, each request an edit of the previous reply"
+                rps = uvloop.run(_learning_load(bl_port, args.connections, args.seconds))
+            else:
+                result = run_wrk(bl_port, script, args.connections, args.seconds, placement.client)
+                load = (f"wrk c={args.connections}: {result.rps:.0f} req/s, p50 {result.p50_ms:.2f} ms, "
+                        f"p99 {result.p99_ms:.2f} ms")
             thread.join()
             if spy["done"].returncode != 0:
                 print(spy["done"].stderr, file=sys.stderr)
@@ -142,9 +174,10 @@ def main() -> int:
         finally:
             for proc in reversed(procs):
                 proc.stop()
-    header = (f"beliefloop under wrk: target={args.target}, c={args.connections}, {args.seconds} s"
-              f"{', GIL holder only' if args.gil else ''}: "
-              f"{result.rps:.0f} req/s, p50 {result.p50_ms:.2f} ms, p99 {result.p99_ms:.2f} ms")
+    if args.target == "learning":
+        load += f": {rps:.0f} timed req/s (plus as many untimed seeds)"
+    header = (f"beliefloop, target={args.target}, {args.seconds} s{', GIL holder only' if args.gil else ''}; "
+              f"{load}")
     text = header + "\n\n" + summarise(raw, args.top)
     (out_dir / f"profile-{args.target}.txt").write_text(text + "\n")
     print(text)

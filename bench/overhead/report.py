@@ -32,6 +32,8 @@ def _fmt(value: Any, digits: int = 2, suffix: str = "") -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "—"
     if isinstance(value, float):
+        if suffix == "×" and 0 < abs(value) < 0.1:
+            digits = 3  # a ratio like 0.003× must not print as 0.00×
         return f"{value:.{digits}f}{suffix}"
     return f"{value}{suffix}"
 
@@ -176,9 +178,14 @@ def checks(summary: dict[str, Any]) -> list[dict[str, Any]]:
     if tp and tl:
         ratio = _ratio(tp["slo_rps"], tl["slo_rps"])
         ok = tp["slo_rps"] > 0 and (tl["slo_rps"] == 0 or tp["slo_rps"] >= 3 * tl["slo_rps"])
+        peak_p = max(r["rps"] for r in tp["levels"].values())
+        peak_l = max(r["rps"] for r in tl["levels"].values())
+        within = lambda d: (f"{d['slo_rps']:.0f} req/s (c={d['slo_concurrency']})" if d["slo_concurrency"]  # noqa: E731
+                            else "no level within the budget")
         add(f"throughput at p99 overhead < {SLO_P99_OVERHEAD_MS:.0f} ms, personalised",
-            f"{tp['slo_rps']:.0f} req/s (c={tp['slo_concurrency']}) = {_fmt(ratio, 1, '×')} LiteLLM",
-            f"≥ 3× LiteLLM ({tl['slo_rps']:.0f} req/s at c={tl['slo_concurrency']})", ok)
+            f"{within(tp)}" + (f" = {_fmt(ratio, 1, '×')} LiteLLM" if ratio is not None else "")
+            + f"; peak {peak_p:.0f} vs LiteLLM {peak_l:.0f} req/s = {_fmt(_ratio(peak_p, peak_l), 1, '×')}",
+            f"≥ 3× LiteLLM ({within(tl)})", ok)
     else:
         add("throughput, personalised", "—", "≥ 3× LiteLLM", None, "LiteLLM or wrk not measured")
 

@@ -218,19 +218,22 @@ class Run:
         self.foreign["throughput"] = {}
         levels = [(c, self.mode.wrk_short_seconds) for c in LOW_LEVELS] + \
                  [(c, self.mode.wrk_seconds) for c in MAIN_LEVELS]
-        load = self.core_load()
+        load, client_load = self.core_load(), self.client_load()
         for c, seconds in levels:
-            self.await_quiet(f"wrk c={c}")
+            if self.mode.name != "quick":  # a quick run waits before phases only
+                self.await_quiet(f"wrk c={c}")
             for k in keys:  # interleaved: every target at this concurrency before the next one
                 best = None
-                for attempt in range(1 + WRK_RETRIES):
+                retries = 0 if self.mode.name == "quick" else WRK_RETRIES
+                for attempt in range(1 + retries):
                     if attempt:
                         self.await_quiet(f"wrk {k} c={c}, attempt {attempt + 1}")
                     load.start()
+                    client_load.start()
                     r = run_wrk(targets[k].port, scripts[k], c, seconds, self.placement.client)
-                    foreign = load.foreign() or 0.0
+                    foreign = max(load.foreign() or 0.0, client_load.foreign() or 0.0)
                     self.log(f"wrk {k} c={c}: {r.rps:.0f} req/s, p99 {r.p99_ms:.1f} ms, {r.errors} errors; "
-                             f"other processes used {100 * foreign:.0f}% of the servers' core")
+                             f"other processes used {100 * foreign:.0f}% of a core")
                     self.settle(k, c)
                     if best is None or foreign < best[1]:
                         best = (r, foreign)
@@ -247,15 +250,13 @@ class Run:
         server is being measured, and on the load generator's core it slows the client."""
         if self.placement.servers is None or self.args.quiet_wait <= 0:
             return
-        ours = [self.bl.runtime_ns, self.mock.runtime_ns, lambda: process_runtime_ns(os.getpid())]
-        if self.litellm:
-            ours.append(self.litellm.runtime_ns)
-        cores = [CoreLoad(self.placement.servers, ours), CoreLoad(self.placement.client, ours)]
+        cores = [self.core_load(), self.client_load()]
+        window = QUIET_WINDOW_S / 2 if self.mode.name == "quick" else QUIET_WINDOW_S
         start = time.monotonic()
         while True:
             for core in cores:
                 core.start()
-            time.sleep(QUIET_WINDOW_S)
+            time.sleep(window)
             busy = [core.foreign() or 0.0 for core in cores]
             waited = time.monotonic() - start
             if max(busy) <= QUIET_MAX_FOREIGN:
@@ -264,14 +265,23 @@ class Run:
                 self.notes.append(f"{label}: the machine was still busy with other processes after "
                                   f"{waited:.0f} s of waiting; measured anyway")
                 break
-            if waited < QUIET_WINDOW_S * 1.5 or int(waited) % 30 < QUIET_WINDOW_S:
+            if waited < window * 1.5 or int(waited) % 30 < window:
                 self.log(f"waiting for other processes to leave the cores ({100 * busy[0]:.0f}% / "
                          f"{100 * busy[1]:.0f}% busy) before {label}")
-        self.waited_s += time.monotonic() - start - QUIET_WINDOW_S
+        self.waited_s += time.monotonic() - start - window
 
     def core_load(self) -> CoreLoad:
+        """Other processes' use of the servers' core."""
         ours = [self.bl.runtime_ns] + ([self.litellm.runtime_ns] if self.litellm else [])
         return CoreLoad(self.placement.servers, ours)
+
+    def client_load(self) -> CoreLoad:
+        """Other processes' use of the load generator's core (ours: this process, wrk, the mock)."""
+        def children_ns() -> int:
+            t = os.times()
+            return int((t.children_user + t.children_system) * 1e9)
+        return CoreLoad(self.placement.client,
+                        [self.mock.runtime_ns, lambda: process_runtime_ns(os.getpid()), children_ns])
 
     def settle(self, key: str, c: int) -> None:
         """Let the server that was just loaded finish its after-response work (write-behind)."""
@@ -416,11 +426,14 @@ def main() -> int:
     parser.add_argument("--config", default=None, help="beliefloop config.yaml (default: the repo's)")
     parser.add_argument("--source", default=None, metavar="REF",
                         help="measure this commit (git archive into a temp dir) instead of the work tree")
-    parser.add_argument("--out", default=str(HERE / "results" / "latest.json"), help="JSON results file")
+    parser.add_argument("--out", default=None,
+                        help="JSON results file (default results/latest.json, or results/quick.json with --quick)")
     args = parser.parse_args()
 
     if args.quiet_wait is None:
-        args.quiet_wait = 20.0 if args.quick else 180.0
+        args.quiet_wait = 5.0 if args.quick else 180.0
+    if args.out is None:
+        args.out = str(HERE / "results" / ("quick.json" if args.quick else "latest.json"))
     run = Run(args)
     summary = run.execute()
     text = report.render(summary)
