@@ -1,18 +1,32 @@
 """Confidence math for beliefs: pure functions, no clock, no I/O.
 
-Model (see README "How confidence works"):
+Model (see README "How learning works"):
 
-* Each (user, context, dimension) keeps an evidence weight per value. Confidence in a value is the
-  posterior mean of a Beta(2a*m, 2a*(1-m)) prior updated with "this value" vs "anything else"
-  weights, i.e. ``(2a*m + w_v) / (2a + W)``, where ``a`` is the prior strength (pseudo-count per
-  side) and ``m`` the prior mean. For the global context m = 0.5; for a named context m is the
-  global posterior mean, so a context starts from what is known about the user overall and moves
-  away from it only with its own evidence (a two-level hierarchical model).
+* Each (user, context, dimension) keeps an evidence weight per value. Confidence in a value is
+  logistic in the *net* evidence for it, ``net_v = w_v - sum of the other values' weights``::
+
+      confidence(v) = sigmoid(scale * net_v + logit(base))
+
+  ``scale`` is the log-odds one unit of net evidence is worth; ``base`` is 0.5 in the global
+  context and, in a named context, the global confidence in the same value, so a context starts
+  from what is known about the user overall and moves away from it only with its own evidence
+  (a two-level hierarchical model). Agreeing independent signals multiply the odds, which is how
+  the flywheel benchmark's accuracy grows with agreeing signals (a Beta mean, linear in the
+  counts, under-states it).
 * Weights decay exponentially with a half-life: ``w(t) = w0 * 2^(-(t - t0) / h)``. To keep updates
   additive (and so atomic in SQL: ``SET w = w + delta``), weights are stored *scaled* by
   ``2^((t - EPOCH) / h)`` at the time they are added; the current weight is the stored sum divided
-  by the same growth factor at read time. Decay therefore commutes with addition and the order of
-  evidence never matters. Float64 holds the growth factor for ~250 years at h = 90 days.
+  by the same growth factor at read time, so decay commutes with addition. Float64 holds the
+  growth factor for ~250 years at h = 90 days.
+* Saturation (optional, ``cap``): a value's current weight never grows past ``cap`` through
+  evidence, and evidence for a value cancels as much weight from the dimension's other values
+  (floored at 0). A long-held preference then gives way to a new one after about ``cap`` / 2
+  signals instead of after as many as it ever received. Both steps are single SQL updates
+  (``MIN``/``MAX`` of the old row values) and :meth:`beliefs.model.SelfModel.add` mirrors them.
+  A named context may hold twice the cap, so it can move as far from the global belief it starts
+  from as a global belief can move from 0.5. With saturation, evidence for one value commutes
+  with itself but not with evidence against it: the order of mixed evidence can matter (by at
+  most the capped or floored part).
 * Manual weight (from an operator or the user's own correction) does not decay.
 """
 
@@ -27,18 +41,43 @@ EPOCH = 1_735_689_600.0
 _SECONDS_PER_DAY = 86_400.0
 #: Confidence a manual belief may claim without being pinned: certainty is reserved for pins.
 MAX_MANUAL_CONFIDENCE = 0.99
+# Keeps logit() finite for a base of exactly 0 or 1.
+_EPS = 1e-12
+
+
+def sigmoid(x: float) -> float:
+    """Logistic function, in (0, 1), without overflow for large |x|."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def logit(p: float) -> float:
+    """Log-odds of ``p`` (clamped into (0, 1))."""
+    p = min(max(p, _EPS), 1.0 - _EPS)
+    return math.log(p / (1.0 - p))
 
 
 @dataclass(frozen=True)
 class ConfidenceModel:
-    """The constants of the model. ``prior`` is pseudo-counts per side; ``half_life_days`` > 0."""
+    """The constants of the model.
 
-    prior: float = 2.0
+    ``scale``: log-odds per unit of net evidence (> 0). ``half_life_days`` > 0.
+    ``apply_threshold``: confidence in (0.5, 1) at which a belief shapes responses.
+    ``global_share``: share in [0, 1] of a named context's evidence that also counts globally.
+    ``cap``: most current weight evidence can give one value (None: no cap). ``cancel``: evidence
+    for a value removes as much from the dimension's other values.
+    """
+
+    scale: float = 1.0
     half_life_days: float = 90.0
-    apply_threshold: float = 0.7
+    apply_threshold: float = 0.92
     #: Share of a named context's evidence that also counts for the global context, in [0, 1]:
     #: what a user wants at work says something, but less, about what they want elsewhere.
     global_share: float = 0.5
+    cap: float | None = 3.0
+    cancel: bool = True
 
     def growth(self, at: float) -> float:
         """Scale factor ``2^((at - EPOCH) / h)`` for a time ``at`` in Unix seconds."""
@@ -53,20 +92,22 @@ class ConfidenceModel:
         return stored / self.growth(now)
 
     def manual_weight(self, confidence: float, base: float = 0.5) -> float:
-        """Non-decaying weight that puts a value at ``confidence`` from a prior mean ``base``.
+        """Non-decaying weight that puts a value at ``confidence`` from a prior mean ``base``
+        (with no other evidence in the dimension).
 
-        Solves ``(2a*base + w) / (2a + w) = confidence`` for w; ``confidence`` in [base, 0.99].
+        Solves ``sigmoid(scale * w + logit(base)) = confidence`` for w; ``confidence`` is
+        clamped into [base, 0.99].
         """
         c = min(max(confidence, base), MAX_MANUAL_CONFIDENCE)
-        return 2.0 * self.prior * (c - base) / (1.0 - c)
+        return max(0.0, (logit(c) - logit(base)) / self.scale)
 
 
 @dataclass(frozen=True)
 class Posterior:
-    """Posterior over one dimension's values. ``weights`` are current (already decayed) weights."""
+    """Belief over one dimension's values. ``weights`` are current (already decayed) weights."""
 
     weights: Mapping[str, float]
-    prior: float
+    scale: float
     parent: "Posterior | None" = None
     total: float = field(init=False)
 
@@ -76,7 +117,9 @@ class Posterior:
     def mean(self, value: str) -> float:
         """Confidence in ``value``, in (0, 1)."""
         base = self.parent.mean(value) if self.parent is not None else 0.5
-        return (2.0 * self.prior * base + self.weights.get(value, 0.0)) / (2.0 * self.prior + self.total)
+        own = self.weights.get(value, 0.0)
+        net = own - (self.total - own)
+        return sigmoid(self.scale * net + logit(base))
 
     def candidates(self) -> set[str]:
         found = {v for v, w in self.weights.items() if w > 0.0}
@@ -85,7 +128,7 @@ class Posterior:
         return found
 
     def lead(self) -> tuple[str | None, float]:
-        """The leading value and its confidence; ``(None, 0.5)`` when nothing is known.
+        """The leading value and its confidence; ``(None, 0.5)`` when nothing is above 0.5.
 
         Ties are broken by value name so the result is deterministic.
         """
@@ -105,4 +148,4 @@ def combine(weights: Iterable[tuple[str, float]]) -> dict[str, float]:
     return totals
 
 
-__all__ = ["ConfidenceModel", "EPOCH", "MAX_MANUAL_CONFIDENCE", "Posterior", "combine"]
+__all__ = ["ConfidenceModel", "EPOCH", "MAX_MANUAL_CONFIDENCE", "Posterior", "combine", "logit", "sigmoid"]

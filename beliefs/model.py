@@ -47,7 +47,13 @@ class EvidenceDelta:
 
 @dataclass(frozen=True)
 class EvidenceIncrement:
-    """Add ``stored_weight`` (growth-scaled, see :mod:`beliefs.confidence`) to one value's row."""
+    """Add ``stored_weight`` (growth-scaled, see :mod:`beliefs.confidence`) to one value's row.
+
+    With ``cap`` (stored units at ``at``), the value's total stops growing at ``cap``; with
+    ``cancel``, the same ``stored_weight`` is taken off every other value of the dimension,
+    from implicit, then explicit, then manual weight, each floored at 0. ``growth`` is the
+    growth factor at ``at``, to express the non-decaying manual weight in stored units.
+    """
 
     context: str
     dimension: str
@@ -55,6 +61,25 @@ class EvidenceIncrement:
     source: Literal["implicit", "explicit"]
     stored_weight: float
     at: float
+    growth: float = 1.0
+    cap: float | None = None
+    cancel: bool = False
+
+    def added(self, implicit: float, explicit: float, manual: float) -> float:
+        """Stored weight actually added to a row holding these weights (the cap's headroom)."""
+        if self.cap is None:
+            return self.stored_weight
+        return min(self.stored_weight, max(self.cap - (implicit + explicit + manual * self.growth), 0.0))
+
+    def cancelled(self, implicit: float, explicit: float, manual: float) -> tuple[float, float, float]:
+        """Another value's (implicit, explicit, manual) after this increment cancels from it.
+
+        The store's UPDATE computes exactly these expressions from the old row values.
+        """
+        x = self.stored_weight
+        return (max(implicit - x, 0.0),
+                max(explicit - max(x - implicit, 0.0), 0.0),
+                max(manual - max(x - implicit - explicit, 0.0) / self.growth, 0.0))
 
 
 @dataclass(frozen=True)
@@ -153,16 +178,21 @@ class SelfModel:
     pins: dict[tuple[str, str], Pin] = field(default_factory=dict)
 
     def add(self, increment: "EvidenceIncrement") -> None:
-        """Apply one increment in memory, exactly as the store's atomic update does."""
-        row = self.evidence.setdefault((increment.context, increment.dimension), {}).setdefault(
-            increment.value, ValueEvidence()
-        )
+        """Apply one increment in memory, exactly as the store's atomic updates do."""
+        rows = self.evidence.setdefault((increment.context, increment.dimension), {})
+        row = rows.setdefault(increment.value, ValueEvidence())
+        added = increment.added(row.implicit, row.explicit, row.manual)
         if increment.source == "explicit":
-            row.explicit += increment.stored_weight
+            row.explicit += added
         else:
-            row.implicit += increment.stored_weight
+            row.implicit += added
         row.observations += 1
         row.updated_at = max(row.updated_at, increment.at)
+        if increment.cancel:
+            for other in rows.values():
+                if other is not row:
+                    other.implicit, other.explicit, other.manual = increment.cancelled(
+                        other.implicit, other.explicit, other.manual)
 
     def posterior(self, context: str, dimension: str, now: float, model: ConfidenceModel) -> Posterior:
         """Posterior for ``dimension`` in ``context``; named contexts take the global one as prior."""
@@ -174,7 +204,7 @@ class SelfModel:
             value: model.to_current(row.implicit + row.explicit, now) + row.manual
             for value, row in rows.items()
         }
-        return Posterior(weights, model.prior, parent)
+        return Posterior(weights, model.scale, parent)
 
     def belief(
         self, context: str, dimension: str, now: float, model: ConfidenceModel

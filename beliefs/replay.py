@@ -51,11 +51,22 @@ def increments(observation: Observation, model: ConfidenceModel) -> list[Evidenc
     shares = [(observation.context, 1.0)]
     if observation.context != GLOBAL_CONTEXT:
         shares.append((GLOBAL_CONTEXT, model.global_share))
+    at = observation.created_at
+    growth = model.growth(at)
     return [
-        EvidenceIncrement(context, d.dimension, d.value, d.source,
-                          model.to_stored(d.weight * share, observation.created_at), observation.created_at)
+        EvidenceIncrement(context, d.dimension, d.value, d.source, d.weight * share * growth, at,
+                          growth, _stored_cap(model, context, growth), model.cancel)
         for d in observation.deltas for context, share in shares if share > 0.0
     ]
+
+
+def _stored_cap(model: ConfidenceModel, context: str, growth: float) -> float | None:
+    """The cap in stored units. A named context may hold twice the cap: its confidence starts
+    from the global log-odds (at most ``scale * cap`` either way), and it must be able to move
+    as far away from them as a global belief can move from 0.5."""
+    if model.cap is None:
+        return None
+    return model.cap * growth * (1.0 if context == GLOBAL_CONTEXT else 2.0)
 
 
 def _chronological(observations: Iterable[Observation]) -> list[Observation]:

@@ -364,7 +364,7 @@ class SelfModelService:
         if pinned:
             weight, pin_confidence = 0.0, 1.0 if confidence is None else confidence
         else:
-            weight, pin_confidence = cm.manual_weight(0.9 if confidence is None else confidence, base), None
+            weight, pin_confidence = cm.manual_weight(0.95 if confidence is None else confidence, base), None
         await self._read(self.store.set_manual, tenant, user_id, context, dimension, value,
                          weight, pin_confidence, now)
         self.forget(tenant, user_id)

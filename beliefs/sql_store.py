@@ -1,8 +1,8 @@
 """SQLModel implementation of :class:`beliefs.store.Store` for SQLite and PostgreSQL.
 
-Evidence is only ever *added* in the database (``INSERT .. ON CONFLICT DO UPDATE SET w = w + x``),
-never read-modified-written in Python, so concurrent writers from several workers cannot lose an
-update. Observation ids are primary keys: replaying the same observation is a no-op.
+Evidence is only ever changed by SQL arithmetic on the row (``INSERT .. ON CONFLICT DO UPDATE SET
+w = w + x``, capped and cancelled with scalar MIN/MAX), never read-modified-written in Python, so
+concurrent writers from several workers cannot lose an update. Observation ids are primary keys: replaying the same observation is a no-op.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any, Optional, Sequence
 
 import uuid
 
-from sqlalchemy import JSON, Column, Index, delete, event, or_, select, text, update
+from sqlalchemy import JSON, Column, Float, Index, delete, event, func, literal, or_, select, text, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, create_engine
 
@@ -133,6 +133,11 @@ class SqlStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._insert = _insert_for(engine)
+        # Scalar two-argument MIN/MAX: SQLite spells them min()/max(), PostgreSQL least()/greatest().
+        if engine.dialect.name == "postgresql":
+            self._greatest, self._least = func.greatest, func.least
+        else:
+            self._greatest, self._least = func.max, func.min
         #: Identifies this process's writes in change notifications (it ignores its own).
         self.origin = uuid.uuid4().hex
         self.notifies = engine.dialect.name == "postgresql"
@@ -205,24 +210,48 @@ class SqlStore:
         return True
 
     def _add_evidence(self, session: Session, tenant: str, user_id: str, inc: EvidenceIncrement) -> None:
+        """Add one increment with SQL arithmetic on the row as it is (never read into Python), so
+        concurrent writers cannot lose an update. Mirrors :meth:`SelfModel.add` expression for
+        expression: the capped add, then the cancellation from the dimension's other values."""
         table = BeliefEvidenceRow.__table__
-        implicit = inc.stored_weight if inc.source == "implicit" else 0.0
-        explicit = inc.stored_weight if inc.source == "explicit" else 0.0
+        c = table.c
+        greatest, least = self._greatest, self._least
+        x = literal(inc.stored_weight, Float)
+        first = inc.added(0.0, 0.0, 0.0)
+        column = "explicit_w" if inc.source == "explicit" else "implicit_w"
+        added: Any = x
+        if inc.cap is not None:
+            total = c.implicit_w + c.explicit_w + c.manual_w * literal(inc.growth, Float)
+            added = least(x, greatest(literal(inc.cap, Float) - total, 0.0))
         stmt = self._insert(table).values(
             tenant=tenant, user_id=user_id, context=inc.context, dimension=inc.dimension,
-            value=inc.value, implicit_w=implicit, explicit_w=explicit, manual_w=0.0,
+            value=inc.value, implicit_w=first if column == "implicit_w" else 0.0,
+            explicit_w=first if column == "explicit_w" else 0.0, manual_w=0.0,
             observations=1, updated_at=inc.at,
         )
         stmt = stmt.on_conflict_do_update(
             index_elements=["tenant", "user_id", "context", "dimension", "value"],
             set_={
-                "implicit_w": table.c.implicit_w + stmt.excluded.implicit_w,
-                "explicit_w": table.c.explicit_w + stmt.excluded.explicit_w,
-                "observations": table.c.observations + 1,
-                "updated_at": stmt.excluded.updated_at,
+                column: c[column] + added,
+                "observations": c.observations + 1,
+                "updated_at": greatest(c.updated_at, stmt.excluded.updated_at),
             },
         )
         session.execute(stmt)
+        if inc.cancel:
+            # Every right-hand side sees the row as it was before this UPDATE (standard SQL, and
+            # so in SQLite and PostgreSQL), exactly like EvidenceIncrement.cancelled.
+            session.execute(
+                update(table)
+                .where(c.tenant == tenant, c.user_id == user_id, c.context == inc.context,
+                       c.dimension == inc.dimension, c.value != inc.value)
+                .values(
+                    implicit_w=greatest(c.implicit_w - x, 0.0),
+                    explicit_w=greatest(c.explicit_w - greatest(x - c.implicit_w, 0.0), 0.0),
+                    manual_w=greatest(c.manual_w - greatest(x - c.implicit_w - c.explicit_w, 0.0)
+                                      / literal(inc.growth, Float), 0.0),
+                )
+            )
 
     def set_manual(self, tenant: str, user_id: str, context: str, dimension: str, value: str,
                    manual_weight: float, pin_confidence: float | None, now: float) -> None:

@@ -77,10 +77,15 @@ class WeightSettings(_Strict):
 
 
 class LearningSettings(_Strict):
-    prior: float = Field(default=2.0, gt=0)
-    half_life_days: float = Field(default=90.0, gt=0)
-    apply_threshold: float = Field(default=0.7, gt=0.5, lt=1.0)
-    global_share: float = Field(default=0.5, ge=0, le=1)
+    #: Log-odds per unit of net evidence (README "How learning works").
+    scale: float = Field(default=ConfidenceModel.scale, gt=0)
+    half_life_days: float = Field(default=ConfidenceModel.half_life_days, gt=0)
+    apply_threshold: float = Field(default=ConfidenceModel.apply_threshold, gt=0.5, lt=1.0)
+    global_share: float = Field(default=ConfidenceModel.global_share, ge=0, le=1)
+    #: Most current weight evidence gives one value (null: no cap).
+    cap: float | None = Field(default=ConfidenceModel.cap, gt=0)
+    #: Evidence for a value takes as much weight off the dimension's other values.
+    cancel: bool = ConfidenceModel.cancel
     regeneration_window_s: float = Field(default=600.0, ge=0)
     response_text_retention_days: float = Field(default=7.0, gt=0)
     weights: WeightSettings = WeightSettings()
@@ -179,7 +184,9 @@ class Settings(_Strict):
     def learning_config(self) -> LearningConfig:
         lr = self.learning
         return LearningConfig(
-            confidence=ConfidenceModel(lr.prior, lr.half_life_days, lr.apply_threshold, lr.global_share),
+            confidence=ConfidenceModel(scale=lr.scale, half_life_days=lr.half_life_days,
+                                       apply_threshold=lr.apply_threshold,
+                                       global_share=lr.global_share, cap=lr.cap, cancel=lr.cancel),
             weights=SignalWeights(**lr.weights.model_dump()),
             regeneration_window_s=lr.regeneration_window_s,
             recent_horizon_s=lr.response_text_retention_days * 86_400.0,

@@ -189,7 +189,7 @@ async def test_preference_export_pairs_edits_and_kept_regenerations(app, proxy, 
 async def test_directives_are_prepended_only_when_asked(app, proxy, respx_mock):
     Upstream(respx_mock)
     await proxy.put("/admin/users/gus/beliefs/length", headers=admin_headers(),
-                    json={"value": "concise", "confidence": 0.9})
+                    json={"value": "concise", "confidence": 0.95})
     client = sdk(proxy)
     q = [user("What is TCP?")]
     await ask(client, q, "gus")

@@ -26,8 +26,8 @@ def results() -> dict[str, Any]:
 
 def test_beliefs_are_recovered_by_the_last_interaction(results):
     f1 = results["curves"]["f1"]
-    assert f1[9] >= 0.55  # interaction 10 [0.63]
-    assert f1[11] >= 0.85  # interaction 12 [0.96]
+    assert f1[9] >= 0.6  # interaction 10 [0.68]
+    assert f1[11] >= 0.85  # interaction 12 [0.93]
     assert results["curves"]["precision"][11] >= 0.95  # [1.00]
 
 
@@ -37,8 +37,8 @@ def test_first_correct_belief_is_applied_within_eight_interactions(results):
 
 def test_personalised_replies_beat_the_unpersonalised_baseline(results):
     alignment = results["alignment"]
-    assert alignment["mean_second_half"] >= 0.45  # [0.54]
-    assert alignment["mean_second_half"] >= 2 * alignment["baseline_mean_second_half"]  # [0.54 vs 0.21]
+    assert alignment["mean_second_half"] >= 0.6  # [0.71]
+    assert alignment["mean_second_half"] >= 2 * alignment["baseline_mean_second_half"]  # [0.71 vs 0.21]
 
 
 def test_noisy_users_plant_no_wrong_beliefs(results):
@@ -51,7 +51,7 @@ def test_no_directive_lands_on_a_dimension_without_a_preference(results):
 
 
 def test_confidence_calibration_does_not_get_worse(results):
-    assert results["calibration"]["ece"] <= 0.22  # [0.17]
+    assert results["calibration"]["ece"] <= 0.15  # [0.12]
 
 
 def test_every_edit_and_correction_the_user_makes_is_read(results):

@@ -66,7 +66,7 @@ async def test_unknown_user_gets_request_unchanged(proxy, respx_mock):
 @respx.mock
 async def test_user_with_belief_gets_directive_injected(proxy, respx_mock):
     received = capture(respx_mock)
-    await put_belief(proxy, "alice", "length", "concise", confidence=0.9)
+    await put_belief(proxy, "alice", "length", "concise", confidence=0.95)
     raw = await sdk(proxy).chat.completions.with_raw_response.create(
         model="gpt-test", messages=[{"role": "user", "content": "Explain TCP"}], user="alice")
     body = received[0]
@@ -82,7 +82,7 @@ async def test_user_with_belief_gets_directive_injected(proxy, respx_mock):
 @respx.mock
 async def test_other_users_get_no_directive(proxy, respx_mock):
     received = capture(respx_mock)
-    await put_belief(proxy, "alice", "length", "concise", confidence=0.9)
+    await put_belief(proxy, "alice", "length", "concise", confidence=0.95)
     await sdk(proxy).chat.completions.create(
         model="gpt-test", messages=[{"role": "user", "content": "Explain TCP"}], user="bob")
     assert system_messages(received[0]) == []
@@ -113,7 +113,7 @@ async def test_low_confidence_belief_is_not_applied(proxy, respx_mock):
 @respx.mock
 async def test_every_openai_field_is_forwarded_untouched(proxy, respx_mock):
     received = capture(respx_mock)
-    await put_belief(proxy, "erin", "tone", "formal", confidence=0.9)
+    await put_belief(proxy, "erin", "tone", "formal", confidence=0.95)
     tools = [{"type": "function", "function": {"name": "lookup", "description": "d",
                                                "parameters": {"type": "object", "properties": {}}}}]
     await sdk(proxy).chat.completions.create(
@@ -133,7 +133,7 @@ async def test_every_openai_field_is_forwarded_untouched(proxy, respx_mock):
 @respx.mock
 async def test_max_tokens_cap_only_lowers(proxy, respx_mock):
     received = capture(respx_mock)
-    await put_belief(proxy, "fay", "length", "concise", confidence=0.9)
+    await put_belief(proxy, "fay", "length", "concise", confidence=0.95)
     client = sdk(proxy)
     for asked in (100, 5000):
         await client.chat.completions.create(model="gpt-test", max_tokens=asked, user="fay",
@@ -145,7 +145,7 @@ async def test_max_tokens_cap_only_lowers(proxy, respx_mock):
 async def test_streaming_passes_sse_through_with_done(proxy, respx_mock):
     events = sse_chunks(["Hello ", "stream ", "world"])
     received = capture(respx_mock, stream_events=events)
-    await put_belief(proxy, "gus", "length", "concise", confidence=0.9)
+    await put_belief(proxy, "gus", "length", "concise", confidence=0.95)
     raw = await sdk(proxy).chat.completions.with_raw_response.create(
         model="gpt-test", messages=[{"role": "user", "content": "hi"}], user="gus", stream=True,
         stream_options={"include_usage": True})
@@ -170,7 +170,7 @@ async def test_streamed_bytes_arrive_unmodified(proxy, respx_mock):
 async def test_more_specific_rule_wins_composition(proxy, respx_mock):
     received = capture(respx_mock)
     for dimension, value in (("length", "concise"), ("expertise", "expert"), ("emoji", "avoid")):
-        await put_belief(proxy, "hana", dimension, value, confidence=0.9)
+        await put_belief(proxy, "hana", dimension, value, confidence=0.95)
     client = sdk(proxy)
     await client.chat.completions.create(model="gpt-test", messages=[{"role": "user", "content": "q"}],
                                          user="hana")
@@ -191,7 +191,7 @@ async def test_budget_drops_lowest_confidence_first(tmp_path, respx_mock, config
     app = create_app(settings_from_dict(config), watch=False)
     async with running(app) as proxy:
         await put_belief(proxy, "ivan", "emoji", "avoid", confidence=0.95)
-        await put_belief(proxy, "ivan", "format", "prose", confidence=0.8)
+        await put_belief(proxy, "ivan", "format", "prose", confidence=0.93)
         raw = await sdk(proxy).chat.completions.with_raw_response.create(
             model="gpt-test", messages=[{"role": "user", "content": "q"}], user="ivan")
     text = system_messages(received[0])[0]
@@ -218,7 +218,7 @@ async def test_merge_mode_appends_to_the_apps_system_message(respx_mock, config)
 @respx.mock
 async def test_language_belief_renders_language_name(proxy, respx_mock):
     received = capture(respx_mock)
-    await put_belief(proxy, "kai", "language", "DE", confidence=0.9)
+    await put_belief(proxy, "kai", "language", "DE", confidence=0.95)
     await sdk(proxy).chat.completions.create(model="gpt-test", user="kai",
                                              messages=[{"role": "user", "content": "q"}])
     assert "Always answer in German" in system_messages(received[0])[0]

@@ -26,7 +26,7 @@ def test_stream_chunks_are_forwarded_as_they_arrive(live):
     upstream, proxy_server = live
     import httpx
 
-    httpx.put(f"{proxy_server.url}/admin/users/ana/beliefs/emoji", json={"value": "avoid", "confidence": 0.9},
+    httpx.put(f"{proxy_server.url}/admin/users/ana/beliefs/emoji", json={"value": "avoid", "confidence": 0.95},
               headers={"authorization": f"Bearer {ADMIN_KEY}"}).raise_for_status()
     client = openai.OpenAI(base_url=f"{proxy_server.url}/v1", api_key="sk-x", max_retries=0)
     arrivals, text = [], ""

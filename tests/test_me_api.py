@@ -78,7 +78,7 @@ async def test_beliefs_are_explained_in_plain_words(proxy, respx_mock):
     document = (await proxy.get("/v1/me/beliefs", headers=bearer(token))).json()
     length = belief(document, "length")
     assert length["value"] == "concise" and length["applied"] is True
-    assert length["explanation"].startswith("You seem to prefer concise answers — somewhat sure (71%)")
+    assert length["explanation"].startswith("You seem to prefer concise answers — very sure (95%)")
     assert "from 3 times you shortened a reply" in length["explanation"]
     assert any(CONCISE in d for d in length["directives"])
     assert length["choices"] == ["concise", "detailed"]

@@ -51,7 +51,7 @@ async def test_metrics_count_requests_latency_signals_and_belief_updates(proxy, 
     respx_mock.post(f"{UPSTREAM}/chat/completions").mock(side_effect=reply)
     client = sdk(proxy)
     await proxy.put("/admin/users/kim/beliefs/format", headers=admin_headers(),
-                    json={"value": "lists", "confidence": 0.9})
+                    json={"value": "lists", "confidence": 0.95})
     question = [{"role": "user", "content": "What is TCP?"}]
     await client.chat.completions.create(model="gpt-test", messages=question)  # anonymous
     await client.chat.completions.create(model="gpt-test", messages=question, user="kim")

@@ -270,7 +270,7 @@ def test_confidence_history_follows_a_value_through_its_reversal():
     log = [observation(i, "edit", [("length", "concise", 1.0)], T0 + i) for i in range(3)]
     log += [observation(i, "follow_up", [("length", "detailed", 1.0)], T0 + 10 + i) for i in range(3, 8)]
     points = confidence_history(log, CM)[("*", "length")]
-    assert [round(p.means["concise"], 2) for p in points[:3]] == [0.6, 0.67, 0.71]
+    assert [round(p.means["concise"], 2) for p in points[:3]] == [0.73, 0.88, 0.95]
     assert points[2].leader == "concise" and points[-1].leader == "detailed"
     (flip,) = flips(log, CM)
     assert (flip.old, flip.new) == ("concise", "detailed")

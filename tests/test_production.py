@@ -89,11 +89,13 @@ def test_concurrent_feedback_across_two_workers_counts_exactly(tmp_path, postgre
     migrate.upgrade(make_engine(postgres_url))
     config = base_config(tmp_path, database_url=postgres_url)
     config["upstream"].update(base_url=f"{upstream.url}/v1", client="aiohttp")  # as deployed
+    # Uncapped, so the stored sum must be exactly 200 thumbs' worth: no update may be lost.
+    config.setdefault("learning", {})["cap"] = None
     server = ServerProcess(tmp_path, config, workers=2)
     try:
         assert len(server.worker_pids()) == 2
         httpx.put(f"{server.url}/admin/users/pat/beliefs/length", headers=ADMIN,
-                  json={"value": "concise", "confidence": 0.8}).raise_for_status()
+                  json={"value": "concise", "confidence": 0.95}).raise_for_status()
         reply = httpx.post(f"{server.url}/v1/chat/completions", json={
             "model": "gpt-test", "user": "pat", "messages": [{"role": "user", "content": "hi"}]})
         response_id = reply.headers["x-beliefloop-response-id"]
@@ -146,7 +148,7 @@ def test_a_change_through_one_worker_reaches_every_worker(tmp_path, postgres_url
     try:
         assert applied_on_fresh_connections(12) == {""}  # both workers now cache "no beliefs"
         httpx.put(f"{server.url}/admin/users/quinn/beliefs/emoji", headers=ADMIN,
-                  json={"value": "avoid", "confidence": 0.9}).raise_for_status()
+                  json={"value": "avoid", "confidence": 0.95}).raise_for_status()
         time.sleep(0.2)  # NOTIFY is delivered at commit; allow the other worker to read it
         assert applied_on_fresh_connections(12) == {"emoji=avoid"}
     finally:
@@ -171,7 +173,7 @@ async def test_database_outage_fails_open_and_replays_the_spool(tmp_path, postgr
         assert await asyncio.to_thread(app.state.runtime.listener.connected.wait, 10)
         client = sdk(proxy)
         await proxy.put("/admin/users/rae/beliefs/emoji", headers=admin_headers(),
-                        json={"value": "avoid", "confidence": 0.9})
+                        json={"value": "avoid", "confidence": 0.95})
         messages = [{"role": "user", "content": "What is TCP?"}]
         await client.chat.completions.create(model="gpt-test", messages=messages, user="rae")
         await app.state.runtime.service.flush()

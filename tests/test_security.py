@@ -107,7 +107,7 @@ async def test_the_same_user_under_two_tenants_is_two_people(respx_mock, config)
     async with running(app) as proxy:
         a, b = client_for(proxy, KEY_A), client_for(proxy, KEY_B)
         await proxy.put("/admin/users/alice/beliefs/emoji", headers=admin_for("a"),
-                        json={"value": "avoid", "confidence": 0.9})
+                        json={"value": "avoid", "confidence": 0.95})
         raw_a = await a.chat.completions.with_raw_response.create(
             model="m", user="alice", messages=[{"role": "user", "content": "What is TCP?"}])
         raw_b = await b.chat.completions.with_raw_response.create(

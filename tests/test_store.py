@@ -79,3 +79,31 @@ def test_delete_user_removes_everything(store):
     model = store.load_self_model("default", "u")
     assert model.evidence == {} and model.pins == {}
     assert store.observations("default", "u", 10) == [] and store.get_response(None, "blr_1") is None
+
+
+def test_capped_and_cancelling_evidence_matches_the_in_memory_model(store):
+    # The store's SQL arithmetic (MIN/MAX on the old row) and SelfModel.add must agree exactly.
+    from beliefs.confidence import ConfidenceModel
+    from beliefs.replay import increments
+
+    cm = ConfidenceModel()
+    store.set_manual("default", "u", "*", "length", "concise", 1.5, None, T)
+    mirror = store.load_self_model("default", "u")
+    signals = [("concise", "implicit", 1.0), ("concise", "explicit", 2.0), ("detailed", "implicit", 0.6),
+               ("detailed", "explicit", 1.0), ("detailed", "implicit", 1.0), ("concise", "implicit", 0.3),
+               ("detailed", "implicit", 5.0), ("concise", "implicit", 1.0)]
+    for i, (value, source, weight) in enumerate(signals):
+        at = T + 3600.0 * i
+        obs = Observation(f"c{i}", "default", "u", "work", "edit", None, {},
+                          (EvidenceDelta("length", value, weight, source),), at)  # type: ignore[arg-type]
+        incs = increments(obs, cm)
+        assert store.record_observation(obs, incs)
+        for increment in incs:
+            mirror.add(increment)
+    stored = store.load_self_model("default", "u")
+    assert set(stored.evidence) == set(mirror.evidence) == {("*", "length"), ("work", "length")}
+    for key, rows in mirror.evidence.items():
+        for value, row in rows.items():
+            got = stored.evidence[key][value]
+            assert (got.implicit, got.explicit, got.manual, got.observations) == pytest.approx(
+                (row.implicit, row.explicit, row.manual, row.observations), rel=1e-12, abs=1e-12), (key, value)
