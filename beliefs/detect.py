@@ -11,6 +11,7 @@ from typing import Any, Sequence
 
 from .conversation import message_text, text_hash
 from .edits import edit_features, evidence_from_choice, evidence_from_edit
+from .language import language_hint
 from .followup import FollowUpClassifier
 from .model import ResponseRecord, SignalKind
 
@@ -104,10 +105,14 @@ def read_signals(
                        key=lambda r: r.created_at, default=None)
         if original is None:
             continue
-        features = edit_features(original.text or "", sent)
+        # No language detection here (~1 ms a text, over the in-request budget): when the cheap
+        # hints differ, the service detects both languages off the hot path (language_check).
+        features = edit_features(original.text or "", sent, detect=None)
         evidence = tuple(evidence_from_edit(features))
         # The edited text is kept (as long as the response text is) for preference exports.
-        signals.append(DetectedSignal("edit", original, evidence, {**_plain(features), "edited_text": sent},
+        language_check = language_hint(original.text or "") != language_hint(sent)
+        signals.append(DetectedSignal("edit", original, evidence, {**_plain(features), "edited_text": sent,
+                                                                   "language_check": language_check},
                                       "edited"))
 
     for record in regenerated:

@@ -22,6 +22,7 @@ from .conversation import prefix_hashes
 from .detect import DetectedSignal, read_signals
 from .dimensions import DimensionRegistry
 from .followup import FollowUpClassifier
+from .language import detect_language
 from .interpret import SignalWeights, approval, rejection, text_evidence
 from .model import (
     GLOBAL_CONTEXT,
@@ -213,7 +214,25 @@ class SelfModelService:
             if signal.response is not None and signal.outcome is not None:
                 self._mark(state, signal.response, signal.outcome)
             observations.append(observation)
+            if signal.kind == "edit" and signal.features.get("language_check") and signal.response is not None:
+                self._late.add(asyncio.ensure_future(self._language_of_edit(
+                    state, observation, signal.response.text or "", signal.features.get("edited_text", ""))))
         return observations
+
+    async def _language_of_edit(self, state: _UserState, edit: Observation, original: str, edited: str) -> None:
+        """Language change of an edit, detected off the hot path (lingua, ~1 ms a text) and
+        recorded as its own edit observation on the same response."""
+        try:
+            before, after = await asyncio.to_thread(lambda: (detect_language(original), detect_language(edited)))
+        finally:
+            self._late.discard(asyncio.current_task())  # type: ignore[arg-type]
+        if before is None or after is None or before == after:
+            return
+        deltas = text_evidence([("language", after, 1.0)], self.learning.weights.edit, self.registry)
+        observation = replace(edit, id=uuid.uuid4().hex, features={"language_before": before,
+                                                                   "language_after": after, "deferred": True},
+                              deltas=deltas)
+        self._commit(state, observation, edit.created_at)
 
     async def _fold_later(self, loading: "asyncio.Future[_UserState]", tenant: str, user_id: str,
                           context: str, messages: Sequence[Any], hashes: list[str], now: float) -> None:

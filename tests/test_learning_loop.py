@@ -282,3 +282,19 @@ async def test_a_regeneration_that_returns_the_same_text_is_read_once(proxy, res
     kinds = sorted(o["kind"] for o in observations["observations"])
     # one regeneration, then each of the three answers the user continued from accepted once
     assert kinds == ["acceptance"] * 3 + ["regeneration"]
+
+
+@respx.mock
+async def test_translated_edit_is_read_as_a_language_preference(proxy, respx_mock):
+    Upstream(respx_mock)
+    client = sdk(proxy)
+    messages = [{"role": "user", "content": "What is TCP?"}]
+    await client.chat.completions.create(model="gpt-test", messages=messages, user="udo")
+    german = ("TCP ist ein Transportprotokoll, das einen zuverlässigen, geordneten Bytestrom zwischen "
+              "Anwendungen liefert. Es baut eine Verbindung mit einem Drei-Wege-Handschlag auf und "
+              "bestätigt, was ankommt.")
+    await client.chat.completions.create(model="gpt-test", user="udo", messages=messages + [
+        {"role": "assistant", "content": german}, {"role": "user", "content": "und UDP?"}])
+    observations = (await proxy.get("/admin/users/udo/observations", headers=admin_headers())).json()["observations"]
+    deltas = [d for o in observations for d in o["deltas"] if d["dimension"] == "language"]
+    assert deltas and deltas[0]["value"] == "de"
