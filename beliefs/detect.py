@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from .conversation import message_text, text_hash
-from .edits import edit_features, evidence_from_choice, evidence_from_edit
+from .edits import RELANGUAGE_SIMILARITY, edit_features, evidence_from_choice, evidence_from_edit
 from .language import language_hint
 from .followup import FollowUpClassifier
 from .model import ResponseRecord, SignalKind
@@ -110,7 +110,8 @@ def read_signals(
         features = edit_features(original.text or "", sent, detect=None)
         evidence = tuple(evidence_from_edit(features))
         # The edited text is kept (as long as the response text is) for preference exports.
-        language_check = language_hint(original.text or "") != language_hint(sent)
+        language_check = (features.similarity < RELANGUAGE_SIMILARITY
+                          or language_hint(original.text or "") != language_hint(sent))
         signals.append(DetectedSignal("edit", original, evidence, {**_plain(features), "edited_text": sent,
                                                                    "language_check": language_check},
                                       "edited"))

@@ -93,12 +93,12 @@ def _unmatched(sentences: list[str], others: list[str]) -> list[str]:
 def _languages(
     original: str, edited: str, similarity: float, detect: LanguageDetector | None
 ) -> tuple[str | None, str | None]:
-    # Detection costs ~1 ms per text and this runs inside the request (budget 0.5 ms), so it runs
-    # only when the cheap script/marker-word hints of the two texts differ. A heavy rewrite in the
-    # same language (the common shortening edit) no longer pays for it (bench/signals).
+    # Detection costs ~1 ms per text, so it runs only when a change of language is plausible:
+    # a heavy rewrite, or a cheap script/marker-word hint that differs. (Inside a request the
+    # proxy passes detect=None and runs the same check off the hot path: beliefs/detect.py.)
     if detect is None or original == edited:
         return None, None
-    if language_hint(original) == language_hint(edited):
+    if similarity >= RELANGUAGE_SIMILARITY and language_hint(original) == language_hint(edited):
         return None, None
     return detect(original), detect(edited)
 

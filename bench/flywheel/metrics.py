@@ -309,6 +309,8 @@ def signal_audit(runs: Sequence[Run]) -> dict[str, Any]:
         persona = PERSONA_BY_NAME[run.persona]
         by_response = {s.response_id: s for s in run.steps if s.response_id}
         read_kinds: dict[str, list[str]] = defaultdict(list)
+        wanted: dict[tuple[str, str], dict[str, str]] = {}
+        read_by_reaction: dict[tuple[str, str], set[tuple[str, str]]] = {}
         for obs in run.observations:
             kind = obs["kind"]
             if kind == "regeneration":
@@ -337,8 +339,13 @@ def signal_audit(runs: Sequence[Run]) -> dict[str, Any]:
                 else:
                     stats["against_weight"] += weight
                     against[kind][f"{dimension}={value}"] += 1
-            read = {(d["dimension"], d["value"]) for d in obs["deltas"]}
-            for dimension, value in intended.items():
+            # One reaction can be recorded as several observations of one kind (an edit's
+            # language is detected off the hot path and recorded separately): judge them together.
+            key = (kind, step.response_id or f"@{obs['created_at']}")
+            wanted.setdefault(key, intended)
+            read_by_reaction.setdefault(key, set()).update((d["dimension"], d["value"]) for d in obs["deltas"])
+        for (kind, _), read in read_by_reaction.items():
+            for dimension, value in wanted[(kind, _)].items():
                 tally = detection[kind][f"{dimension}={value}"]
                 tally[0] += (dimension, value) in read
                 tally[1] += 1
