@@ -60,7 +60,7 @@ class ServerProcess:
 
     def worker_pids(self) -> list[int]:
         """Worker processes (multiprocessing children other than its resource tracker)."""
-        out = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(self.process.pid)],
+        out = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", str(self.process.pid)],  # -ww: no 80-column cut
                              capture_output=True, text=True).stdout
         return [int(line.split()[0]) for line in out.splitlines()
                 if "spawn_main" in line and "resource_tracker" not in line]

@@ -18,7 +18,7 @@ from .report import RESULTS_DIR, plot, table, write_json
 
 
 def _override(pairs: list[str]) -> dict[str, Any]:
-    """``learning.prior=1.5`` -> ``{"learning": {"prior": 1.5}}`` (values parsed as YAML)."""
+    """``learning.scale=1.2`` -> ``{"learning": {"prior": 1.5}}`` (values parsed as YAML)."""
     merged: dict[str, Any] = {}
     for pair in pairs:
         path, sep, raw = pair.partition("=")
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--personas", help="comma-separated persona names")
     parser.add_argument("--noise", type=float, help="headline noise rate (default 0.10)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY.PATH=VALUE",
-                        help="override config.yaml for an experiment, e.g. learning.prior=1.5")
+                        help="override config.yaml for an experiment, e.g. learning.scale=1.2")
     parser.add_argument("--out", type=Path, default=None,
                         help="results directory (default bench/flywheel/results)")
     parser.add_argument("--no-plot", action="store_true")
