@@ -18,7 +18,7 @@ from .report import RESULTS_DIR, plot, table, write_json
 
 
 def _override(pairs: list[str]) -> dict[str, Any]:
-    """``learning.scale=1.2`` -> ``{"learning": {"prior": 1.5}}`` (values parsed as YAML)."""
+    """``learning.scale=1.2`` -> ``{"learning": {"scale": 1.2}}`` (values parsed as YAML)."""
     merged: dict[str, Any] = {}
     for pair in pairs:
         path, sep, raw = pair.partition("=")

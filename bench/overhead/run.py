@@ -237,7 +237,7 @@ class Run:
                     self.settle(k, c)
                     if best is None or foreign < best[1]:
                         best = (r, foreign)
-                    if foreign <= WRK_MAX_FOREIGN:
+                    if foreign <= WRK_MAX_FOREIGN or self.waited_s >= self.args.wait_budget:
                         break
                 runs[k][c] = best[0]
                 self.foreign["throughput"][f"{k} c={c}"] = round(best[1], 3)
@@ -250,6 +250,8 @@ class Run:
         server is being measured, and on the load generator's core it slows the client."""
         if self.placement.servers is None or self.args.quiet_wait <= 0:
             return
+        if self.waited_s >= self.args.wait_budget:
+            return  # the run's whole waiting budget is spent: measure as things are
         cores = [self.core_load(), self.client_load()]
         window = QUIET_WINDOW_S / 2 if self.mode.name == "quick" else QUIET_WINDOW_S
         start = time.monotonic()
@@ -420,6 +422,9 @@ def main() -> int:
     parser.add_argument("--quiet-wait", type=float, default=None,
                         help="before each phase, wait up to this many seconds for other processes to leave "
                              "the cores (default 180, or 20 with --quick; 0 = never wait)")
+    parser.add_argument("--wait-budget", type=float, default=None,
+                        help="total seconds a run may spend waiting for a quiet machine and repeating "
+                             "disturbed wrk runs (default 600, or 30 with --quick)")
     parser.add_argument("--no-litellm", action="store_true", help="skip the LiteLLM proxy target")
     parser.add_argument("--litellm-venv", default=str(DEFAULT_LITELLM_VENV),
                         help="virtualenv holding litellm[proxy] (created by setup_litellm.sh if missing)")
@@ -432,6 +437,8 @@ def main() -> int:
 
     if args.quiet_wait is None:
         args.quiet_wait = 5.0 if args.quick else 180.0
+    if args.wait_budget is None:
+        args.wait_budget = 30.0 if args.quick else 600.0
     if args.out is None:
         args.out = str(HERE / "results" / ("quick.json" if args.quick else "latest.json"))
     run = Run(args)
