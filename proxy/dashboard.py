@@ -16,7 +16,6 @@ import asyncio
 import math
 from pathlib import Path
 from typing import Any, Mapping, Sequence
-from urllib.parse import parse_qs
 
 import orjson
 from fastapi import APIRouter, Request
@@ -29,7 +28,7 @@ from . import health
 from .admin import admin_tenant, runtime_of
 from .errors import ProxyError
 from .explain import preference
-from .html import error_page, render
+from .html import error_page, read_form, render
 from .me import signers_of
 from .svgplot import Marker, Series, Stack, color, line_chart, percent_label, stacked_bars
 from .tokens import Grant, TokenError
@@ -100,15 +99,6 @@ def _login_redirect(request: Request) -> Response:
     return RedirectResponse(f"{request.scope.get('root_path', '')}/dashboard/login", status_code=303)
 
 
-async def _form(request: Request) -> dict[str, str]:
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_FORM_BYTES:
-            return {}
-    return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items()}
-
-
 @router.get("/login")
 async def login_page(request: Request) -> Response:
     if not _admin_enabled(request):
@@ -121,7 +111,7 @@ async def login(request: Request) -> Response:
     runtime = runtime_of(request)
     if not _admin_enabled(request):
         return _disabled(request)
-    form = await _form(request)
+    form = await read_form(request, MAX_FORM_BYTES)
     tenant = _tenant_for_key(request, form.get("key", ""), form.get("tenant", "").strip() or None)
     if tenant is None:
         await asyncio.sleep(0.5)  # slows guessing down; the comparison itself is constant-time

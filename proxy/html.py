@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.requests import Request
@@ -85,4 +86,15 @@ async def stylesheet(_: Request) -> Response:
                     headers={"cache-control": "public, max-age=3600", "x-content-type-options": "nosniff"})
 
 
-__all__ = ["SECURITY_HEADERS", "STYLESHEET_PATH", "WEB", "error_page", "render", "stylesheet"]
+async def read_form(request: Request, max_bytes: int) -> dict[str, str]:
+    """An urlencoded form of at most ``max_bytes`` (a larger one reads as empty); no multipart:
+    the pages never upload files."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > max_bytes:
+            return {}
+    return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items()}
+
+
+__all__ = ["SECURITY_HEADERS", "STYLESHEET_PATH", "WEB", "error_page", "read_form", "render", "stylesheet"]

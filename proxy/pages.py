@@ -12,7 +12,7 @@ operator dashboard to an app.
 from __future__ import annotations
 
 from typing import Awaitable, Callable
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, Request
 from starlette.responses import RedirectResponse, Response
@@ -20,7 +20,7 @@ from starlette.responses import RedirectResponse, Response
 from . import dashboard, me, preferences
 from .admin import runtime_of
 from .errors import ProxyError
-from .html import STYLESHEET_PATH, error_page, render, stylesheet
+from .html import STYLESHEET_PATH, error_page, read_form, render, stylesheet
 from .runtime import Runtime
 from .samples import QUESTION
 from .settings import Settings
@@ -58,16 +58,6 @@ def _grant(request: Request, token: str) -> Grant | Response:
         return error_page(request, status=401, title="This link doesn't work",
                           message="The link is not valid. It may have been copied incompletely or changed.",
                           hint="Open your preferences from the app again to get a fresh link.")
-
-
-async def _form(request: Request) -> dict[str, str]:
-    """An urlencoded form, bounded (no multipart: the page never uploads files)."""
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_FORM_BYTES:
-            return {}
-    return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items()}
 
 
 async def _page(request: Request, grant: Grant, token: str, *, flash: str | None = None,
@@ -109,7 +99,7 @@ ACTIONS: dict[str, tuple[Action, str]] = {
 
 @router.post("/me/{action}")
 async def preferences_action(action: str, request: Request) -> Response:
-    form = await _form(request)
+    form = await read_form(request, MAX_FORM_BYTES)
     token = form.get("token", "")
     grant = _grant(request, token)
     if isinstance(grant, Response):

@@ -14,11 +14,13 @@ import orjson
 
 MODEL = "gpt-bench"
 
-#: The beliefs set through the admin API before measuring (5 dimensions, confidence 0.9).
+#: The beliefs set through the admin API before measuring (5 dimensions).
 BELIEFS: dict[str, str] = {
     "length": "concise", "format": "lists", "tone": "formal", "preamble": "skip", "expertise": "expert",
 }
-BELIEF_CONFIDENCE = 0.9
+#: Above config.yaml's ``learning.apply_threshold`` (0.92 since the logistic confidence model), so the
+#: rules apply; run.py checks the ``x-beliefloop-applied`` header and stops if they do not.
+BELIEF_CONFIDENCE = 0.977  # above the apply threshold (learning.apply_threshold, 0.92)
 
 _WORDS = (
     "cache latency request server client memory budget queue thread socket stream buffer token "
