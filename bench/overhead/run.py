@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import tempfile
@@ -441,6 +442,8 @@ def main() -> int:
         args.wait_budget = 30.0 if args.quick else 600.0
     if args.out is None:
         args.out = str(HERE / "results" / ("quick.json" if args.quick else "latest.json"))
+    # SIGTERM (a timeout, a supervisor) unwinds like Ctrl-C, so the servers this run started are stopped.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     run = Run(args)
     summary = run.execute()
     text = report.render(summary)
