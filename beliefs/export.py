@@ -148,6 +148,8 @@ def examples_from(source: ExportSource, kind: ExportKind) -> list[Example]:
     for observation in source.observations:
         if observation.kind not in wanted_kinds or observation.response_id is None:
             continue
+        if observation.features.get("deferred"):
+            continue  # the language half of an edit, recorded later: the edit itself is the example
         example = _example(observation, source, chosen)
         if example is None:
             continue
