@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from typing import Any, AsyncIterator, Callable
@@ -23,7 +24,7 @@ from beliefs.conversation import text_hash
 from beliefs.model import AppliedBelief, ResponseRecord
 from beliefs.service import Prepared
 
-from .errors import BodyTooLarge, InvalidRequest, ProxyError
+from .errors import BodyTooLarge, InvalidRequest, ProxyError, UpstreamUnavailable
 from .holdout import arm_of
 from .identity import identify
 from .metrics import ProxyMetrics
@@ -117,10 +118,7 @@ async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response
             raw = orjson.dumps(body)
 
     upstream_started = time.perf_counter()
-    if body["model"] in runtime.litellm:
-        reply = await runtime.litellm.call(body, stream)
-    else:
-        reply = await runtime.upstream.chat(raw, request.headers, stream)
+    reply = await _forward(runtime, body, raw, request.headers, stream)
     upstream_s = time.perf_counter() - upstream_started
 
     headers = {**reply.headers, RESPONSE_ID_HEADER: response_id,
@@ -137,6 +135,25 @@ async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response
         return Response(reply.body, reply.status, headers=headers, media_type=reply.media_type)
     return StreamingResponse(_tee(reply, remember if prepared else None, metrics.error), reply.status,
                              headers=headers, media_type=reply.media_type)
+
+
+async def _forward(runtime: Runtime, body: dict[str, Any], raw: bytes, headers: Any,
+                   stream: bool) -> UpstreamReply:
+    """Send upstream, retrying failures that happened before any byte came back and that a
+    retry can cure: unreachable upstreams and 5xx (``upstream.retries``, exponential backoff).
+    Timeouts are not retried (the request may still be running) and 4xx/429 go back to the
+    client, whose SDK honours ``retry-after`` itself."""
+    settings = runtime.settings.upstream
+    for attempt in range(settings.retries + 1):
+        try:
+            if body["model"] in runtime.litellm:
+                return await runtime.litellm.call(body, stream)
+            return await runtime.upstream.chat(raw, headers, stream)
+        except UpstreamUnavailable:
+            if attempt == settings.retries:
+                raise
+            await asyncio.sleep(settings.retry_backoff_s * 2 ** attempt)
+    raise AssertionError("unreachable")
 
 
 async def _tee(reply: UpstreamReply, remember: "_Recorder | None",

@@ -56,13 +56,22 @@ class LiteLLMRoutes:
         return [{"id": name, "object": "model", "created": 0, "owned_by": "beliefloop"} for name in self.routes]
 
     async def call(self, body: dict[str, Any], stream: bool) -> UpstreamReply:
+        """Call the route named by ``body["model"]``, then its ``fallbacks`` in order while the
+        failure is one another provider could avoid (unreachable, 5xx, timeout, 429)."""
         litellm = _module()
-        route = self.routes[body["model"]]
-        params = {**{k: v for k, v in body.items() if k != "model"}, **route.litellm_params}
-        try:
-            result = await litellm.acompletion(**params)
-        except Exception as error:  # litellm raises its own hierarchy; map every one of them
-            raise _mapped(error) from None
+        first = self.routes[body["model"]]
+        chain = [first, *(self.routes[name] for name in first.fallbacks if name in self.routes)]
+        for index, route in enumerate(chain):
+            params = {**{k: v for k, v in body.items() if k != "model"}, **route.litellm_params}
+            try:
+                result = await litellm.acompletion(**params)
+                break
+            except Exception as error:  # litellm raises its own hierarchy; map every one of them
+                mapped = _mapped(error)
+                fallback_worthy = isinstance(mapped, (UpstreamUnavailable, UpstreamTimeout)) or (
+                    isinstance(mapped, UpstreamRejected) and mapped.status == 429)
+                if index == len(chain) - 1 or not fallback_worthy:
+                    raise mapped from None
         if not stream:
             content = result.model_dump_json(exclude_none=True).encode()
             return UpstreamReply(200, {}, "application/json", body=content)

@@ -41,6 +41,10 @@ class UpstreamSettings(_Strict):
     timeout_s: float = Field(default=600.0, gt=0)
     connect_timeout_s: float = Field(default=10.0, gt=0)
     max_connections: int = Field(default=512, ge=1)
+    #: Extra attempts after an unreachable upstream or a 5xx (before any byte was returned).
+    retries: int = Field(default=1, ge=0, le=5)
+    #: First retry waits this long; each further one twice as long.
+    retry_backoff_s: float = Field(default=0.2, ge=0)
     #: HTTP client for OpenAI-compatible upstreams: aiohttp (fastest, see bench/overhead) or httpx.
     client: Literal["aiohttp", "httpx"] = "aiohttp"
 
@@ -50,6 +54,9 @@ class ModelRoute(_Strict):
 
     model_name: str
     litellm_params: dict[str, Any]
+    #: Other ``model_list`` names to try, in order, when this one fails (unreachable, 5xx,
+    #: timeout or 429).
+    fallbacks: list[str] = []
 
     @model_validator(mode="after")
     def _needs_model(self) -> "ModelRoute":
@@ -238,6 +245,11 @@ class Settings(_Strict):
         """Compile everything derived so a bad file fails now, not on the first request."""
         self.compiled_rules()
         self.follow_up_table()
+        names = {route.model_name for route in self.model_list}
+        for route in self.model_list:
+            unknown = [name for name in route.fallbacks if name not in names]
+            if unknown:
+                raise ConfigError(f"model_list {route.model_name!r}: unknown fallbacks {unknown}")
         problems = check_key_set(self.auth, self.upstream.auth)
         if problems:
             raise ConfigError("invalid auth configuration: " + "; ".join(problems))
