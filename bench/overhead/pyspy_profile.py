@@ -133,7 +133,10 @@ def main() -> int:
         source = None
         if args.source:
             source = workdir / "src"
-            export_source(args.source, source)
+            commit = export_source(args.source, source)
+        else:
+            commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
+                                    text=True, timeout=30).stdout.strip() + " (work tree)"
         config = Path(args.config) if args.config else (source or REPO) / "config.yaml"
         mock = start_mock(mock_port, placement.client, workdir, latency_ms=1.0, chunks=10, chunk_gap_ms=3.0)
         procs = [mock]
@@ -176,7 +179,7 @@ def main() -> int:
                 proc.stop()
     if args.target == "learning":
         load += f": {rps:.0f} timed req/s (plus as many untimed seeds)"
-    header = (f"beliefloop, target={args.target}, {args.seconds} s{', GIL holder only' if args.gil else ''}; "
+    header = (f"beliefloop {commit}, target={args.target}, {args.seconds} s{', GIL holder only' if args.gil else ''}; "
               f"{load}")
     text = header + "\n\n" + summarise(raw, args.top)
     (out_dir / f"profile-{args.target}.txt").write_text(text + "\n")
