@@ -251,7 +251,12 @@ class SelfModelService:
         A slow load keeps running and fills the cache when it lands; only this request goes on
         without it.
         """
-        cached = self._cache.get((tenant, user_id))
+        key = (tenant, user_id)
+        cached = self._cache.get(key)
+        if cached is not None and (self.cache_ttl_s is None
+                                   or time.monotonic() - cached.loaded_at <= self.cache_ttl_s):
+            self._cache.move_to_end(key)
+            return cached  # the common case: no task, no timer
         if cached is None and self.writer.outage.open:
             return None
         load = asyncio.ensure_future(self._state(tenant, user_id))
