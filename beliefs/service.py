@@ -134,12 +134,19 @@ class SelfModelService:
 
     # -- cache -----------------------------------------------------------------------------
 
+    def _fresh(self, key: tuple[str, str]) -> _UserState | None:
+        """The cached state for ``key`` unless absent or older than ``cache_ttl_s``."""
+        state = self._cache.get(key)
+        if state is None or (self.cache_ttl_s is not None
+                             and time.monotonic() - state.loaded_at > self.cache_ttl_s):
+            return None
+        self._cache.move_to_end(key)
+        return state
+
     async def _state(self, tenant: str, user_id: str) -> _UserState:
         key = (tenant, user_id)
-        state = self._cache.get(key)
-        if state is not None and (self.cache_ttl_s is None
-                                  or time.monotonic() - state.loaded_at <= self.cache_ttl_s):
-            self._cache.move_to_end(key)
+        state = self._fresh(key)
+        if state is not None:
             return state
         loading = self._loading.get(key)
         if loading is not None:
@@ -252,12 +259,10 @@ class SelfModelService:
         without it.
         """
         key = (tenant, user_id)
-        cached = self._cache.get(key)
-        if cached is not None and (self.cache_ttl_s is None
-                                   or time.monotonic() - cached.loaded_at <= self.cache_ttl_s):
-            self._cache.move_to_end(key)
-            return cached  # the common case: no task, no timer
-        if cached is None and self.writer.outage.open:
+        fresh = self._fresh(key)
+        if fresh is not None:
+            return fresh  # the common case: no task, no timer
+        if key not in self._cache and self.writer.outage.open:
             return None
         load = asyncio.ensure_future(self._state(tenant, user_id))
         # If we stop waiting, the load still finishes (and fills the cache); consume its error.
