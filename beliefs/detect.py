@@ -11,8 +11,8 @@ from typing import Any, Sequence
 
 from .conversation import message_text, text_hash
 from .edits import RELANGUAGE_SIMILARITY, edit_features, evidence_from_choice, evidence_from_edit
-from .language import language_hint
 from .followup import FollowUpClassifier
+from .language import language_hint
 from .model import ResponseRecord, SignalKind
 
 #: (dimension, value, strength in (0, 1]) as read from text.

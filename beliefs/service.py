@@ -22,8 +22,8 @@ from .conversation import prefix_hashes
 from .detect import DetectedSignal, read_signals
 from .dimensions import DimensionRegistry
 from .followup import FollowUpClassifier
-from .language import detect_language
 from .interpret import SignalWeights, approval, rejection, text_evidence
+from .language import detect_language
 from .model import (
     GLOBAL_CONTEXT,
     Belief,

@@ -7,9 +7,8 @@ concurrent writers from several workers cannot lose an update. Observation ids a
 
 from __future__ import annotations
 
-from typing import Any, Optional, Sequence
-
 import uuid
+from typing import Any, Optional, Sequence
 
 from sqlalchemy import JSON, Column, Float, Index, delete, event, func, literal, or_, select, text, update
 from sqlalchemy.engine import Engine

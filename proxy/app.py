@@ -8,16 +8,15 @@ import logging
 from typing import AsyncIterator, Callable
 
 import httpx
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
 
 from beliefs.store import Store
 
-from . import admin, export_routes, feedback, pages
-from .chat import chat_completions
+from .console.routes import install_console
 from .errors import ProxyError, install_handlers
-from .metrics import ProxyMetrics, count_feedback, metrics_endpoint, spool_depth_of
+from .gateway.routes import install_gateway
+from .metrics import ProxyMetrics, metrics_endpoint, spool_depth_of
 from .reload import remember_mtime, watch_config
 from .runtime import Runtime
 from .settings import Settings
@@ -51,14 +50,8 @@ def create_app(settings: Settings, *, store: Store | None = None,
 
     app = FastAPI(title="beliefloop", version="0.1.0", lifespan=lifespan)
     install_handlers(app)
-    # Plain Starlette routes for the hot path: no dependency solving or body validation per
-    # request (the handler parses the body once itself); errors still go through the handlers.
-    for path in ("/v1/chat/completions", "/chat/completions"):
-        app.router.routes.append(Route(path, chat_completions, methods=["POST"]))
-    app.include_router(admin.router)
-    app.include_router(feedback.router, dependencies=[Depends(count_feedback)])
-    app.include_router(export_routes.router)
-    pages.install(app, settings)  # preferences page, /v1/me, preference links, dashboard
+    install_gateway(app)  # what client apps call: chat completions, feedback
+    install_console(app, settings)  # what people use: admin API, exports, /v1/me, pages, dashboard
     # One registry per app (not a module global), so tests and benchmarks can build several.
     app.state.metrics = ProxyMetrics(spool_depth=lambda: spool_depth_of(app))
     app.add_route("/metrics", metrics_endpoint, include_in_schema=False)

@@ -12,7 +12,7 @@ import hmac
 import math
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 

@@ -71,7 +71,7 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .export_routes import run_export
+    from proxy.console.exports import run_export
 
     settings = _settings(args)
     if settings is None:

@@ -20,11 +20,11 @@ from beliefs.pg_listener import ChangeListener
 from beliefs.service import SelfModelService
 from beliefs.sql_store import SqlStore
 from beliefs.store import Store
+from proxy.gateway.providers import LiteLLMRoutes
+from proxy.gateway.upstream import OpenAIUpstream, make_upstream
 
 from .auth import KeyRing
-from .litellm_route import LiteLLMRoutes
 from .settings import Settings
-from .upstream import OpenAIUpstream, make_upstream
 
 log = logging.getLogger("beliefloop.proxy")
 

@@ -13,7 +13,7 @@ import respx
 
 from beliefs.sql_store import SqlStore
 from proxy import create_app, settings_from_dict
-from proxy.holdout import arm_of, bucket
+from proxy.gateway.holdout import arm_of, bucket
 from tests.conftest import ROOT, UPSTREAM, admin_headers, running, sdk
 from tests.fake_upstream import completion
 from tests.test_learning_loop import LONG_REPLY, SHORTENED
@@ -25,7 +25,7 @@ SHORT = SHORTENED
 def test_assignment_is_the_same_in_every_process():
     users = [f"user-{i}" for i in range(50)]
     here = [bucket("default", u, "salt") for u in users]
-    code = ("import json, sys; from proxy.holdout import bucket; "
+    code = ("import json, sys; from proxy.gateway.holdout import bucket; "
             "print(json.dumps([bucket('default', u, 'salt') for u in json.loads(sys.argv[1])]))")
     for seed in ("1", "2"):  # Python's own hash() would differ between these
         env = {**os.environ, "PYTHONHASHSEED": seed}

@@ -9,7 +9,7 @@ import pytest
 import respx
 
 from proxy import create_app, settings_from_dict
-from proxy.tokens import ExpiredToken, Grant, InvalidToken, Signers, TokenSigner
+from proxy.console.tokens import ExpiredToken, Grant, InvalidToken, Signers, TokenSigner
 from tests.conftest import ADMIN_KEY, admin_headers, running, sdk
 from tests.test_learning_loop import SHORTENED, Upstream, ask
 

@@ -14,7 +14,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from beliefs.flywheel_metrics import WEEK_S, difference_ci, flywheel, week_label, week_start, wilson
 from beliefs.model import AppliedBelief, ResponseRecord, UserProfile
 from proxy import create_app, settings_from_dict
-from proxy.holdout import arm_of
+from proxy.gateway.holdout import arm_of
 from proxy.metrics import spool_depth_of
 from tests.conftest import UPSTREAM, admin_headers, running, sdk
 from tests.fake_upstream import completion

@@ -26,12 +26,12 @@ from beliefs.confidence import ConfidenceModel
 from beliefs.model import EvidenceDelta, Observation, Pin
 from beliefs.replay import confidence_history, flips, leader_before
 from proxy import create_app, settings_from_dict
-from proxy.dashboard import SESSION_COOKIE, learning_curve
-from proxy.explain import evidence_phrase, explain, milestones
-from proxy.health import day_range, personalised_share, review_pins, signals_per_day
-from proxy.samples import adapted, as_text, generic
-from proxy.svgplot import Series, line_chart
-from proxy.tokens import Grant, Signers
+from proxy.console.dashboard import SESSION_COOKIE, learning_curve
+from proxy.console.explain import evidence_phrase, explain, milestones
+from beliefs.insights.health import day_range, personalised_share, review_pins, signals_per_day
+from proxy.console.samples import adapted, as_text, generic
+from proxy.console.svgplot import Series, line_chart
+from proxy.console.tokens import Grant, Signers
 from tests.conftest import ADMIN_KEY, admin_headers, running, sdk
 from tests.fake_upstream import FakeUpstream, LiveServer
 from tests.test_learning_loop import LONG_REPLY, SHORTENED, Upstream, ask

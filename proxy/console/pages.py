@@ -5,8 +5,7 @@ JavaScript, and a layout that reads well on a phone.
 The page is opened through a preference link (``/me?token=...``) that the app got from
 ``POST /admin/users/{user_id}/preferences-link``. Each form posts the token back in a hidden
 field and is answered with a redirect to the page (post/redirect/get), so reloading never
-repeats an action. :func:`install` adds this page, the ``/v1/me`` API, the link endpoint and the
-operator dashboard to an app.
+repeats an action. 
 """
 
 from __future__ import annotations
@@ -14,17 +13,17 @@ from __future__ import annotations
 from typing import Awaitable, Callable
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
-from . import dashboard, me, preferences
-from .admin import runtime_of
-from .errors import ProxyError
-from .html import STYLESHEET_PATH, error_page, read_form, render, stylesheet
-from .runtime import Runtime
+from proxy.errors import ProxyError
+from proxy.runtime import Runtime
+
+from . import me, preferences
+from .deps import runtime_of, signers_of
+from .html import error_page, read_form, render
 from .samples import QUESTION
-from .settings import Settings
-from .tokens import Grant, Signers, TokenError
+from .tokens import Grant, TokenError
 
 MAX_FORM_BYTES = 8192
 
@@ -49,7 +48,7 @@ def _grant(request: Request, token: str) -> Grant | Response:
                           message="Your preferences are opened through a private link from the app you use.",
                           hint="Open your preferences from the app again to get a fresh link.")
     try:
-        return me.signers_of(request).links.verify(token, "me", runtime_of(request).service.clock())
+        return signers_of(request).links.verify(token, "me", runtime_of(request).service.clock())
     except TokenError as error:
         if error.code == "token_expired":
             return error_page(request, status=401, title="This link has expired",
@@ -123,15 +122,4 @@ def _plain(error: ProxyError) -> str:
     return "That change couldn't be made: the choice wasn't one of the options."
 
 
-def install(app: FastAPI, settings: Settings) -> None:
-    """Add the preferences page, the ``/v1/me`` API, the preference-link endpoint, the dashboard
-    and their stylesheet to ``app``; tokens are signed with the secret from ``settings.pages``."""
-    app.state.signers = Signers.build(settings.pages.secret, settings.admin_key)
-    app.add_api_route(STYLESHEET_PATH, stylesheet, methods=["GET"], include_in_schema=False)
-    app.include_router(me.router)
-    app.include_router(me.admin_router)
-    app.include_router(router)
-    app.include_router(dashboard.router)
-
-
-__all__ = ["ACTIONS", "DONE", "install", "router"]
+__all__ = ["ACTIONS", "DONE", "router"]

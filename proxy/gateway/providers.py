@@ -11,8 +11,9 @@ from typing import Any, AsyncIterator
 
 import orjson
 
-from .errors import ProxyError, UpstreamRejected, UpstreamTimeout, UpstreamUnavailable, error_body
-from .settings import ModelRoute
+from proxy.errors import ProxyError, UpstreamRejected, UpstreamTimeout, UpstreamUnavailable, error_body
+from proxy.settings import ModelRoute
+
 from .upstream import UpstreamReply
 
 _litellm: Any = None

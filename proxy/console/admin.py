@@ -6,7 +6,7 @@ the whole surface answers 403: an unprotected admin API is never the default.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -14,38 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from beliefs.dimensions import InvalidBeliefValue
 from beliefs.model import GLOBAL_CONTEXT, Belief, Observation
 from beliefs.service import UnknownResponse
+from proxy.errors import NotFound, Unprocessable
 
-from .errors import Forbidden, NotFound, Unauthorized, Unprocessable
-from .runtime import Runtime
-
-
-def runtime_of(request: Request) -> Runtime:
-    return request.app.state.runtime
-
-
-TENANT_HEADER = "x-beliefloop-tenant"
-
-
-def admin_tenant(request: Request) -> str:
-    """Authenticate an admin call and return the tenant it may act on.
-
-    The global admin key (BELIEFLOOP_ADMIN_KEY) may act on any tenant, named by the
-    ``X-BeliefLoop-Tenant`` header (default ``default``); a tenant admin key (``auth.admin_keys``)
-    only on its own, and naming another tenant is refused.
-    """
-    keys = runtime_of(request).keys
-    if not keys.admin_enabled:
-        raise Forbidden("the admin API is disabled: set BELIEFLOOP_ADMIN_KEY (or admin_key in config.yaml)",
-                        code="admin_disabled")
-    scope = keys.admin(request.headers)
-    if scope is None:
-        raise Unauthorized("a valid admin key is required (Authorization: Bearer <admin key>)")
-    asked = request.headers.get(TENANT_HEADER)
-    if scope == "*":
-        return asked or DEFAULT_TENANT
-    if asked is not None and asked != scope:
-        raise Forbidden("this admin key is scoped to another tenant", code="tenant_forbidden")
-    return scope
+from .deps import Tenant, admin_tenant, runtime_of
 
 
 class BeliefOut(BaseModel):
@@ -97,10 +68,8 @@ class ObservationOut(BaseModel):
                    created_at=o.created_at)
 
 
-DEFAULT_TENANT = "default"
 # Router-level too: a route added later without a Tenant parameter is still protected.
 router = APIRouter(prefix="/admin", dependencies=[Depends(admin_tenant)], tags=["admin"])
-Tenant = Annotated[str, Depends(admin_tenant)]
 
 
 @router.get("/users/{user_id}/beliefs", response_model=UserBeliefs)
@@ -183,4 +152,4 @@ async def get_response_trace(response_id: str, request: Request, tenant: Tenant)
     }
 
 
-__all__ = ["DEFAULT_TENANT", "Tenant", "admin_tenant", "router", "runtime_of"]
+__all__ = ["router"]

@@ -23,13 +23,13 @@ from adapters import BeliefView, Plan, apply_plan, plan
 from beliefs.conversation import text_hash
 from beliefs.model import AppliedBelief, ResponseRecord
 from beliefs.service import Prepared
+from proxy.errors import BodyTooLarge, InvalidRequest, ProxyError, UpstreamUnavailable
+from proxy.metrics import ProxyMetrics
+from proxy.runtime import Runtime
 
-from .errors import BodyTooLarge, InvalidRequest, ProxyError, UpstreamUnavailable
+from .assemble import Assembled, assemble_json, assemble_sse
 from .holdout import arm_of
 from .identity import identify
-from .metrics import ProxyMetrics
-from .runtime import Runtime
-from .sse import Assembled, assemble_json, assemble_sse
 from .upstream import UpstreamReply
 
 RESPONSE_ID_HEADER = "x-beliefloop-response-id"

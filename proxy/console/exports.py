@@ -24,10 +24,10 @@ from starlette.responses import StreamingResponse
 from beliefs.export import (
     LINE_BUILDERS,
     SOURCE_KINDS,
+    Example,
     ExportKind,
     ExportReport,
     ExportSource,
-    Example,
     Standards,
     examples_from,
     follow_up_text,
@@ -37,10 +37,10 @@ from beliefs.export import (
 from beliefs.flywheel_metrics import flywheel
 from beliefs.model import ResponseRecord, UserProfile
 from beliefs.store import Store
+from proxy.errors import Unprocessable
+from proxy.settings import FlywheelSettings, Settings
 
-from .admin import Tenant, admin_tenant, runtime_of
-from .errors import Unprocessable
-from .settings import FlywheelSettings, Settings
+from .deps import Tenant, admin_tenant, runtime_of
 
 REPORT_HEADER = "x-beliefloop-export-report"
 _PROFILE_PAGE = 1000

@@ -1,6 +1,6 @@
 """A user's view of their own self-model, and the changes they may make to it.
 
-Shared by the preferences page (:mod:`proxy.pages`) and the ``/v1/me`` JSON API (:mod:`proxy.me`),
+Shared by the preferences page (:mod:`proxy.console.pages`) and the ``/v1/me`` JSON API (:mod:`proxy.console.me`),
 so both always say and do the same thing. Every change goes through the self-model service, which
 drops the user's cached model: it takes effect on the user's very next request.
 
@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from adapters import BeliefView, plan
 from beliefs.dimensions import InvalidBeliefValue
 from beliefs.model import GLOBAL_CONTEXT, Belief
+from proxy.errors import NotFound, ProxyError, Unprocessable
+from proxy.gateway.identity import MAX_ID_CHARS
+from proxy.runtime import Runtime
 
-from .errors import NotFound, ProxyError, Unprocessable
 from .explain import Explanation, Milestone, context_label, explain, milestones, value_label
-from .identity import MAX_ID_CHARS
-from .runtime import Runtime
 from .samples import SampleAnswer, adapted, generic
 
 #: How much of the observation log is read to say "from N times you ...".

@@ -15,8 +15,8 @@ from typing import Any, AsyncIterator, Awaitable, Callable, Iterator, Mapping
 import httpx
 import orjson
 
-from .errors import ProxyError, UpstreamRejected, UpstreamTimeout, UpstreamUnavailable
-from .settings import UpstreamSettings
+from proxy.errors import ProxyError, UpstreamRejected, UpstreamTimeout, UpstreamUnavailable
+from proxy.settings import UpstreamSettings
 
 #: Client headers worth passing to an OpenAI-compatible upstream (the rest are ours or hop-by-hop).
 _FORWARDED_REQUEST_HEADERS = ("openai-organization", "openai-project", "openai-beta")

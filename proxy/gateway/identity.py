@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from beliefs.model import GLOBAL_CONTEXT
-
-from .errors import InvalidRequest
+from proxy.errors import InvalidRequest
 
 USER_HEADER = "x-beliefloop-user"
 CONTEXT_HEADER = "x-beliefloop-context"

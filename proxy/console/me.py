@@ -22,20 +22,16 @@ from fastapi import APIRouter, Body, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from beliefs.model import GLOBAL_CONTEXT
+from proxy.errors import Unauthorized, Unprocessable
+from proxy.gateway.identity import MAX_ID_CHARS
 
 from . import preferences
-from .admin import Tenant, admin_tenant, runtime_of
-from .errors import Unauthorized, Unprocessable
-from .identity import MAX_ID_CHARS
+from .deps import Tenant, admin_tenant, runtime_of, signers_of
 from .preferences import Preferences, ShownBelief
 from .samples import QUESTION, as_text
-from .tokens import Grant, Signers, TokenError
+from .tokens import Grant, TokenError
 
 ME_PAGE_PATH = "/me"
-
-
-def signers_of(request: Request) -> Signers:
-    return request.app.state.signers
 
 
 def link_grant(request: Request) -> Grant:
@@ -163,4 +159,4 @@ async def create_preferences_link(user_id: str, request: Request, tenant: Tenant
     return mint_link(request, tenant, user_id, body.ttl_s if body else None)
 
 
-__all__ = ["ME_PAGE_PATH", "Me", "admin_router", "link_grant", "mint_link", "router", "signers_of"]
+__all__ = ["ME_PAGE_PATH", "Me", "admin_router", "link_grant", "mint_link", "router"]

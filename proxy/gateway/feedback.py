@@ -8,9 +8,8 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from beliefs.service import UnknownResponse
-
-from .errors import NotFound
-from .runtime import Runtime
+from proxy.errors import NotFound
+from proxy.runtime import Runtime
 
 router = APIRouter(tags=["feedback"])
 

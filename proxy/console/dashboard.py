@@ -2,7 +2,7 @@
 
 Authentication is the admin key. A browser cannot send a Bearer header, so ``/dashboard/login``
 takes the key once in a POST form, checks it with the admin API's own dependency
-(:func:`proxy.admin.admin_tenant`, so both always agree on keys and tenants), and sets an
+(:func:`proxy.console.deps.admin_tenant`, so both always agree on keys and tenants), and sets an
 HttpOnly, SameSite=Strict cookie holding a signed, expiring session token with the tenant in it.
 The key itself is never put in a URL, a cookie or a log. API clients may send
 ``Authorization: Bearer <admin key>`` instead.
@@ -21,15 +21,14 @@ import orjson
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
+from beliefs.insights import health
 from beliefs.model import GLOBAL_CONTEXT, Belief, Observation, ResponseRecord
 from beliefs.replay import confidence_history, flips
+from proxy.errors import ProxyError
 
-from . import health
-from .admin import admin_tenant, runtime_of
-from .errors import ProxyError
+from .deps import admin_tenant, runtime_of, signers_of
 from .explain import preference
 from .html import error_page, read_form, render
-from .me import signers_of
 from .svgplot import Marker, Series, Stack, color, line_chart, percent_label, stacked_bars
 from .tokens import Grant, TokenError
 
@@ -42,7 +41,7 @@ RESPONSE_CAP = 100_000
 PIN_CAP = 10_000
 MAX_FORM_BYTES = 4096
 #: Where the flywheel benchmark writes its summary (``bench/flywheel``), from the repository root.
-DEFAULT_BENCHMARK = Path(__file__).resolve().parent.parent / "bench" / "flywheel" / "results" / "latest.json"
+DEFAULT_BENCHMARK = Path(__file__).resolve().parents[2] / "bench" / "flywheel" / "results" / "latest.json"
 
 router = APIRouter(prefix="/dashboard", include_in_schema=False)
 

@@ -1,0 +1,58 @@
+"""Request dependencies shared by every console route: the runtime, admin authentication (and
+the tenant it unlocks) and the token signers.
+
+One home, so the admin API, the exports, the ``/v1/me`` API, the pages and the dashboard always
+agree on who a caller is. An admin call is authenticated from its headers alone, before any body
+is read.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from proxy.auth import DEFAULT_TENANT
+from proxy.errors import Forbidden, Unauthorized
+from proxy.runtime import Runtime
+
+from .tokens import Signers
+
+TENANT_HEADER = "x-beliefloop-tenant"
+
+
+def runtime_of(request: Request) -> Runtime:
+    return request.app.state.runtime
+
+
+def signers_of(request: Request) -> Signers:
+    return request.app.state.signers
+
+
+def admin_tenant(request: Request) -> str:
+    """Authenticate an admin call and return the tenant it may act on.
+
+    The global admin key (BELIEFLOOP_ADMIN_KEY) may act on any tenant, named by the
+    ``X-BeliefLoop-Tenant`` header (default ``default``); a tenant admin key (``auth.admin_keys``)
+    only on its own, and naming another tenant is refused.
+    """
+    keys = runtime_of(request).keys
+    if not keys.admin_enabled:
+        raise Forbidden("the admin API is disabled: set BELIEFLOOP_ADMIN_KEY (or admin_key in config.yaml)",
+                        code="admin_disabled")
+    scope = keys.admin(request.headers)
+    if scope is None:
+        raise Unauthorized("a valid admin key is required (Authorization: Bearer <admin key>)")
+    asked = request.headers.get(TENANT_HEADER)
+    if scope == "*":
+        return asked or DEFAULT_TENANT
+    if asked is not None and asked != scope:
+        raise Forbidden("this admin key is scoped to another tenant", code="tenant_forbidden")
+    return scope
+
+
+#: The tenant an authenticated admin call acts on.
+Tenant = Annotated[str, Depends(admin_tenant)]
+
+
+__all__ = ["TENANT_HEADER", "Tenant", "admin_tenant", "runtime_of", "signers_of"]
