@@ -1,13 +1,22 @@
-"""The self-model: beliefs, the signals that change them, confidence math and storage."""
+"""The self-model: what is believed about each user, how signals change it, and where it is kept.
 
-from .confidence import ConfidenceModel, Posterior
+Rooms, by who they serve:
+
+* :mod:`beliefs.learning` — pure: reading signals from requests, interpreting them as evidence,
+  confidence math and the in-memory self-model.
+* :mod:`beliefs.memory` — storage and the per-process service the hot path calls: cache, write
+  path, spool, migrations.
+* :mod:`beliefs.insights` — offline analytics for operators: exports, flywheel metrics, belief
+  history and dashboard aggregates.
+
+Shared vocabulary lives here: :mod:`beliefs.dimensions` (the closed values a belief may take) and
+:mod:`beliefs.records` (beliefs, observations, response records, profiles).
+"""
+
 from .dimensions import CORE_DIMENSIONS, Dimension, DimensionRegistry, InvalidBeliefValue
-from .model import Belief, EvidenceDelta, Observation, ResponseRecord, SelfModel
-from .service import LearningConfig, SelfModelService, UnknownResponse
-from .store import Store
+from .records import GLOBAL_CONTEXT, Belief, EvidenceDelta, Observation, ResponseRecord, UserProfile
 
 __all__ = [
-    "Belief", "CORE_DIMENSIONS", "ConfidenceModel", "Dimension", "DimensionRegistry",
-    "EvidenceDelta", "InvalidBeliefValue", "LearningConfig", "Observation", "Posterior",
-    "ResponseRecord", "SelfModel", "SelfModelService", "Store", "UnknownResponse",
+    "Belief", "CORE_DIMENSIONS", "Dimension", "DimensionRegistry", "EvidenceDelta", "GLOBAL_CONTEXT",
+    "InvalidBeliefValue", "Observation", "ResponseRecord", "UserProfile",
 ]

@@ -11,11 +11,11 @@ import httpx
 from fastapi import FastAPI, Request
 from starlette.responses import JSONResponse
 
-from beliefs.store import Store
+from beliefs.memory.store import Store
+from proxy.console.routes import install_console
+from proxy.gateway.routes import install_gateway
 
-from .console.routes import install_console
 from .errors import ProxyError, install_handlers
-from .gateway.routes import install_gateway
 from .metrics import ProxyMetrics, metrics_endpoint, spool_depth_of
 from .reload import remember_mtime, watch_config
 from .runtime import Runtime

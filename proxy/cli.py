@@ -45,8 +45,8 @@ def _serve(args: argparse.Namespace) -> int:
     # Several processes: migrate once here (SQLite), then every worker builds its own app from
     # the same config file.
     if settings.database_url.startswith("sqlite"):
-        from beliefs import migrate
-        from beliefs.sql_store import make_engine
+        from beliefs.memory import migrate
+        from beliefs.memory.sql_store import make_engine
 
         migrate.upgrade(make_engine(settings.database_url))
     if settings.source_path:
@@ -56,8 +56,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
-    from beliefs import migrate
-    from beliefs.sql_store import make_engine
+    from beliefs.memory import migrate
+    from beliefs.memory.sql_store import make_engine
 
     settings = _settings(args)
     if settings is None:

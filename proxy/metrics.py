@@ -20,7 +20,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, G
 from starlette.requests import Request
 from starlette.responses import Response
 
-from beliefs.model import Observation
+from beliefs.records import Observation
 
 from .errors import ProxyError
 

@@ -14,12 +14,12 @@ from typing import Callable
 import httpx
 
 from adapters import InjectionPolicy, Rule
-from beliefs.followup import PhraseClassifier
-from beliefs.language import detect_language
-from beliefs.pg_listener import ChangeListener
-from beliefs.service import SelfModelService
-from beliefs.sql_store import SqlStore
-from beliefs.store import Store
+from beliefs.learning.followup import PhraseClassifier
+from beliefs.learning.language import detect_language
+from beliefs.memory.pg_listener import ChangeListener
+from beliefs.memory.service import SelfModelService
+from beliefs.memory.sql_store import SqlStore
+from beliefs.memory.store import Store
 from proxy.gateway.providers import LiteLLMRoutes
 from proxy.gateway.upstream import OpenAIUpstream, make_upstream
 

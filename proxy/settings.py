@@ -14,10 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from adapters import InjectionPolicy, Rule, TemplateError, check_template
 from adapters.rules import ANY_VALUE
-from beliefs.confidence import ConfidenceModel
 from beliefs.dimensions import DimensionRegistry, InvalidBeliefValue
-from beliefs.interpret import SignalWeights
-from beliefs.service import LearningConfig
+from beliefs.learning.confidence import ConfidenceModel
+from beliefs.learning.evidence import SignalWeights
+from beliefs.memory.service import LearningConfig
 
 from .auth import AuthSettings, check_key_set
 
@@ -228,7 +228,7 @@ class Settings(_Strict):
         return tuple(compiled)
 
     def follow_up_table(self) -> dict[str, list[str]]:
-        from beliefs.followup import DEFAULT_FOLLOW_UP_PHRASES
+        from beliefs.learning.followup import DEFAULT_FOLLOW_UP_PHRASES
 
         table = {k: list(v) for k, v in DEFAULT_FOLLOW_UP_PHRASES.items()} if self.follow_up.include_defaults else {}
         registry = self.registry()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
-
 from proxy import create_app, settings_from_dict
 from tests.conftest import admin_headers, running
 

@@ -8,9 +8,9 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from beliefs.confidence import EPOCH, ConfidenceModel, Posterior, combine, logit, sigmoid
-from beliefs.model import GLOBAL_CONTEXT, EvidenceDelta, EvidenceIncrement, Observation, SelfModel
-from beliefs.replay import increments
+from beliefs.learning.confidence import EPOCH, ConfidenceModel, Posterior, combine, logit, sigmoid
+from beliefs.learning.selfmodel import EvidenceIncrement, SelfModel, increments
+from beliefs.records import GLOBAL_CONTEXT, EvidenceDelta, Observation
 
 MODEL = ConfidenceModel()
 UNCAPPED = ConfidenceModel(cap=None, cancel=False)
@@ -178,7 +178,7 @@ def test_named_context_starts_from_the_global_belief():
 
 
 def test_pinned_belief_outranks_learned_evidence():
-    from beliefs.model import Pin
+    from beliefs.learning.selfmodel import Pin
 
     now = EPOCH + DAY
     model = SelfModel()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from beliefs.confidence import EPOCH
-from beliefs.conversation import prefix_hashes, text_hash
-from beliefs.detect import read_signals
-from beliefs.followup import DEFAULT_FOLLOW_UP_PHRASES, PhraseClassifier
-from beliefs.model import ResponseRecord
+from beliefs.learning.confidence import EPOCH
+from beliefs.learning.conversation import prefix_hashes, text_hash
+from beliefs.learning.detect import read_signals
+from beliefs.learning.followup import DEFAULT_FOLLOW_UP_PHRASES, PhraseClassifier
+from beliefs.records import ResponseRecord
 
 CLASSIFIER = PhraseClassifier(DEFAULT_FOLLOW_UP_PHRASES)
 NOW = EPOCH + 10_000.0

@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from beliefs.edits import (
+from beliefs.learning.edits import (
     CHOICE_WEIGHT,
     edit_features,
     evidence_from_choice,
     evidence_from_edit,
 )
-from beliefs.style import split_preamble, style_features
+from beliefs.learning.style import split_preamble, style_features
 
 # --- English ----------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import pytest
 import respx
 import yaml
 
-from beliefs.export import (
+from beliefs.insights.export import (
     FILTERS,
     Example,
     ExportSource,
@@ -23,7 +23,7 @@ from beliefs.export import (
     plain_messages,
     select,
 )
-from beliefs.model import EvidenceDelta, Observation, ResponseRecord, UserProfile
+from beliefs.records import EvidenceDelta, Observation, ResponseRecord, UserProfile
 from proxy import create_app, settings_from_dict
 from proxy.cli import main as cli
 from tests.conftest import UPSTREAM, admin_headers, running, sdk

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from beliefs.dimensions import CORE_DIMENSIONS
-from beliefs.followup import (
+from beliefs.learning.followup import (
     DEFAULT_FOLLOW_UP_PHRASES,
     FollowUpClassifier,
     PhraseClassifier,

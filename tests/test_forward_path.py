@@ -6,9 +6,7 @@ import json
 from typing import Any
 
 import httpx
-import openai
 import orjson
-import pytest
 import respx
 
 from proxy import create_app, settings_from_dict

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import respx
 
-from beliefs.sql_store import SqlStore
+from beliefs.memory.sql_store import SqlStore
 from proxy import create_app, settings_from_dict
 from proxy.gateway.holdout import arm_of, bucket
 from tests.conftest import ROOT, UPSTREAM, admin_headers, running, sdk

@@ -7,8 +7,8 @@ import socket
 import pytest
 
 from beliefs.dimensions import LANGUAGE_NAMES
-from beliefs import language
-from beliefs.language import DETECTABLE_LANGUAGES, detect_language, language_hint
+from beliefs.learning import language
+from beliefs.learning.language import DETECTABLE_LANGUAGES, detect_language, language_hint
 
 
 @pytest.mark.parametrize(

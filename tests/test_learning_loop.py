@@ -246,7 +246,7 @@ class SlowStore:
 
 @respx.mock
 async def test_a_slow_store_serves_unpersonalised_but_loses_no_signal(respx_mock, config):
-    from beliefs.sql_store import SqlStore
+    from beliefs.memory.sql_store import SqlStore
 
     config["storage"]["read_timeout_s"] = 0.2
     Upstream(respx_mock)

@@ -11,8 +11,8 @@ import pytest
 import respx
 from prometheus_client.parser import text_string_to_metric_families
 
-from beliefs.flywheel_metrics import WEEK_S, difference_ci, flywheel, week_label, week_start, wilson
-from beliefs.model import AppliedBelief, ResponseRecord, UserProfile
+from beliefs.insights.flywheel import WEEK_S, difference_ci, flywheel, week_label, week_start, wilson
+from beliefs.records import AppliedBelief, ResponseRecord, UserProfile
 from proxy import create_app, settings_from_dict
 from proxy.gateway.holdout import arm_of
 from proxy.metrics import spool_depth_of

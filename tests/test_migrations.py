@@ -6,8 +6,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-from beliefs import migrate
-from beliefs.sql_store import SQLModel, SqlStore, make_engine
+from beliefs.memory import migrate
+from beliefs.memory.sql_store import SQLModel, SqlStore, make_engine
 from tests.databases import database_url  # noqa: F401  (fixture)
 
 

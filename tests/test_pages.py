@@ -22,13 +22,14 @@ import orjson
 import pytest
 import respx
 
-from beliefs.confidence import ConfidenceModel
-from beliefs.model import EvidenceDelta, Observation, Pin
-from beliefs.replay import confidence_history, flips, leader_before
+from beliefs.insights.health import day_range, personalised_share, review_pins, signals_per_day
+from beliefs.insights.history import confidence_history, flips, leader_before
+from beliefs.learning.confidence import ConfidenceModel
+from beliefs.learning.selfmodel import Pin
+from beliefs.records import EvidenceDelta, Observation
 from proxy import create_app, settings_from_dict
 from proxy.console.dashboard import SESSION_COOKIE, learning_curve
 from proxy.console.explain import evidence_phrase, explain, milestones
-from beliefs.insights.health import day_range, personalised_share, review_pins, signals_per_day
 from proxy.console.samples import adapted, as_text, generic
 from proxy.console.svgplot import Series, line_chart
 from proxy.console.tokens import Grant, Signers
@@ -297,7 +298,7 @@ def test_daily_aggregates_bucket_by_utc_day():
     log = [observation(0, "edit", [], T0), observation(1, "thumbs", [], T0 + 86_400), observation(2, "edit", [], T0 + 5)]
     by_kind = signals_per_day(log, days)
     assert sum(by_kind["edit"]) == 2 and sum(by_kind["thumbs"]) == 1 and len(days) == 3
-    from beliefs.model import AppliedBelief, ResponseRecord
+    from beliefs.records import AppliedBelief, ResponseRecord
 
     records = [ResponseRecord(str(i), "default", "u", "*", "h", "m", T0 + i,
                               applied=(AppliedBelief("length", "concise", 0.8),) if i % 2 else ())
@@ -312,7 +313,7 @@ def test_explanations_count_what_the_user_did():
     assert evidence_phrase(log, "length", "concise", "*") == (
         "5 times you shortened a reply and the one time you asked for concise answers")
     assert evidence_phrase(log, "length", "concise", "work") == "the one time you asked for concise answers"
-    from beliefs.model import Belief
+    from beliefs.records import Belief
 
     sentence = explain(Belief("length", "concise", 0.82, 5, "*", "implicit", False, T0), log).sentence
     assert sentence == ("You seem to prefer concise answers — fairly sure (82%), from 5 times you shortened "

@@ -18,8 +18,8 @@ import pytest
 import yaml
 from sqlalchemy.engine import make_url
 
-from beliefs import migrate
-from beliefs.sql_store import make_engine
+from beliefs.memory import migrate
+from beliefs.memory.sql_store import make_engine
 from proxy import create_app, settings_from_dict
 from tests.conftest import ADMIN_KEY, admin_headers, base_config, running, sdk
 from tests.databases import fresh_postgres_database
@@ -123,7 +123,7 @@ def test_concurrent_feedback_across_two_workers_counts_exactly(tmp_path, postgre
             "SELECT observations, explicit_w, updated_at FROM belief_evidence "
             "WHERE user_id = 'pat' AND context = '*' AND dimension = 'length' AND value = 'concise'").fetchone()
     assert thumbs == 200 and count == 200
-    from beliefs.confidence import ConfidenceModel
+    from beliefs.learning.confidence import ConfidenceModel
 
     assert abs(ConfidenceModel().to_current(explicit, updated) - 200 * 0.5) < 1e-3
 

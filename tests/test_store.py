@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from beliefs.confidence import EPOCH
-from beliefs.model import AppliedBelief, EvidenceDelta, EvidenceIncrement, Observation, ResponseRecord
-from beliefs.sql_store import SqlStore
+from beliefs.learning.confidence import EPOCH
+from beliefs.learning.selfmodel import EvidenceIncrement
+from beliefs.memory.sql_store import SqlStore
+from beliefs.records import AppliedBelief, EvidenceDelta, Observation, ResponseRecord
 from tests.databases import database_url  # noqa: F401  (fixture)
 
 T = EPOCH + 1000.0
@@ -83,8 +84,8 @@ def test_delete_user_removes_everything(store):
 
 def test_capped_and_cancelling_evidence_matches_the_in_memory_model(store):
     # The store's SQL arithmetic (MIN/MAX on the old row) and SelfModel.add must agree exactly.
-    from beliefs.confidence import ConfidenceModel
-    from beliefs.replay import increments
+    from beliefs.learning.confidence import ConfidenceModel
+    from beliefs.learning.selfmodel import increments
 
     cm = ConfidenceModel()
     store.set_manual("default", "u", "*", "length", "concise", 1.5, None, T)

@@ -17,9 +17,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Literal, Mapping, Sequence
 
-from beliefs.confidence import ConfidenceModel
-from beliefs.model import Observation, Pin, ResponseRecord, SelfModel
-from beliefs.replay import Flip, leader_before
+from beliefs.insights.history import Flip, leader_before
+from beliefs.learning.confidence import ConfidenceModel
+from beliefs.learning.selfmodel import Pin, SelfModel
+from beliefs.records import Observation, ResponseRecord
 
 DAY_S = 86_400.0
 SIGNAL_KINDS: tuple[str, ...] = ("edit", "follow_up", "regeneration", "thumbs", "acceptance")

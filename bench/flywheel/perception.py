@@ -1,6 +1,6 @@
 """What a reader notices in a reply: the simulated user's eyes. Pure functions over text.
 
-Written independently of beliefloop's own feature extractors (``beliefs.style``): the user must
+Written independently of beliefloop's own feature extractors (``beliefs.learning.style``): the user must
 judge a reply the way a person would, not the way beliefloop measures it, or the benchmark would
 only test beliefloop against itself.
 """

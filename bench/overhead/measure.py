@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import orjson
-
 from client import Connection, Reply, build_request
 from workload import Bodies, learning_messages
 

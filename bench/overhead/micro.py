@@ -30,13 +30,14 @@ sys.path.insert(0, str(_HERE))
 # BELIEFLOOP_SOURCE: an exported commit to measure instead of the work tree (run.py --source).
 sys.path.insert(0, os.environ.get("BELIEFLOOP_SOURCE") or str(_HERE.parent.parent))
 
+from workload import BELIEF_CONFIDENCE, BELIEFS, Bodies  # noqa: E402
+
 from adapters import BeliefView, apply_plan, plan  # noqa: E402
-from beliefs.model import GLOBAL_CONTEXT as CONTEXT  # noqa: E402
-from beliefs.model import ResponseRecord  # noqa: E402
-from beliefs.sql_store import SqlStore  # noqa: E402
+from beliefs.memory.sql_store import SqlStore  # noqa: E402
+from beliefs.records import GLOBAL_CONTEXT as CONTEXT  # noqa: E402
+from beliefs.records import ResponseRecord  # noqa: E402
 from proxy.runtime import Runtime  # noqa: E402
 from proxy.settings import load_settings  # noqa: E402
-from workload import BELIEF_CONFIDENCE, BELIEFS, Bodies  # noqa: E402
 
 TENANT, USER = "default", "micro-user"
 

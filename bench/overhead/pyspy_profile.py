@@ -27,7 +27,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import uvloop  # noqa: E402
-
 from measure import Sender, Target  # noqa: E402
 from run import ADMIN_KEY, LEARNING_USER, PERSONAL_USER, Run  # noqa: E402
 from servers import HERE, REPO, Placement, export_source, free_port, start_beliefloop, start_mock  # noqa: E402

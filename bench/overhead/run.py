@@ -31,12 +31,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import report  # noqa: E402
 from measure import Quiet, Sender, Target, body_phase, latency_phase, soak_phase, stream_phase  # noqa: E402
 from servers import (  # noqa: E402
-    CoreLoad, DEFAULT_LITELLM_VENV, HERE, REPO, Placement, Proc, export_source, free_port, install_litellm,
+    DEFAULT_LITELLM_VENV,
+    HERE,
+    REPO,
+    CoreLoad,
+    Placement,
+    Proc,
+    export_source,
+    free_port,
+    install_litellm,
+    litellm_available,
+    litellm_version,
     process_runtime_ns,
-    litellm_available, litellm_version, source_env, start_beliefloop, start_litellm, start_mock,
+    source_env,
+    start_beliefloop,
+    start_litellm,
+    start_mock,
 )
 from workload import BELIEF_CONFIDENCE, BELIEFS, Bodies  # noqa: E402
-from wrk_runner import TAG, run_wrk, wrk_available, write_script  # noqa: E402
+from wrk_runner import TAG, run_wrk, write_script, wrk_available  # noqa: E402
 
 ADMIN_KEY = "bench-admin-key"
 LITELLM_KEY = "sk-bench-master"

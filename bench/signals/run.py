@@ -25,8 +25,8 @@ import httpx
 import openai
 import yaml
 
-from beliefs.conversation import prefix_hashes, text_hash
-from beliefs.model import ResponseRecord
+from beliefs.learning.conversation import prefix_hashes, text_hash
+from beliefs.records import ResponseRecord
 from proxy import create_app, settings_from_dict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,7 +63,7 @@ async def extraction_cost(iterations: int) -> dict[str, dict]:
         async with app.router.lifespan_context(app):
             service = app.state.runtime.service
             await service.prepare(TENANT, USER, "*", [{"role": "user", "content": "warm up"}])
-            from beliefs.language import detect_language
+            from beliefs.learning.language import detect_language
 
             detect_language(GERMAN)  # build the detector outside the timing, as the server does at start
             results: dict[str, list[float]] = {"no signal": [], "edit (shortened)": [],

@@ -12,8 +12,8 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from beliefs.dimensions import InvalidBeliefValue
-from beliefs.model import GLOBAL_CONTEXT, Belief, Observation
-from beliefs.service import UnknownResponse
+from beliefs.memory.service import UnknownResponse
+from beliefs.records import GLOBAL_CONTEXT, Belief, Observation
 from proxy.errors import NotFound, Unprocessable
 
 from .deps import Tenant, admin_tenant, runtime_of

@@ -22,8 +22,8 @@ from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
 from beliefs.insights import health
-from beliefs.model import GLOBAL_CONTEXT, Belief, Observation, ResponseRecord
-from beliefs.replay import confidence_history, flips
+from beliefs.insights.history import confidence_history, flips
+from beliefs.records import GLOBAL_CONTEXT, Belief, Observation, ResponseRecord
 from proxy.errors import ProxyError
 
 from .deps import admin_tenant, runtime_of, signers_of

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Literal, Sequence
 
 from beliefs.dimensions import LANGUAGE_NAMES
-from beliefs.model import GLOBAL_CONTEXT, Belief, Observation
+from beliefs.records import GLOBAL_CONTEXT, Belief, Observation
 
 #: What a value means, completing "You seem to prefer ...".
 _PREFERENCE: dict[tuple[str, str], str] = {

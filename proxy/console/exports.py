@@ -21,7 +21,7 @@ import orjson
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import StreamingResponse
 
-from beliefs.export import (
+from beliefs.insights.export import (
     LINE_BUILDERS,
     SOURCE_KINDS,
     Example,
@@ -34,9 +34,9 @@ from beliefs.export import (
     parse_since,
     select,
 )
-from beliefs.flywheel_metrics import flywheel
-from beliefs.model import ResponseRecord, UserProfile
-from beliefs.store import Store
+from beliefs.insights.flywheel import flywheel
+from beliefs.memory.store import Store
+from beliefs.records import ResponseRecord, UserProfile
 from proxy.errors import Unprocessable
 from proxy.settings import FlywheelSettings, Settings
 
@@ -145,7 +145,7 @@ async def flywheel_health(request: Request, tenant: Tenant, since: str = "84") -
 def run_export(settings: Settings, kind: ExportKind, *, since: str | None, out: str, tenant: str,
                include_directives: bool | None = None, per_user_cap: int | None = None) -> int:
     """``beliefloop export``: write the file, print the counts per filter to stderr; exit code."""
-    from beliefs.sql_store import SqlStore
+    from beliefs.memory.sql_store import SqlStore
 
     try:
         since_ts = parse_since(since if since is not None else str(settings.flywheel.export_since_days),

@@ -21,7 +21,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from beliefs.model import GLOBAL_CONTEXT
+from beliefs.records import GLOBAL_CONTEXT
 from proxy.errors import Unauthorized, Unprocessable
 from proxy.gateway.identity import MAX_ID_CHARS
 

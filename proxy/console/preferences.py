@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from adapters import BeliefView, plan
 from beliefs.dimensions import InvalidBeliefValue
-from beliefs.model import GLOBAL_CONTEXT, Belief
+from beliefs.records import GLOBAL_CONTEXT, Belief
 from proxy.errors import NotFound, ProxyError, Unprocessable
 from proxy.gateway.identity import MAX_ID_CHARS
 from proxy.runtime import Runtime

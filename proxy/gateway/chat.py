@@ -20,9 +20,9 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from adapters import BeliefView, Plan, apply_plan, plan
-from beliefs.conversation import text_hash
-from beliefs.model import AppliedBelief, ResponseRecord
-from beliefs.service import Prepared
+from beliefs.learning.conversation import text_hash
+from beliefs.memory.service import Prepared
+from beliefs.records import AppliedBelief, ResponseRecord
 from proxy.errors import BodyTooLarge, InvalidRequest, ProxyError, UpstreamUnavailable
 from proxy.metrics import ProxyMetrics
 from proxy.runtime import Runtime

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from beliefs.service import UnknownResponse
+from beliefs.memory.service import UnknownResponse
 from proxy.errors import NotFound
 from proxy.runtime import Runtime
 

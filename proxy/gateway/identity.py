@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from beliefs.model import GLOBAL_CONTEXT
+from beliefs.records import GLOBAL_CONTEXT
 from proxy.errors import InvalidRequest
 
 USER_HEADER = "x-beliefloop-user"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Literal, Sequence
 
-from .dimensions import DimensionRegistry, InvalidBeliefValue
-from .model import AppliedBelief, EvidenceDelta
+from beliefs.dimensions import DimensionRegistry, InvalidBeliefValue
+from beliefs.records import AppliedBelief, EvidenceDelta
 
 
 @dataclass(frozen=True)

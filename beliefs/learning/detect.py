@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from beliefs.records import ResponseRecord, SignalKind
+
 from .conversation import message_text, text_hash
 from .edits import RELANGUAGE_SIMILARITY, edit_features, evidence_from_choice, evidence_from_edit
 from .followup import FollowUpClassifier
 from .language import language_hint
-from .model import ResponseRecord, SignalKind
 
 #: (dimension, value, strength in (0, 1]) as read from text.
 TextEvidence = tuple[str, str, float]

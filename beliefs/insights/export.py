@@ -38,9 +38,9 @@ import orjson
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .conversation import message_text, text_hash
-from .dimensions import NOT_OBSERVED
-from .model import Observation, ResponseRecord, UserProfile
+from beliefs.dimensions import NOT_OBSERVED
+from beliefs.learning.conversation import message_text, text_hash
+from beliefs.records import Observation, ResponseRecord, UserProfile
 
 ExportKind = Literal["preferences", "supervised", "evals"]
 EXPORT_KINDS: tuple[ExportKind, ...] = ("preferences", "supervised", "evals")

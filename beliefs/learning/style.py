@@ -3,8 +3,8 @@
 Everything here is regex-only and pure, so it can run on every feedback event. Marker lists cover
 English, German and Spanish (some French). They are heuristics: each feature only has to move in
 the right direction when a user edits a reply, since evidence comes from the *difference* between
-two texts (see :mod:`beliefs.edits`). Language detection costs about a millisecond and lives in
-:mod:`beliefs.language`, to be called only when needed.
+two texts (see :mod:`beliefs.learning.edits`). Language detection costs about a millisecond and lives in
+:mod:`beliefs.learning.language`, to be called only when needed.
 """
 
 from __future__ import annotations

@@ -17,22 +17,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Literal, Sequence
 
-from .confidence import ConfidenceModel
-from .conversation import prefix_hashes
-from .detect import DetectedSignal, read_signals
-from .dimensions import DimensionRegistry
-from .followup import FollowUpClassifier
-from .interpret import SignalWeights, approval, rejection, text_evidence
-from .language import detect_language
-from .model import (
-    GLOBAL_CONTEXT,
-    Belief,
-    EvidenceDelta,
-    Observation,
-    ResponseRecord,
-    SelfModel,
-)
-from .replay import increments as evidence_increments
+from beliefs.dimensions import DimensionRegistry
+from beliefs.learning.confidence import ConfidenceModel
+from beliefs.learning.conversation import prefix_hashes
+from beliefs.learning.detect import DetectedSignal, read_signals
+from beliefs.learning.evidence import SignalWeights, approval, rejection, text_evidence
+from beliefs.learning.followup import FollowUpClassifier
+from beliefs.learning.language import detect_language
+from beliefs.learning.selfmodel import SelfModel
+from beliefs.learning.selfmodel import increments as evidence_increments
+from beliefs.records import GLOBAL_CONTEXT, Belief, EvidenceDelta, Observation, ResponseRecord
+
 from .store import Store
 from .write_behind import WriteBehind, is_unavailable
 

@@ -1,6 +1,6 @@
 """Schema migrations (Alembic), applied through beliefloop's own engine.
 
-The revisions in ``beliefs/migrations/versions`` are append-only. SQLite databases are upgraded
+The revisions in ``beliefs/memory/migrations/versions`` are append-only. SQLite databases are upgraded
 on start; PostgreSQL is upgraded explicitly (``beliefloop db upgrade``) so several workers never
 race to migrate, and a server on an old schema refuses to start with a clear message.
 """

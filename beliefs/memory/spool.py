@@ -18,13 +18,8 @@ from typing import Any, Iterator
 
 import orjson
 
-from .model import (
-    AppliedBelief,
-    EvidenceDelta,
-    EvidenceIncrement,
-    Observation,
-    ResponseRecord,
-)
+from beliefs.learning.selfmodel import EvidenceIncrement
+from beliefs.records import AppliedBelief, EvidenceDelta, Observation, ResponseRecord
 
 Operation = tuple[str, tuple[Any, ...]]
 

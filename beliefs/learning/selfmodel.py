@@ -1,8 +1,10 @@
-"""The self-model: what is believed about one user, and the records it is built from.
+"""The self-model: everything believed about one user, as evidence per (context, dimension, value).
 
-Plain dataclasses. ``SelfModel`` is the in-memory form the per-user cache holds; it is folded from
-stored evidence rows and updated in place with new evidence so a signal read from a request shapes
-that same request (read-your-writes), while the store is written behind it.
+``SelfModel`` is the in-memory form the per-user cache holds; it is folded from stored evidence
+rows and updated in place with new evidence, so a signal read from a request shapes that same
+request (read-your-writes) while the store is written behind it. :func:`increments` turns an
+observation into the growth-scaled additions both the cache and the store apply; the store's SQL
+mirrors :meth:`SelfModel.add` expression for expression.
 """
 
 from __future__ import annotations
@@ -10,39 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
+from beliefs.dimensions import NOT_OBSERVED
+from beliefs.records import GLOBAL_CONTEXT, Belief, Observation, Source
+
 from .confidence import ConfidenceModel, Posterior
-from .dimensions import NOT_OBSERVED
-
-GLOBAL_CONTEXT = "*"
-Source = Literal["implicit", "explicit", "manual"]
-SignalKind = Literal["edit", "regeneration", "follow_up", "thumbs", "acceptance"]
-
-
-@dataclass(frozen=True)
-class Belief:
-    """A derived belief: the leading value of one dimension in one context.
-
-    ``confidence`` in [0, 1]; ``evidence`` counts the observations that supported ``value``.
-    """
-
-    dimension: str
-    value: str
-    confidence: float
-    evidence: int
-    context: str
-    source: Source
-    pinned: bool
-    updated_at: float
-
-
-@dataclass(frozen=True)
-class EvidenceDelta:
-    """Evidence for one value, as interpreted from a signal. ``weight`` > 0, at time of the signal."""
-
-    dimension: str
-    value: str
-    weight: float
-    source: Literal["implicit", "explicit"] = "implicit"
 
 
 @dataclass(frozen=True)
@@ -80,74 +53,6 @@ class EvidenceIncrement:
         return (max(implicit - x, 0.0),
                 max(explicit - max(x - implicit, 0.0), 0.0),
                 max(manual - max(x - implicit - explicit, 0.0) / self.growth, 0.0))
-
-
-@dataclass(frozen=True)
-class Observation:
-    """One interpreted signal: the append-only audit record behind every evidence change.
-
-    ``id`` is an idempotency key: storing the same observation twice applies it once.
-    """
-
-    id: str
-    tenant: str
-    user_id: str
-    context: str
-    kind: SignalKind
-    response_id: str | None
-    features: dict
-    deltas: tuple[EvidenceDelta, ...]
-    created_at: float
-
-
-@dataclass(frozen=True)
-class AppliedBelief:
-    """A belief as it was when it shaped a response (kept on the response record)."""
-
-    dimension: str
-    value: str
-    confidence: float
-
-
-@dataclass(frozen=True)
-class ResponseRecord:
-    """What beliefloop returned for one personalised request.
-
-    ``prefix_hash`` hashes the conversation up to the last user message (what was answered);
-    ``text`` is the assembled assistant text and is dropped after the retention period.
-    """
-
-    id: str
-    tenant: str
-    user_id: str
-    context: str
-    prefix_hash: str
-    model: str
-    created_at: float
-    applied: tuple[AppliedBelief, ...] = ()
-    directives: tuple[str, ...] = ()
-    text: str | None = None
-    text_hash: str | None = None
-    completion_id: str | None = None
-    complete: bool = True
-    features: dict = field(default_factory=dict)
-    #: What the conversation later showed: None (not yet), "accepted", "edited", "regenerated",
-    #: "kept" (chosen among regenerated candidates). Set once, so a signal is read only once.
-    outcome: str | None = None
-
-
-@dataclass(frozen=True)
-class UserProfile:
-    """Per-user bookkeeping: activity and consent. Times in Unix seconds."""
-
-    tenant: str
-    user_id: str
-    first_seen: float
-    last_seen: float
-    requests: int = 0
-    opted_out: bool = False
-    #: Whether the user's data may be used beyond their own personalisation (exports, training).
-    consent: bool = True
 
 
 @dataclass
@@ -266,17 +171,28 @@ def _source(row: ValueEvidence, now: float, model: ConfidenceModel) -> Source:
     return "explicit" if row.explicit > row.implicit else "implicit"
 
 
-__all__ = [
-    "AppliedBelief",
-    "Belief",
-    "EvidenceDelta",
-    "EvidenceIncrement",
-    "GLOBAL_CONTEXT",
-    "Observation",
-    "Pin",
-    "ResponseRecord",
-    "SelfModel",
-    "SignalKind",
-    "UserProfile",
-    "ValueEvidence",
-]
+def increments(observation: Observation, model: ConfidenceModel) -> list[EvidenceIncrement]:
+    """The increments the live service adds for ``observation``: its own context, and the global
+    context too (scaled by ``model.global_share``) when the observation came from a named one."""
+    shares = [(observation.context, 1.0)]
+    if observation.context != GLOBAL_CONTEXT:
+        shares.append((GLOBAL_CONTEXT, model.global_share))
+    at = observation.created_at
+    growth = model.growth(at)
+    return [
+        EvidenceIncrement(context, d.dimension, d.value, d.source, d.weight * share * growth, at,
+                          growth, _stored_cap(model, context, growth), model.cancel)
+        for d in observation.deltas for context, share in shares if share > 0.0
+    ]
+
+
+def _stored_cap(model: ConfidenceModel, context: str, growth: float) -> float | None:
+    """The cap in stored units. A named context may hold twice the cap: its confidence starts
+    from the global log-odds (at most ``scale * cap`` either way), and it must be able to move
+    as far away from them as a global belief can move from 0.5."""
+    if model.cap is None:
+        return None
+    return model.cap * growth * (1.0 if context == GLOBAL_CONTEXT else 2.0)
+
+
+__all__ = ["EvidenceIncrement", "Pin", "SelfModel", "ValueEvidence", "increments"]

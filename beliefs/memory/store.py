@@ -1,6 +1,6 @@
 """The one storage interface. Routes and the learning core never touch SQL.
 
-Implementations: :class:`beliefs.sql_store.SqlStore` (SQLite by default, PostgreSQL for many
+Implementations: :class:`beliefs.memory.sql_store.SqlStore` (SQLite by default, PostgreSQL for many
 workers). Methods are synchronous; the service runs them on its own database thread so the event
 loop never waits on a write.
 """
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Protocol, Sequence
 
-from .model import EvidenceIncrement, Observation, Pin, ResponseRecord, SelfModel, UserProfile
+from beliefs.learning.selfmodel import EvidenceIncrement, Pin, SelfModel
+from beliefs.records import Observation, ResponseRecord, UserProfile
 
 
 class Store(Protocol):

@@ -15,9 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from .confidence import ConfidenceModel
-from .dimensions import NOT_OBSERVED
-from .model import GLOBAL_CONTEXT, EvidenceIncrement, Observation, SelfModel
+from beliefs.dimensions import NOT_OBSERVED
+from beliefs.learning.confidence import ConfidenceModel
+from beliefs.learning.selfmodel import SelfModel, increments
+from beliefs.records import Observation
 
 
 @dataclass(frozen=True)
@@ -43,30 +44,6 @@ class Flip:
     dimension: str
     old: str
     new: str
-
-
-def increments(observation: Observation, model: ConfidenceModel) -> list[EvidenceIncrement]:
-    """The increments the live service adds for ``observation``: its own context, and the global
-    context too (scaled by ``model.global_share``) when the observation came from a named one."""
-    shares = [(observation.context, 1.0)]
-    if observation.context != GLOBAL_CONTEXT:
-        shares.append((GLOBAL_CONTEXT, model.global_share))
-    at = observation.created_at
-    growth = model.growth(at)
-    return [
-        EvidenceIncrement(context, d.dimension, d.value, d.source, d.weight * share * growth, at,
-                          growth, _stored_cap(model, context, growth), model.cancel)
-        for d in observation.deltas for context, share in shares if share > 0.0
-    ]
-
-
-def _stored_cap(model: ConfidenceModel, context: str, growth: float) -> float | None:
-    """The cap in stored units. A named context may hold twice the cap: its confidence starts
-    from the global log-odds (at most ``scale * cap`` either way), and it must be able to move
-    as far away from them as a global belief can move from 0.5."""
-    if model.cap is None:
-        return None
-    return model.cap * growth * (1.0 if context == GLOBAL_CONTEXT else 2.0)
 
 
 def _chronological(observations: Iterable[Observation]) -> list[Observation]:
@@ -153,4 +130,4 @@ def flips(observations: Sequence[Observation], model: ConfidenceModel) -> list[F
     return sorted(found, key=lambda f: (f.at, f.user_id, f.context, f.dimension))
 
 
-__all__ = ["ConfidencePoint", "Flip", "confidence_history", "flips", "increments", "leader_before"]
+__all__ = ["ConfidencePoint", "Flip", "confidence_history", "flips", "leader_before"]

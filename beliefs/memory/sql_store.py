@@ -1,4 +1,4 @@
-"""SQLModel implementation of :class:`beliefs.store.Store` for SQLite and PostgreSQL.
+"""SQLModel implementation of :class:`beliefs.memory.store.Store` for SQLite and PostgreSQL.
 
 Evidence is only ever changed by SQL arithmetic on the row (``INSERT .. ON CONFLICT DO UPDATE SET
 w = w + x``, capped and cancelled with scalar MIN/MAX), never read-modified-written in Python, so
@@ -14,17 +14,8 @@ from sqlalchemy import JSON, Column, Float, Index, delete, event, func, literal,
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, create_engine
 
-from .model import (
-    AppliedBelief,
-    EvidenceDelta,
-    EvidenceIncrement,
-    Observation,
-    Pin,
-    ResponseRecord,
-    SelfModel,
-    UserProfile,
-    ValueEvidence,
-)
+from beliefs.learning.selfmodel import EvidenceIncrement, Pin, SelfModel, ValueEvidence
+from beliefs.records import AppliedBelief, EvidenceDelta, Observation, ResponseRecord, UserProfile
 
 
 class BeliefEvidenceRow(SQLModel, table=True):

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from beliefs.sql_store import SQLModel
+from beliefs.memory.sql_store import SQLModel
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=SQLModel.metadata,

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Iterable, Sequence
 
-from .model import ResponseRecord, UserProfile
+from beliefs.records import ResponseRecord, UserProfile
 
 ALIGNED = frozenset({"accepted", "kept"})
 MISALIGNED = frozenset({"edited", "regenerated", "followed_up"})
