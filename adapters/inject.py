@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal, Sequence
 
 from .budget import count_tokens
-from .rules import BeliefView, Rule, match_rules
+from .rules import HeldBelief, Rule, match_rules
 from .templates import render
 
 InjectionMode = Literal["prepend", "merge"]
@@ -32,7 +32,7 @@ class Directive:
     text: str
     confidence: float
     tokens: int
-    beliefs: tuple[BeliefView, ...]
+    beliefs: tuple[HeldBelief, ...]
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,9 @@ class Plan:
     params: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def applied(self) -> tuple[BeliefView, ...]:
+    def applied(self) -> tuple[HeldBelief, ...]:
         """Beliefs behind the kept directives, one per dimension, in dimension order."""
-        seen: dict[str, BeliefView] = {}
+        seen: dict[str, HeldBelief] = {}
         for directive in self.directives:
             for belief in directive.beliefs:
                 seen.setdefault(belief.dimension, belief)
@@ -61,7 +61,7 @@ class Plan:
         return bool(self.directives)
 
 
-def plan(rules: Sequence[Rule], beliefs: Iterable[BeliefView], context: str,
+def plan(rules: Sequence[Rule], beliefs: Iterable[HeldBelief], context: str,
          policy: InjectionPolicy) -> Plan:
     """Match rules, render their directives, keep the most confident within the token budget."""
     by_dimension = {b.dimension: b for b in beliefs}

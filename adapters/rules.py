@@ -10,7 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
+from beliefs.records import Belief, BeliefView
+
 ANY_VALUE = "*"
+#: What rules read of a belief: its dimension, value and confidence (both types have them).
+HeldBelief = BeliefView | Belief
 
 
 @dataclass(frozen=True)
@@ -27,20 +31,11 @@ class Rule:
 
 
 @dataclass(frozen=True)
-class BeliefView:
-    """The part of a belief that rules look at."""
-
-    dimension: str
-    value: str
-    confidence: float
-
-
-@dataclass(frozen=True)
 class Match:
     """A rule that matched, with the beliefs that satisfied it (their lowest confidence ranks it)."""
 
     rule: Rule
-    beliefs: tuple[BeliefView, ...]
+    beliefs: tuple[HeldBelief, ...]
 
     @property
     def confidence(self) -> float:
@@ -53,7 +48,7 @@ class Match:
         return frozenset(found)
 
 
-def match_rules(rules: Sequence[Rule], beliefs: Mapping[str, BeliefView], context: str) -> list[Match]:
+def match_rules(rules: Sequence[Rule], beliefs: Mapping[str, HeldBelief], context: str) -> list[Match]:
     """Rules whose every condition is met by a belief at or above the rule's ``min_confidence``,
     minus those made redundant by a more specific matching rule. Order follows ``rules``."""
     matched: list[Match] = []
@@ -77,4 +72,4 @@ def match_rules(rules: Sequence[Rule], beliefs: Mapping[str, BeliefView], contex
     ]
 
 
-__all__ = ["ANY_VALUE", "BeliefView", "Match", "Rule", "match_rules"]
+__all__ = ["ANY_VALUE", "HeldBelief", "Match", "Rule", "match_rules"]

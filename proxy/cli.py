@@ -13,6 +13,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 
 from .settings import ConfigError, Settings, load_settings
 
@@ -71,13 +72,45 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from proxy.console.exports import run_export
+    """``beliefloop export``: write the file, print the counts per filter to stderr; exit code."""
+    import orjson
+
+    from beliefs.insights.export import build, parse_since
+    from beliefs.insights.reads import read_export_source
+    from beliefs.memory.sql_store import SqlStore
 
     settings = _settings(args)
     if settings is None:
         return 2
-    return run_export(settings, args.kind, since=args.since, out=args.out, tenant=args.tenant,
-                      include_directives=args.include_directives, per_user_cap=args.per_user_cap)
+    flywheel = settings.flywheel
+    try:
+        since = parse_since(args.since if args.since is not None else str(flywheel.export_since_days), time.time())
+    except ValueError as error:
+        print(f"beliefloop: {error}", file=sys.stderr)
+        return 2
+    if args.per_user_cap is not None and args.per_user_cap < 1:
+        print("beliefloop: --per-user-cap must be at least 1", file=sys.stderr)
+        return 2
+    store = SqlStore.from_url(settings.database_url)
+    try:
+        source = read_export_source(store, args.tenant, since, args.kind)
+    finally:
+        store.close()
+    directives = flywheel.include_directives if args.include_directives is None else args.include_directives
+    lines, report = build(source, args.kind, flywheel.standards(args.per_user_cap),
+                          include_directives=directives, header=settings.injection.header)
+    encoded = (orjson.dumps(line) + b"\n" for line in lines)
+    if args.out == "-":
+        sys.stdout.buffer.writelines(encoded)
+        sys.stdout.flush()
+    else:
+        with open(args.out, "wb") as handle:
+            handle.writelines(encoded)
+    rows = [f"beliefloop export {args.kind}: {report.considered} considered, {report.kept} written to {args.out}"]
+    rows += [f"  dropped {name:<20} {count}" for name, count in report.dropped.items()]
+    rows += [f"  kept    {name:<20} {count}" for name, count in sorted(report.kept_by_kind.items())]
+    print("\n".join(rows), file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

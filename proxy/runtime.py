@@ -14,9 +14,11 @@ from typing import Callable
 import httpx
 
 from adapters import InjectionPolicy, Rule
+from beliefs.insights.reads import InsightsReader
 from beliefs.learning.followup import PhraseClassifier
 from beliefs.learning.language import detect_language
 from beliefs.memory.pg_listener import ChangeListener
+from beliefs.memory.rights import UserRights
 from beliefs.memory.service import SelfModelService
 from beliefs.memory.sql_store import SqlStore
 from beliefs.memory.store import Store
@@ -36,7 +38,12 @@ def make_classifier(settings: Settings) -> PhraseClassifier:
 @dataclass
 class Runtime:
     settings: Settings
+    #: The hot path's self-models: prepare a request, record a response, take feedback.
     service: SelfModelService
+    #: Inspection, corrections and the user's rights, on the same memory.
+    rights: UserRights
+    #: Tenant-wide reads for the dashboard, exports and flywheel metrics.
+    insights: InsightsReader
     upstream: OpenAIUpstream
     litellm: LiteLLMRoutes
     rules: tuple[Rule, ...]
@@ -59,7 +66,8 @@ class Runtime:
                                    make_classifier(settings), cache_users=storage.cache_users,
                                    cache_ttl_s=ttl, read_timeout_s=storage.read_timeout_s,
                                    spool_dir=storage.spool_dir, **kwargs)
-        runtime = cls(settings, service, make_upstream(settings.upstream, transport=transport),
+        runtime = cls(settings, service, UserRights(service), InsightsReader(service),
+                      make_upstream(settings.upstream, transport=transport),
                       LiteLLMRoutes(settings.model_list), settings.compiled_rules(),
                       settings.injection_policy())
         runtime.keys = KeyRing(settings.auth, settings.admin_key)
@@ -77,8 +85,8 @@ class Runtime:
         if isinstance(store, SqlStore) and store.notifies:
             self.listener = ChangeListener(
                 store.listener_conninfo(), store.origin,
-                on_change=lambda tenant, user: loop.call_soon_threadsafe(self.service.forget, tenant, user),
-                on_gap=lambda: loop.call_soon_threadsafe(self.service.forget_all))
+                on_change=lambda tenant, user: loop.call_soon_threadsafe(self.service.cache.forget, (tenant, user)),
+                on_gap=lambda: loop.call_soon_threadsafe(self.service.cache.forget_all))
             self.listener.start()
         self._tasks.append(asyncio.create_task(self.service.writer.replay_forever()))
         self._tasks.append(asyncio.create_task(self._retention_forever()))
@@ -87,8 +95,8 @@ class Runtime:
 
     async def enforce_retention(self) -> dict[str, int]:
         day = 86_400.0
-        counts = await self.service.purge(self.settings.response_retention_days * day,
-                                          self.settings.observation_retention_days * day)
+        counts = await self.rights.purge(self.settings.response_retention_days * day,
+                                         self.settings.observation_retention_days * day)
         if any(counts.values()):
             log.info("retention: %s", counts)
         return counts

@@ -15,9 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from adapters import InjectionPolicy, Rule, TemplateError, check_template
 from adapters.rules import ANY_VALUE
 from beliefs.dimensions import DimensionRegistry, InvalidBeliefValue
+from beliefs.insights.export import Standards
 from beliefs.learning.confidence import ConfidenceModel
+from beliefs.learning.config import LearningConfig
 from beliefs.learning.evidence import SignalWeights
-from beliefs.memory.service import LearningConfig
 
 from .auth import AuthSettings, check_key_set
 
@@ -146,6 +147,11 @@ class FlywheelSettings(_Strict):
     per_user_cap: int = Field(default=50, ge=1)
     typo_max_chars: int = Field(default=5, ge=0)
     near_identical: float = Field(default=0.95, gt=0.0, le=1.0)
+
+    def standards(self, per_user_cap: int | None = None) -> Standards:
+        """The export's data-quality standards, with this export's ``per_user_cap`` if given."""
+        return Standards(typo_max_chars=self.typo_max_chars, near_identical=self.near_identical,
+                         per_user_cap=per_user_cap or self.per_user_cap)
 
 
 class RuleSpec(_Strict):

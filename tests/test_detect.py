@@ -51,7 +51,7 @@ def test_a_response_already_read_yields_nothing_more():
 def test_same_prefix_again_is_a_regeneration_not_a_follow_up():
     stored = record("r1", [Q1], LONG)
     (signal,) = signals([Q1], [stored])
-    assert (signal.kind, signal.outcome, signal.features) == ("regeneration", "regenerated", {"rejected": True})
+    assert (signal.kind, signal.outcome, signal.features()) == ("regeneration", "regenerated", {"rejected": True})
 
 
 def test_regeneration_outside_the_window_is_ignored():
@@ -65,7 +65,7 @@ def test_kept_candidate_gives_choice_evidence():
     found = signals([Q1, {"role": "assistant", "content": kept_text},
                      {"role": "user", "content": "ok, and DHCP?"}], [rejected, kept])
     (choice,) = [s for s in found if s.kind == "regeneration"]
-    assert choice.response.id == "r2" and choice.features["rejected_id"] == "r1"
+    assert choice.response.id == "r2" and choice.rejected_id == "r1"
     assert ("length", "concise") in {(d, v) for d, v, _ in choice.evidence}
     assert all(0 < s <= 0.6 for _, _, s in choice.evidence)
 
@@ -115,7 +115,7 @@ def test_continuing_with_the_newest_candidate_is_marked_newest():
     found = signals([Q1, {"role": "assistant", "content": kept_text},
                      {"role": "user", "content": "ok, and DHCP?"}], [rejected, kept])
     (choice,) = [s for s in found if s.kind == "regeneration"]
-    assert choice.features["newest"] is True
+    assert choice.newest is True
 
 
 def test_going_back_to_an_older_candidate_is_a_real_choice():
@@ -125,5 +125,5 @@ def test_going_back_to_an_older_candidate_is_a_real_choice():
     found = signals([Q1, {"role": "assistant", "content": kept_text},
                      {"role": "user", "content": "ok, and DHCP?"}], [older, newer])
     (choice,) = [s for s in found if s.kind == "regeneration"]
-    assert (choice.response.id, choice.features["rejected_id"], choice.features["newest"]) == ("r1", "r2", False)
+    assert (choice.response.id, choice.rejected_id, choice.newest) == ("r1", "r2", False)
     assert choice.outcome == "kept"

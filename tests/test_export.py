@@ -23,7 +23,7 @@ from beliefs.insights.export import (
     plain_messages,
     select,
 )
-from beliefs.records import EvidenceDelta, Observation, ResponseRecord, UserProfile
+from beliefs.records import EvidenceDelta, Identity, Observation, ResponseRecord, UserProfile
 from proxy import create_app, settings_from_dict
 from proxy.cli import main as cli
 from tests.conftest import UPSTREAM, admin_headers, running, sdk
@@ -114,7 +114,7 @@ async def seed(proxy: httpx.AsyncClient, runtime: Any) -> dict[str, Any]:
     await ask(client, q, "dee")
     await ask(client, q + [assistant(SHORT), user("And UDP?")], "dee")
     store = runtime.service.store
-    await runtime.service.query(lambda: store.set_flags("default", "dee", 0.0, consent=False))
+    await runtime.service.writer.read(lambda: store.set_flags(Identity("default", "dee"), 0.0, consent=False))
 
     # eve asks for a shorter answer
     q = [user("What is TCP?")]
@@ -246,7 +246,7 @@ async def test_eval_export_lists_rejected_and_corrected_responses(app, proxy, re
 async def test_opted_out_users_never_appear_in_any_export(app, proxy, respx_mock):
     Upstream(respx_mock)
     await seed(proxy, app.state.runtime)
-    await app.state.runtime.service.set_opt_out("default", "ana", True)
+    await app.state.runtime.rights.set_opt_out(Identity("default", "ana"), True)
     for kind in ("preferences", "supervised", "evals"):
         lines, _ = await export(proxy, kind)
         text = json.dumps(lines)
@@ -376,15 +376,15 @@ def test_each_example_is_counted_under_the_first_filter_that_drops_it():
 
 
 def test_pairs_come_only_from_edits_and_kept_candidates():
-    record = ResponseRecord("r1", "t", "u", "*", "h", "m", T, text=ORIGINAL,
-                            features={"messages": [{"role": "user", "content": "q"}]})
+    record = ResponseRecord("r1", "t", "u", "*", "h", "m", T, text=ORIGINAL)
     observations = [
         Observation("o1", "t", "u", "*", "regeneration", "r1", {"rejected": True}, (), T),
         Observation("o2", "t", "u", "*", "follow_up", "r1", {"message_index": 2},
                     (EvidenceDelta("length", "concise", 1.0),), T),
         Observation("o3", "t", "u", "*", "edit", "r1", {"edited_text": EDITED}, (), T),
     ]
-    source = ExportSource(observations, {"r1": record}, CONSENTING)
+    source = ExportSource(observations, {"r1": record}, CONSENTING,
+                          conversations={"r1": [{"role": "user", "content": "q"}]})
     assert [e.kind for e in examples_from(source, "preferences")] == ["edit"]
     assert [e.kind for e in examples_from(source, "evals")] == ["regeneration", "follow_up", "edit"]
     lines, report = build(source, "supervised")
@@ -405,8 +405,8 @@ def test_the_openai_shape_is_exact_for_a_built_line():
     source = ExportSource(
         [Observation("o", "t", "u", "*", "edit", "r", {"edited_text": EDITED}, (), T)],
         {"r": ResponseRecord("r", "t", "u", "*", "h", "m", T, directives=("Keep answers short.",),
-                             text=ORIGINAL, features={"messages": [{"role": "user", "content": "q", "name": "x"}]})},
-        CONSENTING)
+                             text=ORIGINAL)},
+        CONSENTING, conversations={"r": [{"role": "user", "content": "q", "name": "x"}]})
     (line,), _ = build(source, "preferences", include_directives=True, header="Prefs:")
     assert_openai_preference_line(line)
     assert line["input"]["messages"] == [{"role": "system", "content": "Prefs:\n- Keep answers short."},

@@ -98,7 +98,7 @@ async def test_holdout_user_is_observed_but_never_personalised(respx_mock, confi
         records = store.response_outcomes("default", 0.0)
     finally:
         store.close()
-    assert len(records) == 4 and {r.features["arm"] for r in records} == {"holdout"}
+    assert len(records) == 4 and {r.arm for r in records} == {"holdout"}
     assert all(not r.applied for r in records)
 
 
@@ -113,8 +113,9 @@ async def test_treated_user_record_keeps_the_client_messages_before_injection(re
         raw = await sdk(proxy).chat.completions.with_raw_response.create(
             model="gpt-test", messages=[{"role": "user", "content": "Hi"}], user="ivo")
         last_id = raw.headers["x-beliefloop-response-id"]
-        await app.state.runtime.service.flush()
-        record = await app.state.runtime.service.query(app.state.runtime.service.store.get_response,
-                                                       "default", last_id)
-    assert record.features == {"messages": [{"role": "user", "content": "Hi"}], "arm": "treated"}  # ...not stored
+        service = app.state.runtime.service
+        await service.flush()
+        record = await service.writer.read(service.store.get_response, "default", last_id)
+        kept = await service.writer.read(service.store.conversations_of, [last_id])
+    assert kept == {last_id: [{"role": "user", "content": "Hi"}]} and record.arm == "treated"  # ...not stored
     assert record.applied and record.directives

@@ -233,12 +233,12 @@ class SlowStore:
     def __init__(self, inner, delay_s: float) -> None:
         self.inner, self.delay_s = inner, delay_s
 
-    def load_self_model(self, tenant, user_id):
+    def load_self_model(self, who):
         import time as _time
 
         _time.sleep(self.delay_s)
         self.delay_s = 0.0
-        return self.inner.load_self_model(tenant, user_id)
+        return self.inner.load_self_model(who)
 
     def __getattr__(self, name):
         return getattr(self.inner, name)

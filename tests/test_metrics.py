@@ -12,7 +12,7 @@ import respx
 from prometheus_client.parser import text_string_to_metric_families
 
 from beliefs.insights.flywheel import WEEK_S, difference_ci, flywheel, week_label, week_start, wilson
-from beliefs.records import AppliedBelief, ResponseRecord, UserProfile
+from beliefs.records import BeliefView, ResponseRecord, UserProfile
 from proxy import create_app, settings_from_dict
 from proxy.gateway.holdout import arm_of
 from proxy.metrics import spool_depth_of
@@ -124,8 +124,8 @@ def record(user: str, at: float, outcome: str | None, arm: str | None = None,
            applied: tuple[float, ...] = ()) -> ResponseRecord:
     return ResponseRecord(
         id=f"{user}-{at}", tenant="default", user_id=user, context="*", prefix_hash="h", model="m",
-        created_at=at, applied=tuple(AppliedBelief(f"d{i}", "v", c) for i, c in enumerate(applied)),
-        outcome=outcome, features={"arm": arm} if arm else {})
+        created_at=at, applied=tuple(BeliefView(f"d{i}", "v", c) for i, c in enumerate(applied)),
+        outcome=outcome, arm=arm)
 
 
 def test_newcombe_interval_matches_the_published_example():

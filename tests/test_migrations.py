@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from beliefs.memory import migrate
 from beliefs.memory.sql_store import SQLModel, SqlStore, make_engine
+from beliefs.records import Identity
 from tests.databases import database_url  # noqa: F401  (fixture)
 
 
@@ -32,9 +33,9 @@ def test_upgrade_from_the_previous_schema_keeps_data(database_url):
                 f"complete) VALUES ('r{i}', 'default', 'u1', '*', 'p', 'm', {at}, true)"))
     migrate.upgrade(engine)
     store = SqlStore(engine)
-    row = store.load_self_model("default", "u1").evidence[("*", "length")]["concise"]
+    row = store.load_self_model(Identity("default", "u1")).evidence[("*", "length")]["concise"]
     assert (row.implicit, row.observations) == (2.5, 3)
-    profile = store.get_profile("default", "u1")
+    profile = store.get_profile(Identity("default", "u1"))
     assert (profile.first_seen, profile.last_seen, profile.requests) == (100.0, 300.0, 3)
     assert store.get_response(None, "r2") is not None
 

@@ -26,7 +26,7 @@ from beliefs.insights.health import day_range, personalised_share, review_pins, 
 from beliefs.insights.history import confidence_history, flips, leader_before
 from beliefs.learning.confidence import ConfidenceModel
 from beliefs.learning.selfmodel import Pin
-from beliefs.records import EvidenceDelta, Observation
+from beliefs.records import EvidenceDelta, Identity, Observation
 from proxy import create_app, settings_from_dict
 from proxy.console.dashboard import SESSION_COOKIE, learning_curve
 from proxy.console.explain import evidence_phrase, explain, milestones
@@ -257,9 +257,10 @@ async def test_replaying_observations_reproduces_the_live_confidence(config, res
     app = create_app(settings_from_dict(config, environ={}), watch=False)
     async with running(app) as proxy:
         await shorten(sdk(proxy), "sam", times=3)
-        service = app.state.runtime.service
-        observations = await service.observations("default", "sam", 100)
-        live = {(b.context, b.dimension): b for b in await service.stored_beliefs("default", "sam")}
+        runtime = app.state.runtime
+        service = runtime.service
+        observations = await runtime.rights.observations(Identity("default", "sam"), 100)
+        live = {(b.context, b.dimension): b for b in await runtime.rights.stored_beliefs(Identity("default", "sam"))}
         now = service.clock()
     history = confidence_history(observations, service.learning.confidence, now)
     for key, belief in live.items():
@@ -298,10 +299,10 @@ def test_daily_aggregates_bucket_by_utc_day():
     log = [observation(0, "edit", [], T0), observation(1, "thumbs", [], T0 + 86_400), observation(2, "edit", [], T0 + 5)]
     by_kind = signals_per_day(log, days)
     assert sum(by_kind["edit"]) == 2 and sum(by_kind["thumbs"]) == 1 and len(days) == 3
-    from beliefs.records import AppliedBelief, ResponseRecord
+    from beliefs.records import BeliefView, ResponseRecord
 
     records = [ResponseRecord(str(i), "default", "u", "*", "h", "m", T0 + i,
-                              applied=(AppliedBelief("length", "concise", 0.8),) if i % 2 else ())
+                              applied=(BeliefView("length", "concise", 0.8),) if i % 2 else ())
                for i in range(4)]
     overall, _ = personalised_share(records, days)
     assert (overall.part, overall.total, overall.ratio) == (2, 4, 0.5)

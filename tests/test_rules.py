@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters import BeliefView, InjectionPolicy, Plan, Rule, apply_plan, match_rules, plan, render
+from adapters import InjectionPolicy, Plan, Rule, apply_plan, match_rules, plan, render
 from adapters.templates import TemplateError, check_template
+from beliefs.records import BeliefView
 
 CONCISE = Rule("concise", (("length", "concise"),), None, 0.7, "Be brief.", max_tokens=600)
 EXPERT = Rule("expert", (("expertise", "expert"),), None, 0.7, "Skip basics.")

@@ -7,7 +7,7 @@ import pytest
 from beliefs.learning.confidence import EPOCH
 from beliefs.learning.selfmodel import EvidenceIncrement
 from beliefs.memory.sql_store import SqlStore
-from beliefs.records import AppliedBelief, EvidenceDelta, Observation, ResponseRecord
+from beliefs.records import BeliefView, EvidenceDelta, Identity, Observation, ResponseRecord
 from tests.databases import database_url  # noqa: F401  (fixture)
 
 T = EPOCH + 1000.0
@@ -32,36 +32,36 @@ def inc(value: str = "concise", weight: float = 1.0, context: str = "*") -> Evid
 def test_evidence_adds_up_and_loads_back(store):
     assert store.record_observation(observation("o1"), [inc(weight=1.0)])
     assert store.record_observation(observation("o2"), [inc(weight=2.5)])
-    row = store.load_self_model("default", "u").evidence[("*", "length")]["concise"]
+    row = store.load_self_model(Identity("default", "u")).evidence[("*", "length")]["concise"]
     assert row.implicit == 3.5 and row.observations == 2
 
 
 def test_replaying_an_observation_applies_it_once(store):
     assert store.record_observation(observation("o1"), [inc()])
     assert not store.record_observation(observation("o1"), [inc()])
-    assert store.load_self_model("default", "u").evidence[("*", "length")]["concise"].observations == 1
-    assert len(store.observations("default", "u", 10)) == 1
+    assert store.load_self_model(Identity("default", "u")).evidence[("*", "length")]["concise"].observations == 1
+    assert len(store.observations(Identity("default", "u"), 10)) == 1
 
 
 def test_users_and_tenants_are_separate(store):
     store.record_observation(observation("o1", user="a"), [inc()])
-    assert store.load_self_model("default", "b").evidence == {}
-    assert store.load_self_model("other", "a").evidence == {}
+    assert store.load_self_model(Identity("default", "b")).evidence == {}
+    assert store.load_self_model(Identity("other", "a")).evidence == {}
 
 
 def test_set_manual_replaces_learned_evidence_and_pins(store):
     store.record_observation(observation("o1"), [inc("detailed", 5.0)])
-    store.set_manual("default", "u", "*", "length", "concise", 3.0, None, T)
-    model = store.load_self_model("default", "u")
+    store.set_manual(Identity("default", "u"), "length", "concise", 3.0, None, T)
+    model = store.load_self_model(Identity("default", "u"))
     assert set(model.evidence[("*", "length")]) == {"concise"}
     assert model.evidence[("*", "length")]["concise"].manual == 3.0
-    store.set_manual("default", "u", "*", "length", "detailed", 0.0, 1.0, T)
-    assert store.load_self_model("default", "u").pins[("*", "length")].value == "detailed"
+    store.set_manual(Identity("default", "u"), "length", "detailed", 0.0, 1.0, T)
+    assert store.load_self_model(Identity("default", "u")).pins[("*", "length")].value == "detailed"
 
 
 def test_responses_round_trip_and_resolve_by_completion_id(store):
     record = ResponseRecord("blr_1", "default", "u", "*", "p" * 32, "gpt", T,
-                            (AppliedBelief("length", "concise", 0.8),), ("Be brief.",), "text", "h",
+                            (BeliefView("length", "concise", 0.8),), ("Be brief.",), "text", "h",
                             "chatcmpl-9")
     store.save_response(record)
     assert store.get_response(None, "chatcmpl-9") == record
@@ -69,17 +69,17 @@ def test_responses_round_trip_and_resolve_by_completion_id(store):
     store.mark_response("blr_1", "edited")
     store.mark_response("blr_1", "accepted")  # first outcome wins
     assert store.get_response(None, "blr_1").outcome == "edited"
-    assert [r.id for r in store.recent_responses("default", "u", T - 1, 10)] == ["blr_1"]
+    assert [r.id for r in store.recent_responses(Identity("default", "u"), T - 1, 10)] == ["blr_1"]
 
 
 def test_delete_user_removes_everything(store):
     store.record_observation(observation("o1", response_id="blr_1"), [inc()])
     store.save_response(ResponseRecord("blr_1", "default", "u", "*", "p", "m", T))
-    store.set_manual("default", "u", "*", "tone", "casual", 0.0, 1.0, T)
-    assert store.delete_user("default", "u") >= 4
-    model = store.load_self_model("default", "u")
+    store.set_manual(Identity("default", "u"), "tone", "casual", 0.0, 1.0, T)
+    assert store.delete_user(Identity("default", "u")) >= 4
+    model = store.load_self_model(Identity("default", "u"))
     assert model.evidence == {} and model.pins == {}
-    assert store.observations("default", "u", 10) == [] and store.get_response(None, "blr_1") is None
+    assert store.observations(Identity("default", "u"), 10) == [] and store.get_response(None, "blr_1") is None
 
 
 def test_capped_and_cancelling_evidence_matches_the_in_memory_model(store):
@@ -88,8 +88,8 @@ def test_capped_and_cancelling_evidence_matches_the_in_memory_model(store):
     from beliefs.learning.selfmodel import increments
 
     cm = ConfidenceModel()
-    store.set_manual("default", "u", "*", "length", "concise", 1.5, None, T)
-    mirror = store.load_self_model("default", "u")
+    store.set_manual(Identity("default", "u"), "length", "concise", 1.5, None, T)
+    mirror = store.load_self_model(Identity("default", "u"))
     signals = [("concise", "implicit", 1.0), ("concise", "explicit", 2.0), ("detailed", "implicit", 0.6),
                ("detailed", "explicit", 1.0), ("detailed", "implicit", 1.0), ("concise", "implicit", 0.3),
                ("detailed", "implicit", 5.0), ("concise", "implicit", 1.0)]
@@ -101,7 +101,7 @@ def test_capped_and_cancelling_evidence_matches_the_in_memory_model(store):
         assert store.record_observation(obs, incs)
         for increment in incs:
             mirror.add(increment)
-    stored = store.load_self_model("default", "u")
+    stored = store.load_self_model(Identity("default", "u"))
     assert set(stored.evidence) == set(mirror.evidence) == {("*", "length"), ("work", "length")}
     for key, rows in mirror.evidence.items():
         for value, row in rows.items():

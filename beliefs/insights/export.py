@@ -1,8 +1,8 @@
 """From the conversation log to training and eval files: examples, quality filters, JSONL lines.
 
 Pure: every function takes values (observations, response records, profiles) and returns values.
-Reading them from a store is the caller's job (``proxy/export_routes.py`` and the CLI share one
-loader). Three outputs:
+Reading them from a store is the caller's job (:mod:`beliefs.insights.reads`, shared by the admin
+API and the CLI). Three outputs:
 
 * **preferences** — OpenAI preference fine-tuning (DPO) lines: ``input.messages`` (the
   conversation that was answered), ``preferred_output`` (what the user wanted: their edited
@@ -114,6 +114,8 @@ class ExportSource:
     """By (tenant, user_id)."""
     follow_ups: Mapping[str, str] = field(default_factory=dict)
     """Observation id -> text of the follow-up message it was read from (see :func:`follow_up_text`)."""
+    conversations: Mapping[str, Sequence[Any]] = field(default_factory=dict)
+    """Response id -> the conversation the client sent (kept while the response text is)."""
 
 
 @dataclass
@@ -142,13 +144,12 @@ class ExportReport:
 def examples_from(source: ExportSource, kind: ExportKind) -> list[Example]:
     """The examples an export of ``kind`` considers, oldest first (before any filter)."""
     wanted_kinds = SOURCE_KINDS[kind]
-    chosen = {o.features.get("rejected_id") for o in source.observations
-              if o.kind == "regeneration" and o.features.get("choice")}
+    chosen = {o.rejected_id for o in source.observations if o.is_choice}
     examples = []
     for observation in source.observations:
         if observation.kind not in wanted_kinds or observation.response_id is None:
             continue
-        if observation.features.get("deferred"):
+        if observation.deferred:
             continue  # the language half of an edit, recorded later: the edit itself is the example
         example = _example(observation, source, chosen)
         if example is None:
@@ -161,14 +162,13 @@ def examples_from(source: ExportSource, kind: ExportKind) -> list[Example]:
 
 def _example(o: Observation, source: ExportSource, chosen: set[Any]) -> Example | None:
     record = source.responses.get(o.response_id or "")
-    features = o.features or {}
     rejected = record.text if record is not None else None
     wanted = instruction = None
     if o.kind == "edit":
-        wanted = features.get("edited_text")
-    elif o.kind == "regeneration" and features.get("choice"):
+        wanted = o.edited_text
+    elif o.is_choice:
         # ``response_id`` names the kept candidate, ``rejected_id`` the one regenerated away.
-        loser = source.responses.get(features.get("rejected_id") or "")
+        loser = source.responses.get(o.rejected_id or "")
         wanted = record.text if record is not None else None
         rejected = loser.text if loser is not None else None
     elif o.kind == "regeneration":
@@ -177,11 +177,11 @@ def _example(o: Observation, source: ExportSource, chosen: set[Any]) -> Example 
     elif o.kind == "follow_up":
         instruction = source.follow_ups.get(o.id)
     elif o.kind == "thumbs":
-        if features.get("rating") != "down":
+        if o.rating != "down":
             return None
     else:
         return None
-    messages = record.features.get("messages") if record is not None else None
+    messages = source.conversations.get(o.response_id or "")
     return Example(
         kind=o.kind, tenant=o.tenant, user_id=o.user_id, observation_id=o.id,
         response_id=o.response_id or "", created_at=o.created_at,
@@ -189,25 +189,24 @@ def _example(o: Observation, source: ExportSource, chosen: set[Any]) -> Example 
         directives=tuple(record.directives) if record is not None else (),
         rejected=rejected, wanted=wanted if isinstance(wanted, str) else None,
         instruction=instruction, preferences=_preferences(o),
-        paired=o.kind == "edit" or bool(o.kind == "regeneration" and features.get("choice")),
+        paired=o.kind == "edit" or o.is_choice,
     )
 
 
 def _preferences(o: Observation) -> tuple[str, ...]:
     if o.kind == "thumbs":
-        pairs = [(e[0], e[1]) for e in o.features.get("comment_evidence", []) if len(e) >= 2]
+        pairs = o.comment_evidence
     else:
         pairs = [(d.dimension, d.value) for d in o.deltas]
     return tuple(sorted({f"{d}={v}" for d, v in pairs if v != NOT_OBSERVED}))
 
 
 def follow_up_text(observation: Observation, answered: ResponseRecord,
-                   carrier: ResponseRecord | None) -> str | None:
-    """The follow-up message behind ``observation``, read from ``carrier``: the record of the
-    request that carried it. Verified, so a wrong guess of the carrier returns None: the message
-    before the follow-up must be the assistant text of ``answered``."""
-    index = observation.features.get("message_index")
-    messages = carrier.features.get("messages") if carrier is not None else None
+                   messages: Sequence[Any] | None) -> str | None:
+    """The follow-up message behind ``observation``, read from ``messages``: the conversation of
+    the request that carried it. Verified, so a wrong guess of that request returns None: the
+    message before the follow-up must be the assistant text of ``answered``."""
+    index = observation.message_index
     if not isinstance(index, int) or not isinstance(messages, list) or not 0 < index < len(messages):
         return None
     before, message = messages[index - 1], messages[index]

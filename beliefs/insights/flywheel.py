@@ -166,7 +166,7 @@ def flywheel(responses: Iterable[ResponseRecord], profiles: Iterable[UserProfile
              since: float, now: float) -> FlywheelReport:
     """Health per week, per first-seen cohort, and treated vs holdout, from ``since`` to ``now``.
 
-    ``responses`` need only tenant, user, time, ``applied``, ``outcome`` and ``features["arm"]``.
+    ``responses`` need only tenant, user, time, ``applied``, ``outcome`` and ``arm``.
     """
     records = [r for r in responses if since <= r.created_at <= now]
     first = week_start(since)
@@ -230,7 +230,7 @@ def _cohorts(records: Sequence[ResponseRecord], profiles: Iterable[UserProfile],
 def _holdout(records: Sequence[ResponseRecord]) -> HoldoutComparison:
     tallies = {arm: _Tally() for arm in ARMS}
     for record in records:
-        arm = record.features.get("arm") if record.features else None
+        arm = record.arm
         if arm in tallies:
             tallies[arm].add(record)
     stats = {arm: _arm(t) for arm, t in tallies.items()}

@@ -6,29 +6,15 @@ returns what happened to those responses. No clock (``now`` is passed), no store
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from beliefs.records import ResponseRecord, SignalKind
+from beliefs.records import ResponseRecord
 
 from .conversation import message_text, text_hash
 from .edits import RELANGUAGE_SIMILARITY, edit_features, evidence_from_choice, evidence_from_edit
 from .followup import FollowUpClassifier
 from .language import language_hint
-
-#: (dimension, value, strength in (0, 1]) as read from text.
-TextEvidence = tuple[str, str, float]
-
-
-@dataclass(frozen=True)
-class DetectedSignal:
-    """One signal read from a request. ``outcome`` is what to mark on ``response`` (if any)."""
-
-    kind: SignalKind
-    response: ResponseRecord | None
-    evidence: tuple[TextEvidence, ...] = ()
-    features: dict = field(default_factory=dict)
-    outcome: str | None = None
+from .signals import Acceptance, Choice, Edit, FollowUp, Regeneration, Signal, TextEvidence
 
 
 def read_signals(
@@ -38,7 +24,7 @@ def read_signals(
     now: float,
     classifier: FollowUpClassifier,
     regeneration_window_s: float,
-) -> list[DetectedSignal]:
+) -> list[Signal]:
     """Signals in one request, in conversation order.
 
     * an assistant message answering a known prefix with the stored text -> acceptance, or a
@@ -57,7 +43,7 @@ def read_signals(
         if record.complete:  # a partial (disconnected) stream is not what the user saw in full
             by_prefix.setdefault(record.prefix_hash, []).append(record)
 
-    signals: list[DetectedSignal] = []
+    signals: list[Signal] = []
     last_user = _last_index(messages, "user")
     regenerated = [
         r for r in by_prefix.get(hashes[-1], ())
@@ -90,17 +76,14 @@ def read_signals(
             # because something was missing and took what came. Going back to an older one is.
             newest = all(r.created_at <= kept.created_at for r in candidates)
             for loser in rejected:
-                evidence = tuple(evidence_from_choice(loser.text or "", sent))
-                signals.append(DetectedSignal("regeneration", kept, evidence,
-                                              {"choice": True, "rejected_id": loser.id,
-                                               "newest": newest}, "kept"))
+                signals.append(Choice(kept, tuple(evidence_from_choice(loser.text or "", sent)),
+                                      loser.id, newest))
             follow_up = _follow_up_after(messages, index, last_user, classifier)
             if follow_up and not regenerated:
                 follow_up_read = index + 1 == last_user
-                signals.append(DetectedSignal("follow_up", kept, follow_up,
-                                              {"message_index": index + 1}, "followed_up"))
+                signals.append(FollowUp(kept, follow_up, index + 1))
             elif not rejected:
-                signals.append(DetectedSignal("acceptance", kept, (), {}, "accepted"))
+                signals.append(Acceptance(kept))
             continue
         original = max((r for r in candidates if r.outcome is None and r.text),
                        key=lambda r: r.created_at, default=None)
@@ -109,23 +92,17 @@ def read_signals(
         # No language detection here (~1 ms a text, over the in-request budget): when the cheap
         # hints differ, the service detects both languages off the hot path (language_check).
         features = edit_features(original.text or "", sent, detect=None)
-        evidence = tuple(evidence_from_edit(features))
-        # The edited text is kept (as long as the response text is) for preference exports.
         language_check = (features.similarity < RELANGUAGE_SIMILARITY
                           or language_hint(original.text or "") != language_hint(sent))
-        signals.append(DetectedSignal("edit", original, evidence, {**_plain(features), "edited_text": sent,
-                                                                   "language_check": language_check},
-                                      "edited"))
+        signals.append(Edit(original, tuple(evidence_from_edit(features)), features, sent, language_check))
 
-    for record in regenerated:
-        signals.append(DetectedSignal("regeneration", record, (), {"rejected": True}, "regenerated"))
+    signals.extend(Regeneration(record) for record in regenerated)
 
     if not follow_up_read and not regenerated and last_user is not None and last_user > 0:
         if _last_index(messages[:last_user], "assistant") is not None:
             evidence = tuple(classifier.classify(message_text(messages[last_user])))
             if evidence:
-                signals.append(DetectedSignal("follow_up", None, evidence,
-                                              {"message_index": last_user}, None))
+                signals.append(FollowUp(None, evidence, last_user))
     return signals
 
 
@@ -145,11 +122,4 @@ def _last_index(messages: Sequence[Any], role: str) -> int | None:
     return None
 
 
-def _plain(features: Any) -> dict:
-    """Dataclass features as a JSON-ready dict (floats rounded for readable traces)."""
-    from dataclasses import asdict
-
-    return {k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(features).items()}
-
-
-__all__ = ["DetectedSignal", "TextEvidence", "read_signals"]
+__all__ = ["read_signals"]

@@ -1,4 +1,5 @@
-"""Turn detected signals into evidence deltas at the belief level. Pure.
+"""Where a signal becomes evidence: each detected signal, and each piece of explicit feedback,
+turns into an :class:`Observation` with evidence deltas at the belief level. Pure.
 
 Text signals (edits, follow-ups, a kept regeneration candidate) carry their own evidence.
 Judgements about a whole response (thumbs, a regeneration, plain acceptance) say something only
@@ -13,7 +14,9 @@ from dataclasses import dataclass
 from typing import Iterable, Literal, Sequence
 
 from beliefs.dimensions import DimensionRegistry, InvalidBeliefValue
-from beliefs.records import AppliedBelief, EvidenceDelta
+from beliefs.records import BeliefView, EvidenceDelta, Identity, Observation, ResponseRecord
+
+from .signals import Acceptance, Choice, Edit, FollowUp, Regeneration, Signal, TextEvidence
 
 
 @dataclass(frozen=True)
@@ -60,13 +63,13 @@ def text_evidence(evidence: Iterable[tuple[str, str, float]], weight: float,
     return tuple(deltas)
 
 
-def approval(applied: Sequence[AppliedBelief], weight: float,
+def approval(applied: Sequence[BeliefView], weight: float,
              source: Literal["implicit", "explicit"]) -> tuple[EvidenceDelta, ...]:
     """Equal support for every belief that shaped an approved response."""
     return tuple(EvidenceDelta(a.dimension, a.value, weight, source) for a in applied)
 
 
-def rejection(applied: Sequence[AppliedBelief], weight: float, registry: DimensionRegistry,
+def rejection(applied: Sequence[BeliefView], weight: float, registry: DimensionRegistry,
               source: Literal["implicit", "explicit"]) -> tuple[EvidenceDelta, ...]:
     """Weight against the applied beliefs (for the opposite value), in proportion to confidence.
 
@@ -85,4 +88,56 @@ def rejection(applied: Sequence[AppliedBelief], weight: float, registry: Dimensi
     return tuple(deltas)
 
 
-__all__ = ["SignalWeights", "approval", "rejection", "text_evidence"]
+def deltas_of(signal: Signal, weights: SignalWeights, registry: DimensionRegistry) -> tuple[EvidenceDelta, ...]:
+    """The evidence one signal carries, weighted by how much its kind is worth."""
+    match signal:
+        case Edit():
+            return text_evidence(signal.evidence, weights.edit, registry)
+        case FollowUp():
+            return text_evidence(signal.evidence, weights.follow_up, registry)
+        case Choice():
+            weight = weights.choice_newest if signal.newest else weights.choice
+            return text_evidence(signal.evidence, weight, registry)
+        case Regeneration():
+            return rejection(signal.response.applied, weights.regeneration, registry, "implicit")
+        case Acceptance():
+            return approval(signal.response.applied, weights.acceptance, "implicit")
+    raise TypeError(f"not a signal: {signal!r}")
+
+
+def observe(signal: Signal, identity: Identity, observation_id: str, now: float,
+            weights: SignalWeights, registry: DimensionRegistry) -> Observation:
+    """The observation of one signal read from a request by ``identity`` at ``now``.
+
+    A signal about an earlier response belongs to that response's context (the conversation it
+    continues), not to the context of the request that carried it.
+    """
+    response = signal.response
+    return Observation(
+        id=observation_id, tenant=identity.tenant, user_id=identity.user,
+        context=response.context if response is not None else identity.context,
+        kind=signal.kind, response_id=response.id if response is not None else None,
+        features=signal.features(), deltas=deltas_of(signal, weights, registry), created_at=now,
+    )
+
+
+def feedback(record: ResponseRecord, rating: Literal["up", "down"] | None,
+             comment_evidence: Sequence[TextEvidence], observation_id: str, now: float,
+             weights: SignalWeights, registry: DimensionRegistry) -> Observation:
+    """The observation of explicit feedback about ``record``: a rating spreads over the beliefs
+    that shaped it; a comment's own evidence counts like a follow-up, at the comment weight."""
+    deltas: tuple[EvidenceDelta, ...] = ()
+    if rating == "up":
+        deltas = approval(record.applied, weights.thumbs_up, "explicit")
+    elif rating == "down":
+        deltas = rejection(record.applied, weights.thumbs_down, registry, "explicit")
+    deltas += text_evidence(comment_evidence, weights.comment, registry, "explicit")
+    return Observation(
+        id=observation_id, tenant=record.tenant, user_id=record.user_id, context=record.context,
+        kind="thumbs", response_id=record.id,
+        features={"rating": rating, "comment_evidence": [list(e) for e in comment_evidence]},
+        deltas=deltas, created_at=now,
+    )
+
+
+__all__ = ["SignalWeights", "approval", "deltas_of", "feedback", "observe", "rejection", "text_evidence"]

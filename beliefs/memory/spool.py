@@ -12,14 +12,19 @@ from __future__ import annotations
 import fcntl
 import os
 import uuid
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Iterator
 
 import orjson
 
-from beliefs.learning.selfmodel import EvidenceIncrement
-from beliefs.records import AppliedBelief, EvidenceDelta, Observation, ResponseRecord
+from beliefs.codec import (
+    increment_from,
+    increment_json,
+    observation_from,
+    observation_json,
+    response_from,
+    response_json,
+)
 
 Operation = tuple[str, tuple[Any, ...]]
 
@@ -28,10 +33,11 @@ def encode(op: str, args: tuple[Any, ...]) -> bytes:
     """One spool line for a store write."""
     if op == "record_observation":
         observation, increments = args
-        payload: dict[str, Any] = {"observation": asdict(observation),
-                                   "increments": [asdict(i) for i in increments]}
+        payload: dict[str, Any] = {"observation": observation_json(observation),
+                                   "increments": [increment_json(i) for i in increments]}
     elif op == "save_response":
-        payload = {"record": asdict(args[0])}
+        record, *rest = args
+        payload = {"record": response_json(record), "conversation": rest[0] if rest else None}
     elif op == "mark_response":
         payload = {"response_id": args[0], "outcome": args[1]}
     else:
@@ -43,14 +49,9 @@ def decode(line: bytes) -> Operation:
     data = orjson.loads(line)
     op = data["op"]
     if op == "record_observation":
-        o = data["observation"]
-        observation = Observation(**{**o, "deltas": tuple(EvidenceDelta(**d) for d in o["deltas"])})
-        return op, (observation, [EvidenceIncrement(**i) for i in data["increments"]])
+        return op, (observation_from(data["observation"]), [increment_from(i) for i in data["increments"]])
     if op == "save_response":
-        r = data["record"]
-        record = ResponseRecord(**{**r, "applied": tuple(AppliedBelief(**a) for a in r["applied"]),
-                                   "directives": tuple(r["directives"])})
-        return op, (record,)
+        return op, (response_from(data["record"]), data.get("conversation"))
     if op == "mark_response":
         return op, (data["response_id"], data["outcome"])
     raise ValueError(f"unknown spooled operation {op!r}")

@@ -2,20 +2,24 @@
 
 Evidence is only ever changed by SQL arithmetic on the row (``INSERT .. ON CONFLICT DO UPDATE SET
 w = w + x``, capped and cancelled with scalar MIN/MAX), never read-modified-written in Python, so
-concurrent writers from several workers cannot lose an update. Observation ids are primary keys: replaying the same observation is a no-op.
+concurrent writers from several workers cannot lose an update. Observation ids are primary keys:
+replaying the same observation is a no-op.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Any, Optional, Sequence
+from typing import Any, Mapping, Optional, Sequence
 
 from sqlalchemy import JSON, Column, Float, Index, delete, event, func, literal, or_, select, text, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, create_engine
 
+from beliefs.codec import observation_from, observation_json, response_from, response_json
 from beliefs.learning.selfmodel import EvidenceIncrement, Pin, SelfModel, ValueEvidence
-from beliefs.records import AppliedBelief, EvidenceDelta, Observation, ResponseRecord, UserProfile
+from beliefs.records import Identity, Observation, Outcome, ResponseRecord, UserProfile
+
+from .store import Conversation
 
 
 class BeliefEvidenceRow(SQLModel, table=True):
@@ -164,7 +168,8 @@ class SqlStore:
 
     # -- beliefs ---------------------------------------------------------------------------
 
-    def load_self_model(self, tenant: str, user_id: str) -> SelfModel:
+    def load_self_model(self, who: Identity) -> SelfModel:
+        tenant, user_id = who.key
         model = SelfModel()
         with Session(self.engine) as session:
             rows = session.exec(
@@ -188,7 +193,7 @@ class SqlStore:
             # RETURNING, not rowcount: drivers disagree on rowcount for ON CONFLICT DO NOTHING.
             inserted = session.execute(
                 self._insert(ObservationRow.__table__)
-                .values(_observation_values(observation))
+                .values(observation_json(observation))
                 .on_conflict_do_nothing(index_elements=["id"])
                 .returning(ObservationRow.__table__.c.id)
             ).first()
@@ -243,8 +248,9 @@ class SqlStore:
                 )
             )
 
-    def set_manual(self, tenant: str, user_id: str, context: str, dimension: str, value: str,
-                   manual_weight: float, pin_confidence: float | None, now: float) -> None:
+    def set_manual(self, who: Identity, dimension: str, value: str, manual_weight: float,
+                   pin_confidence: float | None, now: float) -> None:
+        tenant, user_id, context = who.tenant, who.user, who.context
         with Session(self.engine) as session, session.begin():
             session.execute(delete(BeliefEvidenceRow).where(
                 BeliefEvidenceRow.tenant == tenant, BeliefEvidenceRow.user_id == user_id,
@@ -261,7 +267,8 @@ class SqlStore:
                                          confidence=pin_confidence, updated_at=now))
             self._changed(session, tenant, user_id)
 
-    def delete_belief(self, tenant: str, user_id: str, dimension: str, context: str | None) -> int:
+    def delete_belief(self, who: Identity, dimension: str, context: str | None) -> int:
+        tenant, user_id = who.key
         removed = 0
         with Session(self.engine) as session, session.begin():
             for row_type in (BeliefEvidenceRow, BeliefPinRow):
@@ -273,7 +280,8 @@ class SqlStore:
             self._changed(session, tenant, user_id)
         return removed
 
-    def delete_user(self, tenant: str, user_id: str) -> int:
+    def delete_user(self, who: Identity) -> int:
+        tenant, user_id = who.key
         removed = 0
         with Session(self.engine) as session, session.begin():
             for row_type in (BeliefEvidenceRow, BeliefPinRow, ObservationRow, ResponseRow, UserProfileRow):
@@ -285,9 +293,9 @@ class SqlStore:
 
     # -- responses -------------------------------------------------------------------------
 
-    def save_response(self, record: ResponseRecord) -> None:
+    def save_response(self, record: ResponseRecord, conversation: Conversation | None = None) -> None:
         with Session(self.engine) as session, session.begin():
-            session.merge(_response_row(record))
+            session.merge(_response_row(record, conversation))
             table = UserProfileRow.__table__
             stmt = self._insert(table).values(
                 tenant=record.tenant, user_id=record.user_id, first_seen=record.created_at,
@@ -299,9 +307,9 @@ class SqlStore:
 
     # -- user profiles ---------------------------------------------------------------------
 
-    def get_profile(self, tenant: str, user_id: str) -> UserProfile | None:
+    def get_profile(self, who: Identity) -> UserProfile | None:
         with Session(self.engine) as session:
-            row = session.get(UserProfileRow, (tenant, user_id))
+            row = session.get(UserProfileRow, who.key)
             return _profile(row) if row else None
 
     def list_profiles(self, tenant: str, limit: int, offset: int = 0) -> list[UserProfile]:
@@ -312,8 +320,9 @@ class SqlStore:
             ).scalars()
             return [_profile(row) for row in rows]
 
-    def set_flags(self, tenant: str, user_id: str, now: float, *, opted_out: bool | None = None,
+    def set_flags(self, who: Identity, now: float, *, opted_out: bool | None = None,
                   consent: bool | None = None) -> None:
+        tenant, user_id = who.key
         with Session(self.engine) as session, session.begin():
             row = session.get(UserProfileRow, (tenant, user_id))
             if row is None:
@@ -335,7 +344,8 @@ class SqlStore:
             row = session.exec(query.order_by(ResponseRow.created_at.desc()).limit(1)).scalars().first()
             return _response_record(row) if row else None
 
-    def recent_responses(self, tenant: str, user_id: str, since: float, limit: int) -> list[ResponseRecord]:
+    def recent_responses(self, who: Identity, since: float, limit: int) -> list[ResponseRecord]:
+        tenant, user_id = who.key
         with Session(self.engine) as session:
             rows = session.exec(
                 select(ResponseRow)
@@ -346,7 +356,7 @@ class SqlStore:
             ).scalars()
             return [_response_record(row) for row in rows]
 
-    def mark_response(self, response_id: str, outcome: str) -> None:
+    def mark_response(self, response_id: str, outcome: Outcome) -> None:
         with Session(self.engine) as session, session.begin():
             owner = session.execute(
                 update(ResponseRow)
@@ -359,7 +369,8 @@ class SqlStore:
 
     # -- observations ----------------------------------------------------------------------
 
-    def observations(self, tenant: str, user_id: str, limit: int) -> list[Observation]:
+    def observations(self, who: Identity, limit: int) -> list[Observation]:
+        tenant, user_id = who.key
         with Session(self.engine) as session:
             rows = session.exec(
                 select(ObservationRow)
@@ -400,7 +411,7 @@ class SqlStore:
                 .order_by(ResponseRow.created_at.desc())
                 .limit(limit)
             ).mappings()
-            return [_response_record(ResponseRow(**row, text=None)) for row in rows]
+            return [_response_record(row) for row in rows]
 
     def list_pins(self, tenant: str, limit: int) -> list[tuple[str, str, str, Pin]]:
         with Session(self.engine) as session:
@@ -460,6 +471,21 @@ class SqlStore:
                 found.extend(_response_record(row) for row in rows)
         return found
 
+    def conversations_of(self, response_ids: Sequence[str]) -> dict[str, Conversation]:
+        ids = list(dict.fromkeys(response_ids))
+        found: dict[str, Conversation] = {}
+        with Session(self.engine) as session:
+            for start in range(0, len(ids), self._IN_CHUNK):
+                rows = session.execute(
+                    select(ResponseRow.id, ResponseRow.features)
+                    .where(ResponseRow.id.in_(ids[start:start + self._IN_CHUNK]))
+                ).all()
+                for response_id, features in rows:
+                    messages = (features or {}).get("messages")
+                    if isinstance(messages, list):
+                        found[response_id] = messages
+        return found
+
     def response_after(self, tenant: str, user_id: str, at: float) -> ResponseRecord | None:
         with Session(self.engine) as session:
             row = session.exec(
@@ -494,21 +520,13 @@ class SqlStore:
                 .where(ResponseRow.tenant == tenant, ResponseRow.created_at >= since)
                 .order_by(ResponseRow.created_at)
             ).mappings()
-            return [
-                ResponseRecord(
-                    id=row["id"], tenant=row["tenant"], user_id=row["user_id"], context=row["context"],
-                    prefix_hash=row["prefix_hash"], model=row["model"], created_at=row["created_at"],
-                    applied=tuple(AppliedBelief(**a) for a in (row["applied"] or [])),
-                    complete=row["complete"], outcome=row["outcome"],
-                    features={"arm": row["arm"]} if row["arm"] else {},
-                )
-                for row in rows
-            ]
+            return [_response_record(row) for row in rows]
 
     # -- privacy: export and retention -----------------------------------------------------
 
-    def export_user(self, tenant: str, user_id: str) -> dict[str, Any]:
+    def export_user(self, who: Identity) -> dict[str, Any]:
         """Everything stored about one user, as plain JSON-ready data."""
+        tenant, user_id = who.key
         with Session(self.engine) as session:
             def rows(row_type: Any, order: Any = None) -> list[dict[str, Any]]:
                 query = select(row_type).where(row_type.tenant == tenant, row_type.user_id == user_id)
@@ -563,52 +581,24 @@ def _profile(row: UserProfileRow) -> UserProfile:
                        row.opted_out, row.consent)
 
 
-def _observation_values(observation: Observation) -> dict[str, Any]:
-    return {
-        "id": observation.id,
-        "tenant": observation.tenant,
-        "user_id": observation.user_id,
-        "context": observation.context,
-        "kind": observation.kind,
-        "response_id": observation.response_id,
-        "features": observation.features,
-        "deltas": [
-            {"dimension": d.dimension, "value": d.value, "weight": d.weight, "source": d.source}
-            for d in observation.deltas
-        ],
-        "created_at": observation.created_at,
-    }
-
-
 def _observation(row: ObservationRow) -> Observation:
-    return Observation(
-        id=row.id, tenant=row.tenant, user_id=row.user_id, context=row.context, kind=row.kind,  # type: ignore[arg-type]
-        response_id=row.response_id, features=row.features or {},
-        deltas=tuple(EvidenceDelta(**d) for d in (row.deltas or [])), created_at=row.created_at,
-    )
+    return observation_from(row.model_dump())
 
 
-def _response_row(record: ResponseRecord) -> ResponseRow:
-    return ResponseRow(
-        id=record.id, tenant=record.tenant, user_id=record.user_id, context=record.context,
-        prefix_hash=record.prefix_hash, model=record.model, created_at=record.created_at,
-        applied=[{"dimension": a.dimension, "value": a.value, "confidence": a.confidence}
-                 for a in record.applied],
-        directives=list(record.directives), text=record.text, text_hash=record.text_hash,
-        completion_id=record.completion_id, complete=record.complete, features=record.features,
-        outcome=record.outcome,
-    )
+def _response_row(record: ResponseRecord, conversation: Conversation | None = None) -> ResponseRow:
+    data = response_json(record)
+    # Two loose fields share one JSON column (no migration): the arm, and the conversation the
+    # client sent, which exports read and retention clears with the text.
+    extra = {"arm": data.pop("arm")} if record.arm is not None else {}
+    if conversation is not None:
+        extra["messages"] = conversation
+    return ResponseRow(**data, features=extra)
 
 
-def _response_record(row: ResponseRow) -> ResponseRecord:
-    return ResponseRecord(
-        id=row.id, tenant=row.tenant, user_id=row.user_id, context=row.context,
-        prefix_hash=row.prefix_hash, model=row.model, created_at=row.created_at,
-        applied=tuple(AppliedBelief(**a) for a in (row.applied or [])),
-        directives=tuple(row.directives or ()), text=row.text, text_hash=row.text_hash,
-        completion_id=row.completion_id, complete=row.complete, features=row.features or {},
-        outcome=row.outcome,
-    )
+def _response_record(row: ResponseRow | Mapping[str, Any]) -> ResponseRecord:
+    data = dict(row.model_dump() if isinstance(row, ResponseRow) else row)
+    features = data.pop("features", None) or {}
+    return response_from({**data, "arm": data.get("arm", features.get("arm"))})
 
 
 __all__ = ["SqlStore", "make_engine"]

@@ -1,68 +1,92 @@
-"""The one storage interface. Routes and the learning core never touch SQL.
+"""The storage interface, split by who needs it. Routes and the learning core never touch SQL.
 
-Implementations: :class:`beliefs.memory.sql_store.SqlStore` (SQLite by default, PostgreSQL for many
-workers). Methods are synchronous; the service runs them on its own database thread so the event
-loop never waits on a write.
+* :class:`HotPathStore` — what serving requests needs: a user's self-model and recent responses,
+  and the writes that follow every request.
+* :class:`RightsStore` — corrections and the user's rights: set, pin, forget, opt out, export.
+* :class:`InsightsStore` — tenant-wide reads for dashboards, exports and flywheel metrics.
+
+:class:`Store` is all three; :class:`beliefs.memory.sql_store.SqlStore` (SQLite by default,
+PostgreSQL for many workers) implements it. Methods are synchronous: the service runs them on its
+own database thread, so the event loop never waits on a write. A user-scoped method takes the
+user's :class:`~beliefs.records.Identity`; its ``context`` matters only where a method says so.
 """
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Any, Protocol, Sequence
 
 from beliefs.learning.selfmodel import EvidenceIncrement, Pin, SelfModel
-from beliefs.records import Observation, ResponseRecord, UserProfile
+from beliefs.records import Identity, Observation, Outcome, ResponseRecord, UserProfile
+
+#: The client's conversation as it sent it (before injection), kept beside a response for exports.
+Conversation = list[Any]
 
 
-class Store(Protocol):
-    def load_self_model(self, tenant: str, user_id: str) -> SelfModel:
-        """All evidence rows and pins of one user (an empty model for an unknown user)."""
+class HotPathStore(Protocol):
+    def load_self_model(self, who: Identity) -> SelfModel:
+        """All evidence rows and pins of one user, every context (empty for an unknown user)."""
 
-    def recent_responses(self, tenant: str, user_id: str, since: float, limit: int) -> list[ResponseRecord]:
+    def recent_responses(self, who: Identity, since: float, limit: int) -> list[ResponseRecord]:
         """The user's responses created at or after ``since``, newest first."""
+
+    def get_profile(self, who: Identity) -> UserProfile | None:
+        """The user's profile, or None for a user never seen."""
+
+    def get_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
+        """Find a record by beliefloop's response id or the upstream completion id."""
 
     def record_observation(self, observation: Observation, increments: Sequence[EvidenceIncrement]) -> bool:
         """Append the observation and add its increments atomically. Returns False (and changes
         nothing) when an observation with the same id was already recorded."""
 
-    def set_manual(self, tenant: str, user_id: str, context: str, dimension: str, value: str,
-                   manual_weight: float, pin_confidence: float | None, now: float) -> None:
-        """Replace what is known about one dimension with a manual value: learned evidence and
-        pins for (context, dimension) are cleared; ``pin_confidence`` set means pinned."""
+    def save_response(self, record: ResponseRecord, conversation: Conversation | None = None) -> None:
+        """Insert a response record (replacing one with the same id), with the client's
+        conversation when given, and count it on the user's profile (first/last seen, requests)."""
 
-    def delete_belief(self, tenant: str, user_id: str, dimension: str, context: str | None) -> int:
-        """Forget one dimension in one context (all contexts when None); returns rows removed."""
-
-    def delete_user(self, tenant: str, user_id: str) -> int:
-        """Remove everything stored about the user; returns rows removed."""
-
-    def save_response(self, record: ResponseRecord) -> None:
-        """Insert a response record (replacing one with the same id) and count it on the user's
-        profile (first/last seen, requests)."""
-
-    def get_profile(self, tenant: str, user_id: str) -> UserProfile | None:
-        """The user's profile, or None for a user never seen."""
-
-    def list_profiles(self, tenant: str, limit: int, offset: int = 0) -> list[UserProfile]:
-        """Profiles of one tenant, most recently active first."""
-
-    def set_flags(self, tenant: str, user_id: str, now: float, *, opted_out: bool | None = None,
-                  consent: bool | None = None) -> None:
-        """Set opt-out and/or consent, creating the profile if needed."""
-
-    def get_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
-        """Find a record by beliefloop's response id or the upstream completion id."""
-
-    def mark_response(self, response_id: str, outcome: str) -> None:
+    def mark_response(self, response_id: str, outcome: Outcome) -> None:
         """Set the outcome of a response if none is set yet, or once over "regenerated" (a
         regenerated candidate the user then kept, accepted or followed up)."""
 
-    def observations(self, tenant: str, user_id: str, limit: int) -> list[Observation]:
+
+class RightsStore(Protocol):
+    def set_manual(self, who: Identity, dimension: str, value: str, manual_weight: float,
+                   pin_confidence: float | None, now: float) -> None:
+        """Replace what is known about one dimension in ``who.context`` with a manual value:
+        learned evidence and pins there are cleared; ``pin_confidence`` set means pinned."""
+
+    def delete_belief(self, who: Identity, dimension: str, context: str | None) -> int:
+        """Forget one dimension in one context (all contexts when None); returns rows removed."""
+
+    def delete_user(self, who: Identity) -> int:
+        """Remove everything stored about the user; returns rows removed."""
+
+    def set_flags(self, who: Identity, now: float, *, opted_out: bool | None = None,
+                  consent: bool | None = None) -> None:
+        """Set opt-out and/or consent, creating the profile if needed."""
+
+    def observations(self, who: Identity, limit: int) -> list[Observation]:
         """The user's observations, newest first."""
 
     def observations_for_response(self, response_id: str) -> list[Observation]:
         """Observations that name this response, oldest first."""
 
-    # -- tenant-wide reads for dashboards (read-only) --------------------------------------
+    def export_user(self, who: Identity) -> dict[str, Any]:
+        """Everything stored about one user (profile, evidence, pins, observations, responses)."""
+
+    def purge(self, text_before: float, observations_before: float) -> dict[str, int]:
+        """Retention: clear texts older than ``text_before``; delete observations and response
+        records older than ``observations_before``. Returns counts."""
+
+
+class InsightsStore(Protocol):
+    def list_profiles(self, tenant: str, limit: int, offset: int = 0) -> list[UserProfile]:
+        """Profiles of one tenant, most recently active first."""
+
+    def profiles_of(self, tenant: str, user_ids: Sequence[str]) -> list[UserProfile]:
+        """Profiles of these users (users never seen are left out)."""
+
+    def load_self_models(self, tenant: str, user_ids: Sequence[str]) -> dict[str, SelfModel]:
+        """Self-models of several users in one read; users with nothing stored are left out."""
 
     def observations_since(self, tenant: str, since: float, limit: int) -> list[Observation]:
         """Observations of every user of ``tenant`` created at or after ``since``, newest first."""
@@ -74,36 +98,28 @@ class Store(Protocol):
     def list_pins(self, tenant: str, limit: int) -> list[tuple[str, str, str, Pin]]:
         """Pinned beliefs of ``tenant`` as (user_id, context, dimension, pin), newest first."""
 
-    def load_self_models(self, tenant: str, user_ids: Sequence[str]) -> dict[str, SelfModel]:
-        """Self-models of several users in one read; users with nothing stored are left out."""
-
-    # -- exports and flywheel metrics (read-only, offline: not on the hot path) -------------
-
     def export_observations(self, tenant: str, since: float, kinds: Sequence[str]) -> list[Observation]:
         """Observations of ``tenant`` of the given kinds created at or after ``since``, oldest first."""
 
     def responses_by_ids(self, response_ids: Sequence[str]) -> list[ResponseRecord]:
         """The records with these ids (unknown ids are left out), in no particular order."""
 
+    def conversations_of(self, response_ids: Sequence[str]) -> dict[str, Conversation]:
+        """The client conversations kept beside these responses (expired or missing ones are left out)."""
+
     def response_after(self, tenant: str, user_id: str, at: float) -> ResponseRecord | None:
         """The user's first response created at or after ``at``."""
 
-    def profiles_of(self, tenant: str, user_ids: Sequence[str]) -> list[UserProfile]:
-        """Profiles of these users (users never seen are left out)."""
-
     def response_outcomes(self, tenant: str, since: float) -> list[ResponseRecord]:
-        """Lean records of ``tenant`` created at or after ``since``, oldest first: no text,
-        directives or messages; ``features`` holds only ``arm`` (when set)."""
+        """Lean records of ``tenant`` created at or after ``since``, oldest first: no text or
+        directives."""
 
-    def export_user(self, tenant: str, user_id: str) -> dict:
-        """Everything stored about one user (profile, evidence, pins, observations, responses)."""
 
-    def purge(self, text_before: float, observations_before: float) -> dict[str, int]:
-        """Retention: clear texts older than ``text_before``; delete observations and response
-        records older than ``observations_before``. Returns counts."""
+class Store(HotPathStore, RightsStore, InsightsStore, Protocol):
+    """Everything a deployment stores, behind one object."""
 
     def close(self) -> None:
         """Release connections."""
 
 
-__all__ = ["EvidenceIncrement", "Store"]
+__all__ = ["Conversation", "HotPathStore", "InsightsStore", "RightsStore", "Store"]

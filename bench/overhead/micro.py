@@ -32,10 +32,10 @@ sys.path.insert(0, os.environ.get("BELIEFLOOP_SOURCE") or str(_HERE.parent.paren
 
 from workload import BELIEF_CONFIDENCE, BELIEFS, Bodies  # noqa: E402
 
-from adapters import BeliefView, apply_plan, plan  # noqa: E402
+from adapters import apply_plan, plan  # noqa: E402
 from beliefs.memory.sql_store import SqlStore  # noqa: E402
 from beliefs.records import GLOBAL_CONTEXT as CONTEXT  # noqa: E402
-from beliefs.records import ResponseRecord  # noqa: E402
+from beliefs.records import Identity, ResponseRecord  # noqa: E402
 from proxy.runtime import Runtime  # noqa: E402
 from proxy.settings import load_settings  # noqa: E402
 
@@ -55,11 +55,12 @@ async def run(iterations: int, config: str | None, body_size: int) -> dict:
         store = SqlStore.from_url(f"sqlite:///{tmp}/micro.db")
         runtime = Runtime.build(settings, store=store)
         service = runtime.service
+        who = Identity(TENANT, USER, CONTEXT)
         try:
             for dimension, value in BELIEFS.items():
-                await service.set_belief(TENANT, USER, dimension, value, BELIEF_CONFIDENCE, CONTEXT, False)
+                await runtime.rights.set_belief(who, dimension, value, BELIEF_CONFIDENCE, False)
             now = service.clock()
-            await service.prepare(TENANT, USER, CONTEXT, [{"role": "user", "content": "warm"}])
+            await service.prepare(who, [{"role": "user", "content": "warm"}])
             for i in range(service.learning.recent_limit):  # fill the per-user recent-response cache
                 text = f"an earlier answer number {i}"
                 service.record_response(ResponseRecord(
@@ -76,10 +77,9 @@ async def run(iterations: int, config: str | None, body_size: int) -> dict:
             for i in range(iterations + 500):  # the first 500 are warm-up
                 body = dict(templates[i % len(templates)])
                 t0 = clock()
-                prepared = await service.prepare(TENANT, USER, CONTEXT, body["messages"])
-                views = [BeliefView(b.dimension, b.value, b.confidence) for b in prepared.beliefs]
+                prepared = await service.prepare(who, body["messages"])
                 t1 = clock()
-                applied_plan = plan(runtime.rules, views, CONTEXT, runtime.policy)
+                applied_plan = plan(runtime.rules, prepared.beliefs, CONTEXT, runtime.policy)
                 t2 = clock()
                 apply_plan(body, applied_plan, runtime.policy)
                 raw = orjson.dumps(body)

@@ -26,7 +26,7 @@ import openai
 import yaml
 
 from beliefs.learning.conversation import prefix_hashes, text_hash
-from beliefs.records import ResponseRecord
+from beliefs.records import Identity, ResponseRecord
 from proxy import create_app, settings_from_dict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,7 +62,8 @@ async def extraction_cost(iterations: int) -> dict[str, dict]:
         app = create_app(settings_from_dict(config(tmp), environ={}), watch=False)
         async with app.router.lifespan_context(app):
             service = app.state.runtime.service
-            await service.prepare(TENANT, USER, "*", [{"role": "user", "content": "warm up"}])
+            who = Identity(TENANT, USER)
+            await service.prepare(who, [{"role": "user", "content": "warm up"}])
             from beliefs.learning.language import detect_language
 
             detect_language(GERMAN)  # build the detector outside the timing, as the server does at start
@@ -82,13 +83,13 @@ async def extraction_cost(iterations: int) -> dict[str, dict]:
                     messages = [question, {"role": "assistant", "content": reply},
                                 {"role": "user", "content": follow}]
                 started = time.perf_counter()
-                prepared = await service.prepare(TENANT, USER, "*", messages)
+                prepared = await service.prepare(who, messages)
                 results[kind].append(time.perf_counter() - started)
                 if kind != "no signal" and not prepared.observations:
                     raise RuntimeError(f"{kind}: no signal read; the benchmark would measure nothing")
                 if i % 200 == 199:
                     await service.flush()
-                    await service.delete_user(TENANT, USER)  # keep the stored model small and steady
+                    await app.state.runtime.rights.delete_user(who)  # keep the stored model small and steady
             return {kind: pct(samples[len(samples) // 10:]) for kind, samples in results.items()}
 
 

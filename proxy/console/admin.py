@@ -11,12 +11,12 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from beliefs.dimensions import InvalidBeliefValue
+from beliefs.codec import belief_json, observation_json, view_json
 from beliefs.memory.service import UnknownResponse
-from beliefs.records import GLOBAL_CONTEXT, Belief, Observation
-from proxy.errors import NotFound, Unprocessable
+from beliefs.records import GLOBAL_CONTEXT, Belief, Identity, Observation
+from proxy.errors import NotFound
 
-from .deps import Tenant, admin_tenant, runtime_of
+from .deps import Tenant, admin_tenant, belief_value, runtime_of
 
 
 class BeliefOut(BaseModel):
@@ -31,10 +31,7 @@ class BeliefOut(BaseModel):
 
     @classmethod
     def of(cls, belief: Belief) -> "BeliefOut":
-        return cls(dimension=belief.dimension, value=belief.value,
-                   confidence=round(belief.confidence, 4), evidence=belief.evidence,
-                   context=belief.context, source=belief.source, pinned=belief.pinned,
-                   updated_at=belief.updated_at)
+        return cls(**belief_json(belief))
 
 
 class UserBeliefs(BaseModel):
@@ -50,22 +47,11 @@ class BeliefUpdate(BaseModel):
     pinned: bool = False
 
 
-class ObservationOut(BaseModel):
-    id: str
-    kind: str
-    response_id: str | None
-    context: str
-    features: dict[str, Any]
-    deltas: list[dict[str, Any]]
-    created_at: float
-
-    @classmethod
-    def of(cls, o: Observation) -> "ObservationOut":
-        return cls(id=o.id, kind=o.kind, response_id=o.response_id, context=o.context,
-                   features=o.features,
-                   deltas=[{"dimension": d.dimension, "value": d.value, "weight": round(d.weight, 4),
-                            "source": d.source} for d in o.deltas],
-                   created_at=o.created_at)
+def observation_out(observation: Observation) -> dict[str, Any]:
+    """An observation as the admin API shows it (the user is in the path already)."""
+    data = observation_json(observation, digits=4)
+    del data["tenant"], data["user_id"]
+    return data
 
 
 # Router-level too: a route added later without a Tenant parameter is still protected.
@@ -74,7 +60,7 @@ router = APIRouter(prefix="/admin", dependencies=[Depends(admin_tenant)], tags=[
 
 @router.get("/users/{user_id}/beliefs", response_model=UserBeliefs)
 async def get_beliefs(user_id: str, request: Request, tenant: Tenant) -> UserBeliefs:
-    beliefs = await runtime_of(request).service.stored_beliefs(tenant, user_id)
+    beliefs = await runtime_of(request).rights.stored_beliefs(Identity(tenant, user_id))
     return UserBeliefs(user_id=user_id, beliefs=[BeliefOut.of(b) for b in beliefs])
 
 
@@ -82,23 +68,16 @@ async def get_beliefs(user_id: str, request: Request, tenant: Tenant) -> UserBel
 async def put_belief(user_id: str, dimension: str, update: BeliefUpdate, request: Request,
                      tenant: Tenant) -> UserBeliefs:
     runtime = runtime_of(request)
-    registry = runtime.service.registry
-    if dimension not in registry:
-        raise Unprocessable(f"unknown dimension {dimension!r}; known: {', '.join(sorted(registry.names()))}",
-                            param="dimension", code="unknown_dimension")
-    try:
-        value = registry.get(dimension).validate(update.value)
-    except InvalidBeliefValue as error:
-        raise Unprocessable(str(error), param="value") from None
-    await runtime.service.set_belief(tenant, user_id, dimension, value, update.confidence,
-                                     update.context, update.pinned)
+    value = belief_value(runtime, dimension, update.value)
+    await runtime.rights.set_belief(Identity(tenant, user_id, update.context), dimension, value,
+                                    update.confidence, update.pinned)
     return await get_beliefs(user_id, request, tenant)
 
 
 @router.delete("/users/{user_id}/beliefs/{dimension}")
 async def delete_belief(user_id: str, dimension: str, request: Request, tenant: Tenant,
                         context: str | None = None) -> dict[str, Any]:
-    removed = await runtime_of(request).service.delete_belief(tenant, user_id, dimension, context)
+    removed = await runtime_of(request).rights.delete_belief(Identity(tenant, user_id), dimension, context)
     if not removed:
         raise NotFound(f"no belief about {dimension!r} for user {user_id!r}")
     return {"user_id": user_id, "dimension": dimension, "deleted": True}
@@ -106,7 +85,7 @@ async def delete_belief(user_id: str, dimension: str, request: Request, tenant: 
 
 @router.delete("/users/{user_id}")
 async def delete_user(user_id: str, request: Request, tenant: Tenant) -> dict[str, Any]:
-    removed = await runtime_of(request).service.delete_user(tenant, user_id)
+    removed = await runtime_of(request).rights.delete_user(Identity(tenant, user_id))
     return {"user_id": user_id, "deleted": True, "rows_removed": removed}
 
 
@@ -118,37 +97,36 @@ class OptOut(BaseModel):
 @router.put("/users/{user_id}/opt-out")
 async def put_opt_out(user_id: str, body: OptOut, request: Request, tenant: Tenant) -> dict[str, Any]:
     """Opting out deletes what is stored and stops observing and personalising the user."""
-    await runtime_of(request).service.set_opt_out(tenant, user_id, body.opted_out)
+    await runtime_of(request).rights.set_opt_out(Identity(tenant, user_id), body.opted_out)
     return {"user_id": user_id, "opted_out": body.opted_out}
 
 
 @router.get("/users/{user_id}/export")
 async def export_user(user_id: str, request: Request, tenant: Tenant) -> dict[str, Any]:
     """Everything stored about the user (the right of access)."""
-    data = await runtime_of(request).service.export_user(tenant, user_id)
+    data = await runtime_of(request).rights.export_user(Identity(tenant, user_id))
     return {"user_id": user_id, "tenant": tenant, **data}
 
 
 @router.get("/users/{user_id}/observations")
 async def get_observations(user_id: str, request: Request, tenant: Tenant, limit: int = 200) -> dict[str, Any]:
-    observations = await runtime_of(request).service.observations(tenant, user_id, max(1, min(limit, 1000)))
-    return {"user_id": user_id, "observations": [ObservationOut.of(o) for o in observations]}
+    observations = await runtime_of(request).rights.observations(Identity(tenant, user_id), max(1, min(limit, 1000)))
+    return {"user_id": user_id, "observations": [observation_out(o) for o in observations]}
 
 
 @router.get("/responses/{response_id}")
 async def get_response_trace(response_id: str, request: Request, tenant: Tenant) -> dict[str, Any]:
     try:
-        record, observations = await runtime_of(request).service.trace(tenant, response_id)
+        record, observations = await runtime_of(request).rights.trace(tenant, response_id)
     except UnknownResponse:
         raise NotFound(f"no response {response_id!r}") from None
     return {
         "response_id": record.id, "completion_id": record.completion_id, "user_id": record.user_id,
         "context": record.context, "model": record.model, "created_at": record.created_at,
         "complete": record.complete, "outcome": record.outcome,
-        "applied": [{"dimension": a.dimension, "value": a.value, "confidence": a.confidence}
-                    for a in record.applied],
+        "applied": [view_json(a) for a in record.applied],
         "directives": list(record.directives),
-        "signals": [ObservationOut.of(o) for o in observations],
+        "signals": [observation_out(o) for o in observations],
     }
 
 

@@ -23,7 +23,7 @@ from starlette.responses import RedirectResponse, Response
 
 from beliefs.insights import health
 from beliefs.insights.history import confidence_history, flips
-from beliefs.records import GLOBAL_CONTEXT, Belief, Observation, ResponseRecord
+from beliefs.records import GLOBAL_CONTEXT, Belief, Identity, Observation
 from proxy.errors import ProxyError
 
 from .deps import admin_tenant, runtime_of, signers_of
@@ -144,18 +144,15 @@ async def overview(request: Request) -> Response:
     if tenant is None:
         return _login_redirect(request)
     runtime = runtime_of(request)
-    service, store = runtime.service, runtime.service.store
-    cm = service.learning.confidence
-    now = service.clock()
+    cm = runtime.service.learning.confidence
+    now = runtime.service.clock()
     days = health.day_range(now - (WINDOW_DAYS - 1) * health.DAY_S, now)
     since = days[0]
-    await service.flush()
-    profiles = await service.query(store.list_profiles, tenant, USERS_LIMIT)
-    models = await service.query(store.load_self_models, tenant, [p.user_id for p in profiles])
     # Replays need history from before the window (what was believed when it opened).
-    observations: list[Observation] = await service.query(store.observations_since, tenant, 0.0, OBSERVATION_CAP)
-    responses = await service.query(store.responses_since, tenant, since, RESPONSE_CAP)
-    pins = await service.query(store.list_pins, tenant, PIN_CAP)
+    snapshot = await runtime.insights.tenant(tenant, since, users=USERS_LIMIT, observations=OBSERVATION_CAP,
+                                             responses=RESPONSE_CAP, pins=PIN_CAP)
+    profiles, models, observations = snapshot.profiles, snapshot.models, snapshot.observations
+    responses, pins = snapshot.responses, snapshot.pins
 
     users = [{"profile": p, "depth": health.depth(models.get(p.user_id), now, cm)} for p in profiles]
     in_window = [o for o in observations if o.created_at >= since]
@@ -220,15 +217,12 @@ async def user_page(user_id: str, request: Request) -> Response:
     if tenant is None:
         return _login_redirect(request)
     runtime = runtime_of(request)
-    service, store = runtime.service, runtime.service.store
-    cm = service.learning.confidence
-    now = service.clock()
-    await service.flush()
-    profile = await service.query(store.get_profile, tenant, user_id)
-    model = (await service.query(store.load_self_models, tenant, [user_id])).get(user_id)
+    cm = runtime.service.learning.confidence
+    now = runtime.service.clock()
+    snapshot = await runtime.insights.user(Identity(tenant, user_id), observations=1000, responses=12)
+    profile, model = snapshot.profile, snapshot.model
     beliefs: list[Belief] = model.stored_beliefs(now, cm) if model is not None else []
-    observations: list[Observation] = await service.observations(tenant, user_id, 1000)
-    responses: list[ResponseRecord] = await service.query(store.recent_responses, tenant, user_id, 0.0, 12)
+    observations, responses = snapshot.observations, snapshot.responses
     if profile is None and not beliefs and not observations:
         return error_page(request, status=404, title="No such user",
                           message="beliefloop has nothing stored about this user.")

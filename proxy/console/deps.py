@@ -12,8 +12,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from beliefs.dimensions import InvalidBeliefValue
 from proxy.auth import DEFAULT_TENANT
-from proxy.errors import Forbidden, Unauthorized
+from proxy.errors import Forbidden, Unauthorized, Unprocessable
 from proxy.runtime import Runtime
 
 from .tokens import Signers
@@ -51,8 +52,21 @@ def admin_tenant(request: Request) -> str:
     return scope
 
 
+def belief_value(runtime: Runtime, dimension: str, value: str) -> str:
+    """``value`` checked against ``dimension``'s closed set (canonical form), else 422 naming
+    what would be accepted."""
+    registry = runtime.service.registry
+    if dimension not in registry:
+        raise Unprocessable(f"unknown dimension {dimension!r}; known: {', '.join(sorted(registry.names()))}",
+                            param="dimension", code="unknown_dimension")
+    try:
+        return registry.get(dimension).validate(value)
+    except InvalidBeliefValue as error:
+        raise Unprocessable(str(error), param="value") from None
+
+
 #: The tenant an authenticated admin call acts on.
 Tenant = Annotated[str, Depends(admin_tenant)]
 
 
-__all__ = ["TENANT_HEADER", "Tenant", "admin_tenant", "runtime_of", "signers_of"]
+__all__ = ["TENANT_HEADER", "Tenant", "admin_tenant", "belief_value", "runtime_of", "signers_of"]

@@ -90,7 +90,7 @@ def _action(observation: Observation, dimension: str, value: str) -> str:
     if observation.kind == "follow_up":
         return f"asked for {preference(dimension, value)}"
     if observation.kind == "regeneration":
-        if observation.features.get("choice"):
+        if observation.is_choice:
             return "kept a regenerated answer like that"
         return "regenerated an answer tailored the other way"
     if observation.kind == "thumbs":

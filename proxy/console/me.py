@@ -102,39 +102,39 @@ def _document(prefs: Preferences) -> dict[str, Any]:
 
 @router.get("")
 async def get_me(request: Request, me: Me) -> dict[str, Any]:
-    prefs = await preferences.load(runtime_of(request), me.tenant, me.user_id or "")
+    prefs = await preferences.load(runtime_of(request), me.who())
     return {"user_id": prefs.user_id, "opted_out": prefs.opted_out, "expires_at": me.expires_at,
             "milestones": [{"title": m.title, "detail": m.detail} for m in prefs.milestones]}
 
 
 @router.get("/beliefs")
 async def get_my_beliefs(request: Request, me: Me) -> dict[str, Any]:
-    return _document(await preferences.load(runtime_of(request), me.tenant, me.user_id or ""))
+    return _document(await preferences.load(runtime_of(request), me.who()))
 
 
 @router.put("/beliefs/{dimension}")
 async def put_my_belief(dimension: str, change: BeliefChange, request: Request, me: Me) -> dict[str, Any]:
     runtime = runtime_of(request)
-    await preferences.correct(runtime, me.tenant, me.user_id or "", dimension, change.value, change.context)
-    return _document(await preferences.load(runtime, me.tenant, me.user_id or ""))
+    await preferences.correct(runtime, me.who(change.context), dimension, change.value)
+    return _document(await preferences.load(runtime, me.who()))
 
 
 @router.delete("/beliefs/{dimension}")
 async def delete_my_belief(dimension: str, request: Request, me: Me,
                            context: str = GLOBAL_CONTEXT) -> dict[str, Any]:
-    await preferences.remove(runtime_of(request), me.tenant, me.user_id or "", dimension, context)
+    await preferences.remove(runtime_of(request), me.who(context), dimension)
     return {"user_id": me.user_id, "dimension": dimension, "context": context, "deleted": True}
 
 
 @router.delete("/beliefs")
 async def reset_my_beliefs(request: Request, me: Me) -> dict[str, Any]:
-    await preferences.reset(runtime_of(request), me.tenant, me.user_id or "")
+    await preferences.reset(runtime_of(request), me.who())
     return {"user_id": me.user_id, "deleted": True}
 
 
 @router.put("/opt-out")
 async def put_my_opt_out(body: OptOut, request: Request, me: Me) -> dict[str, Any]:
-    await preferences.set_opt_out(runtime_of(request), me.tenant, me.user_id or "", body.opted_out)
+    await preferences.set_opt_out(runtime_of(request), me.who(), body.opted_out)
     return {"user_id": me.user_id, "opted_out": body.opted_out}
 
 

@@ -61,7 +61,7 @@ def _grant(request: Request, token: str) -> Grant | Response:
 
 async def _page(request: Request, grant: Grant, token: str, *, flash: str | None = None,
                 error: str | None = None, status: int = 200) -> Response:
-    prefs = await preferences.load(runtime_of(request), grant.tenant, grant.user_id or "")
+    prefs = await preferences.load(runtime_of(request), grant.who())
     return render(request, "preferences.html", status=status, prefs=prefs, token=token,
                   expires_at=grant.expires_at, flash=flash, error=error, question=QUESTION)
 
@@ -79,20 +79,20 @@ Action = Callable[[Runtime, Grant, dict[str, str]], Awaitable[object]]
 
 def _state(runtime: Runtime, grant: Grant, form: dict[str, str]) -> Awaitable[object]:
     dimension, _, value = form.get("choice", "").partition("=")
-    return preferences.correct(runtime, grant.tenant, grant.user_id or "", dimension, value)
+    return preferences.correct(runtime, grant.who(), dimension, value)
 
 
 ACTIONS: dict[str, tuple[Action, str]] = {
-    "confirm": (lambda r, g, f: preferences.confirm(r, g.tenant, g.user_id or "", f.get("dimension", ""),
-                                                    f.get("context")), "confirmed"),
-    "correct": (lambda r, g, f: preferences.correct(r, g.tenant, g.user_id or "", f.get("dimension", ""),
-                                                    f.get("value", ""), f.get("context")), "corrected"),
+    "confirm": (lambda r, g, f: preferences.confirm(r, g.who(f.get("context")), f.get("dimension", "")),
+                "confirmed"),
+    "correct": (lambda r, g, f: preferences.correct(r, g.who(f.get("context")), f.get("dimension", ""),
+                                                    f.get("value", "")), "corrected"),
     "state": (_state, "stated"),
-    "remove": (lambda r, g, f: preferences.remove(r, g.tenant, g.user_id or "", f.get("dimension", ""),
-                                                  f.get("context")), "removed"),
-    "reset": (lambda r, g, f: preferences.reset(r, g.tenant, g.user_id or ""), "reset"),
-    "opt-out": (lambda r, g, f: preferences.set_opt_out(r, g.tenant, g.user_id or "", True), "opted-out"),
-    "opt-in": (lambda r, g, f: preferences.set_opt_out(r, g.tenant, g.user_id or "", False), "opted-in"),
+    "remove": (lambda r, g, f: preferences.remove(r, g.who(f.get("context")), f.get("dimension", "")),
+               "removed"),
+    "reset": (lambda r, g, f: preferences.reset(r, g.who()), "reset"),
+    "opt-out": (lambda r, g, f: preferences.set_opt_out(r, g.who(), True), "opted-out"),
+    "opt-in": (lambda r, g, f: preferences.set_opt_out(r, g.who(), False), "opted-in"),
 }
 
 

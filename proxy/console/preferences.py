@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from adapters import BeliefView, plan
-from beliefs.dimensions import InvalidBeliefValue
-from beliefs.records import GLOBAL_CONTEXT, Belief
+from adapters import plan
+from beliefs.records import GLOBAL_CONTEXT, Belief, Identity
 from proxy.errors import NotFound, ProxyError, Unprocessable
 from proxy.gateway.identity import MAX_ID_CHARS
 from proxy.runtime import Runtime
 
+from .deps import belief_value
 from .explain import Explanation, Milestone, context_label, explain, milestones, value_label
 from .samples import SampleAnswer, adapted, generic
 
@@ -79,15 +79,15 @@ def _choices(runtime: Runtime, dimension: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((v, value_label(dimension, v)) for v in values), key=lambda c: c[1]))
 
 
-async def load(runtime: Runtime, tenant: str, user_id: str) -> Preferences:
+async def load(runtime: Runtime, who: Identity) -> Preferences:
     """Everything the page shows about one user."""
-    service = runtime.service
-    threshold = service.learning.confidence.apply_threshold
-    if await service.is_opted_out(tenant, user_id):
+    rights, user_id = runtime.rights, who.user
+    threshold = runtime.service.learning.confidence.apply_threshold
+    if await rights.is_opted_out(who):
         return Preferences(user_id, True, threshold)
-    registry = service.registry
-    stored = [b for b in await service.stored_beliefs(tenant, user_id) if b.dimension in registry]
-    observations = await service.observations(tenant, user_id, OBSERVATION_LIMIT)
+    registry = runtime.service.registry
+    stored = [b for b in await rights.stored_beliefs(who) if b.dimension in registry]
+    observations = await rights.observations(who, OBSERVATION_LIMIT)
     contexts = sorted({b.context for b in stored}, key=lambda c: (c != GLOBAL_CONTEXT, c))
 
     everywhere = {b.dimension: b.value for b in stored if b.context == GLOBAL_CONTEXT}
@@ -100,10 +100,9 @@ async def load(runtime: Runtime, tenant: str, user_id: str) -> Preferences:
     groups, applied_dimensions, applied_contexts = [], set(), set()
     in_use: dict[str, dict[str, str]] = {}
     for context in contexts:
-        effective = await service.effective_beliefs(tenant, user_id, context)
+        effective = await rights.effective_beliefs(who.in_context(context))
         # The same planning the hot path does, so "what it changes" is exactly what it changes.
-        p = plan(runtime.rules, [BeliefView(b.dimension, b.value, b.confidence) for b in effective],
-                 context, runtime.policy)
+        p = plan(runtime.rules, effective, context, runtime.policy)
         applied = {(v.dimension, v.value) for v in p.applied}
         directives: dict[str, list[str]] = {}
         for directive in p.directives:
@@ -145,69 +144,48 @@ def check_context(context: str | None) -> str:
     return context
 
 
-def _value(runtime: Runtime, dimension: str, value: str) -> str:
-    registry = runtime.service.registry
-    if dimension not in registry:
-        raise Unprocessable(f"unknown dimension {dimension!r}; known: {', '.join(sorted(registry.names()))}",
-                            param="dimension", code="unknown_dimension")
-    try:
-        return registry.get(dimension).validate(value)
-    except InvalidBeliefValue as error:
-        raise Unprocessable(str(error), param="value") from None
-
-
-async def _not_opted_out(runtime: Runtime, tenant: str, user_id: str) -> None:
-    if await runtime.service.is_opted_out(tenant, user_id):
+async def _not_opted_out(runtime: Runtime, who: Identity) -> None:
+    if await runtime.rights.is_opted_out(who):
         raise OptedOut("personalisation is turned off for this user; turn it back on first")
 
 
-async def correct(runtime: Runtime, tenant: str, user_id: str, dimension: str, value: str,
-                  context: str | None = None) -> str:
-    """Pin ``value`` (also how a user states a preference nothing was learned about)."""
-    context = check_context(context)
-    canonical = _value(runtime, dimension, value)
-    await _not_opted_out(runtime, tenant, user_id)
-    await runtime.service.set_belief(tenant, user_id, dimension, canonical, None, context, pinned=True)
+async def correct(runtime: Runtime, who: Identity, dimension: str, value: str) -> str:
+    """Pin ``value`` in ``who.context`` (also how a user states a preference nothing was learned
+    about)."""
+    who = who.in_context(check_context(who.context))
+    canonical = belief_value(runtime, dimension, value)
+    await _not_opted_out(runtime, who)
+    await runtime.rights.set_belief(who, dimension, canonical, None, pinned=True)
     return canonical
 
 
-async def confirm(runtime: Runtime, tenant: str, user_id: str, dimension: str,
-                  context: str | None = None) -> str:
-    """Pin the value currently believed; NotFound when nothing is believed there."""
-    context = check_context(context)
-    await _not_opted_out(runtime, tenant, user_id)
-    current = next((b for b in await runtime.service.stored_beliefs(tenant, user_id)
-                    if b.dimension == dimension and b.context == context), None)
+async def confirm(runtime: Runtime, who: Identity, dimension: str) -> str:
+    """Pin the value currently believed in ``who.context``; NotFound when nothing is believed there."""
+    who = who.in_context(check_context(who.context))
+    await _not_opted_out(runtime, who)
+    current = next((b for b in await runtime.rights.stored_beliefs(who)
+                    if b.dimension == dimension and b.context == who.context), None)
     if current is None:
         raise NotFound(f"nothing is believed about {dimension!r} here", param="dimension")
-    await runtime.service.set_belief(tenant, user_id, dimension, current.value, None, context, pinned=True)
+    await runtime.rights.set_belief(who, dimension, current.value, None, pinned=True)
     return current.value
 
 
-async def remove(runtime: Runtime, tenant: str, user_id: str, dimension: str,
-                 context: str | None = None) -> None:
-    """Forget one dimension in one context (learned evidence and any pin)."""
-    context = check_context(context)
-    if not await runtime.service.delete_belief(tenant, user_id, dimension, context):
+async def remove(runtime: Runtime, who: Identity, dimension: str) -> None:
+    """Forget one dimension in ``who.context`` (learned evidence and any pin)."""
+    context = check_context(who.context)
+    if not await runtime.rights.delete_belief(who, dimension, context):
         raise NotFound(f"nothing is believed about {dimension!r} here", param="dimension")
 
 
-async def reset(runtime: Runtime, tenant: str, user_id: str) -> None:
-    """Forget everything learned about the user, keeping their opt-out and consent choices
-    (deleting the user also deletes the profile that records those)."""
-    service = runtime.service
-    profile = await service.query(service.store.get_profile, tenant, user_id)
-    await service.delete_user(tenant, user_id)
-    if profile is not None and (profile.opted_out or not profile.consent):
-        now = service.clock()
-        await service.query(lambda: service.store.set_flags(tenant, user_id, now, opted_out=profile.opted_out,
-                                                            consent=profile.consent))
-        service.forget(tenant, user_id)
+async def reset(runtime: Runtime, who: Identity) -> None:
+    """Forget everything learned about the user, keeping their opt-out and consent choices."""
+    await runtime.rights.reset(who)
 
 
-async def set_opt_out(runtime: Runtime, tenant: str, user_id: str, opted_out: bool) -> None:
+async def set_opt_out(runtime: Runtime, who: Identity, opted_out: bool) -> None:
     """Opting out deletes what is stored and stops observing the user; opting in starts afresh."""
-    await runtime.service.set_opt_out(tenant, user_id, opted_out)
+    await runtime.rights.set_opt_out(who, opted_out)
 
 
 __all__ = [

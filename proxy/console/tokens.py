@@ -21,6 +21,8 @@ from typing import Literal
 
 import orjson
 
+from beliefs.records import GLOBAL_CONTEXT, Identity
+
 log = logging.getLogger("beliefloop.proxy")
 
 Purpose = Literal["me", "dashboard"]
@@ -51,6 +53,10 @@ class Grant:
     tenant: str
     user_id: str | None
     expires_at: float
+
+    def who(self, context: str | None = None) -> Identity:
+        """The user a preference-link grant acts as, in ``context`` (default: global)."""
+        return Identity(self.tenant, self.user_id or "", context or GLOBAL_CONTEXT)
 
 
 def _b64(data: bytes) -> str:

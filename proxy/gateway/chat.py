@@ -19,10 +19,10 @@ import orjson
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
-from adapters import BeliefView, Plan, apply_plan, plan
+from adapters import Plan, apply_plan, plan
 from beliefs.learning.conversation import text_hash
 from beliefs.memory.service import Prepared
-from beliefs.records import AppliedBelief, ResponseRecord
+from beliefs.records import Arm, BeliefView, ResponseRecord
 from proxy.errors import BodyTooLarge, InvalidRequest, ProxyError, UpstreamUnavailable
 from proxy.metrics import ProxyMetrics
 from proxy.runtime import Runtime
@@ -95,24 +95,23 @@ async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response
 
     prepared: Prepared | None = None
     applied_plan = Plan()
-    if identity.user_id is not None and request.headers.get(OPT_OUT_HEADER, "").lower() == "true":
-        if not await runtime.service.is_opted_out(identity.tenant, identity.user_id):
-            await runtime.service.set_opt_out(identity.tenant, identity.user_id, True)
-    if identity.user_id is not None:
-        prepared = await runtime.service.prepare(identity.tenant, identity.user_id, identity.context,
-                                                 body["messages"])
+    if identity is not None and request.headers.get(OPT_OUT_HEADER, "").lower() == "true":
+        if not await runtime.rights.is_opted_out(identity):
+            await runtime.rights.set_opt_out(identity, True)
+    if identity is not None:
+        prepared = await runtime.service.prepare(identity, body["messages"])
         if prepared.opted_out:
             prepared = None
-    arm = "none"  # anonymous or opted out: not part of the holdout comparison
+    arm: Arm | None = None  # anonymous or opted out: not part of the holdout comparison
     client_messages = body["messages"]  # as sent: apply_plan replaces the list, never mutates it
     if prepared is not None:
         metrics.signals(prepared.observations)
         flywheel = runtime.settings.flywheel
         # Holdout users are observed (prepare ran) but get no plan: the lift is measured, not assumed.
-        arm = arm_of(prepared.tenant, prepared.user_id, flywheel.holdout_share, flywheel.holdout_salt)
+        arm = arm_of(prepared.identity.tenant, prepared.identity.user, flywheel.holdout_share,
+                     flywheel.holdout_salt)
     if prepared is not None and arm == "treated":
-        views = [BeliefView(b.dimension, b.value, b.confidence) for b in prepared.beliefs]
-        applied_plan = plan(runtime.rules, views, identity.context, runtime.policy)
+        applied_plan = plan(runtime.rules, prepared.beliefs, prepared.identity.context, runtime.policy)
         if applied_plan:
             apply_plan(body, applied_plan, runtime.policy)
             raw = orjson.dumps(body)
@@ -123,9 +122,8 @@ async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response
 
     headers = {**reply.headers, RESPONSE_ID_HEADER: response_id,
                APPLIED_HEADER: applied_plan.applied_header()}
-    remember = _Recorder(runtime, prepared, applied_plan, response_id, body["model"],
-                         {"messages": client_messages, "arm": arm})
-    metrics.request(arm, bool(applied_plan), stream, upstream_s, time.perf_counter() - started - upstream_s)
+    remember = _Recorder(runtime, prepared, applied_plan, response_id, body["model"], arm, client_messages)
+    metrics.request(arm or "none", bool(applied_plan), stream, upstream_s, time.perf_counter() - started - upstream_s)
     if reply.chunks is None:
         if prepared is not None:
             # Before the reply goes out, not after: a fast client's next request (its edit, its
@@ -188,30 +186,28 @@ class _Recorder:
     """Builds and hands over the response record once the reply is out (off the hot path)."""
 
     def __init__(self, runtime: Runtime, prepared: Prepared | None, applied_plan: Plan,
-                 response_id: str, model: str, features: dict[str, Any] | None = None) -> None:
+                 response_id: str, model: str, arm: Arm | None, conversation: list[Any]) -> None:
         self.runtime, self.prepared, self.plan = runtime, prepared, applied_plan
-        self.response_id, self.model = response_id, model
-        #: ``messages``: the client's conversation before injection (kept for exports as long as
-        #: the response text is); ``arm``: treated or holdout.
-        self.features = features or {}
+        self.response_id, self.model, self.arm = response_id, model, arm
+        #: The client's conversation before injection (stored for exports as long as the
+        #: response text is; never kept in memory).
+        self.conversation = conversation
 
     def __call__(self, assemble, raw: bytes) -> None:
         prepared = self.prepared
         if prepared is None:
             return
         assembled = assemble(raw)
+        who = prepared.identity
         record = ResponseRecord(
-            id=self.response_id, tenant=prepared.tenant, user_id=prepared.user_id,
-            context=prepared.context, prefix_hash=prepared.prefix_hash, model=self.model,
-            created_at=self.runtime.service.clock(),
-            applied=tuple(AppliedBelief(b.dimension, b.value, round(b.confidence, 4))
-                          for b in self.plan.applied),
+            id=self.response_id, tenant=who.tenant, user_id=who.user, context=who.context,
+            prefix_hash=prepared.prefix_hash, model=self.model, created_at=self.runtime.service.clock(),
+            applied=tuple(BeliefView.of(b) for b in self.plan.applied),
             directives=tuple(d.text for d in self.plan.directives),
             text=assembled.text, text_hash=text_hash(assembled.text),
-            completion_id=assembled.completion_id, complete=assembled.complete,
-            features=self.features,
+            completion_id=assembled.completion_id, complete=assembled.complete, arm=self.arm,
         )
-        self.runtime.service.record_response(record)
+        self.runtime.service.record_response(record, self.conversation)
 
 
 __all__ = ["APPLIED_HEADER", "RESPONSE_ID_HEADER", "chat_completions", "parse_chat_body", "read_body"]

@@ -13,9 +13,8 @@ changing the salt reshuffles everyone.
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
 
-Arm = Literal["treated", "holdout"]
+from beliefs.records import Arm
 
 _SCALE = float(1 << 64)
 
@@ -34,4 +33,4 @@ def arm_of(tenant: str, user_id: str, share: float, salt: str = "") -> Arm:
     return "holdout" if bucket(tenant, user_id, salt) < share else "treated"
 
 
-__all__ = ["Arm", "arm_of", "bucket"]
+__all__ = ["arm_of", "bucket"]

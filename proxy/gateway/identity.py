@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping
 
-from beliefs.records import GLOBAL_CONTEXT
+from beliefs.records import GLOBAL_CONTEXT, Identity
 from proxy.errors import InvalidRequest
 
 USER_HEADER = "x-beliefloop-user"
 CONTEXT_HEADER = "x-beliefloop-context"
 MAX_ID_CHARS = 256
-
-
-@dataclass(frozen=True)
-class Identity:
-    tenant: str
-    user_id: str | None
-    context: str
 
 
 def _clean(value: Any, what: str) -> str:
@@ -29,8 +21,11 @@ def _clean(value: Any, what: str) -> str:
     return value
 
 
-def identify(headers: Mapping[str, str], body: Mapping[str, Any], tenant: str) -> Identity:
-    """``X-BeliefLoop-User`` header, else body ``user``, else ``safety_identifier``; None = anonymous."""
+def identify(headers: Mapping[str, str], body: Mapping[str, Any], tenant: str) -> Identity | None:
+    """``X-BeliefLoop-User`` header, else body ``user``, else ``safety_identifier``, in the
+    ``X-BeliefLoop-Context`` context (default global); None for an anonymous request."""
+    context_raw = headers.get(CONTEXT_HEADER)
+    context = _clean(context_raw, "X-BeliefLoop-Context") if context_raw else GLOBAL_CONTEXT
     raw = headers.get(USER_HEADER)
     if raw is not None:
         user = _clean(raw, "X-BeliefLoop-User")
@@ -39,10 +34,8 @@ def identify(headers: Mapping[str, str], body: Mapping[str, Any], tenant: str) -
     elif body.get("safety_identifier") is not None:
         user = _clean(body["safety_identifier"], "safety_identifier")
     else:
-        user = None
-    context_raw = headers.get(CONTEXT_HEADER)
-    context = _clean(context_raw, "X-BeliefLoop-Context") if context_raw else GLOBAL_CONTEXT
+        return None
     return Identity(tenant, user, context)
 
 
-__all__ = ["CONTEXT_HEADER", "Identity", "USER_HEADER", "identify"]
+__all__ = ["CONTEXT_HEADER", "MAX_ID_CHARS", "USER_HEADER", "identify"]
