@@ -75,6 +75,31 @@ class UpstreamRejected(ProxyError):
         self.body = body
 
 
+def _is_timeout(error: BaseException) -> bool:
+    # By class name along the MRO: httpx's TimeoutException, asyncio's TimeoutError, and the
+    # provider SDKs' APITimeoutError (litellm's Timeout derives from openai's) all say the same.
+    return isinstance(error, TimeoutError) or any(
+        cls.__name__ in ("TimeoutException", "APITimeoutError", "Timeout") for cls in type(error).__mro__)
+
+
+def upstream_failure(error: BaseException) -> ProxyError:
+    """The one mapping of an upstream failure (httpx, aiohttp, litellm and the provider SDKs)
+    onto our errors: a timeout is 504; a 4xx the provider answered (``status_code``) passes
+    through with its status (429 as ``rate_limit_exceeded``); anything else is 502."""
+    if isinstance(error, ProxyError):
+        return error
+    message = str(getattr(error, "message", error))[:500]
+    if _is_timeout(error) or getattr(error, "status_code", None) == 408:
+        return UpstreamTimeout(f"upstream timed out ({type(error).__name__}: {message})")
+    status = getattr(error, "status_code", None)
+    if isinstance(status, int) and 400 <= status < 500:
+        limited = status == 429
+        return UpstreamRejected(status, error_body(
+            message, "rate_limit_error" if limited else "invalid_request_error",
+            "rate_limit_exceeded" if limited else "provider_error"))
+    return UpstreamUnavailable(f"upstream unreachable ({type(error).__name__}: {message})")
+
+
 def error_body(message: str, type_: str, code: str | None, param: str | None = None) -> bytes:
     return orjson.dumps({"error": {"message": message, "type": type_, "param": param, "code": code}})
 
@@ -131,5 +156,5 @@ def install_handlers(app: FastAPI) -> None:
 __all__ = [
     "BodyTooLarge", "Forbidden", "InvalidRequest", "NotFound", "ProxyError", "Unauthorized",
     "Unprocessable", "UpstreamRejected", "UpstreamTimeout", "UpstreamUnavailable", "error_body",
-    "install_handlers", "render",
+    "install_handlers", "render", "upstream_failure",
 ]

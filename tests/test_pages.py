@@ -22,7 +22,7 @@ import orjson
 import pytest
 import respx
 
-from beliefs.insights.health import day_range, personalised_share, review_pins, signals_per_day
+from beliefs.insights.activity import day_range, personalised_share, review_pins, signals_per_day
 from beliefs.insights.history import confidence_history, flips, leader_before
 from beliefs.learning.confidence import ConfidenceModel
 from beliefs.learning.selfmodel import Pin

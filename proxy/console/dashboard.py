@@ -21,7 +21,7 @@ import orjson
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
-from beliefs.insights import health
+from beliefs.insights import activity
 from beliefs.insights.history import confidence_history, flips
 from beliefs.records import GLOBAL_CONTEXT, Belief, Identity, Observation
 from proxy.errors import ProxyError
@@ -146,7 +146,7 @@ async def overview(request: Request) -> Response:
     runtime = runtime_of(request)
     cm = runtime.service.learning.confidence
     now = runtime.service.clock()
-    days = health.day_range(now - (WINDOW_DAYS - 1) * health.DAY_S, now)
+    days = activity.day_range(now - (WINDOW_DAYS - 1) * activity.DAY_S, now)
     since = days[0]
     # Replays need history from before the window (what was believed when it opened).
     snapshot = await runtime.insights.tenant(tenant, since, users=USERS_LIMIT, observations=OBSERVATION_CAP,
@@ -154,36 +154,36 @@ async def overview(request: Request) -> Response:
     profiles, models, observations = snapshot.profiles, snapshot.models, snapshot.observations
     responses, pins = snapshot.responses, snapshot.pins
 
-    users = [{"profile": p, "depth": health.depth(models.get(p.user_id), now, cm)} for p in profiles]
+    users = [{"profile": p, "depth": activity.depth(models.get(p.user_id), now, cm)} for p in profiles]
     in_window = [o for o in observations if o.created_at >= since]
-    by_kind = health.signals_per_day(in_window, days)
-    overall, daily = health.personalised_share(responses, days)
+    by_kind = activity.signals_per_day(in_window, days)
+    overall, daily = activity.personalised_share(responses, days)
     window_flips = [f for f in flips(observations, cm) if f.at >= since]
     by_user: dict[str, list[Observation]] = {}
     for o in observations:
         by_user.setdefault(o.user_id, []).append(o)
-    reviews = [r for r in health.review_pins(pins, by_user, cm) if r.at >= since]
+    reviews = [r for r in activity.review_pins(pins, by_user, cm) if r.at >= since]
     corrections = sum(1 for r in reviews if r.kind == "correction")
     confirmations = sum(1 for r in reviews if r.kind == "confirmation")
     reviewed = corrections + confirmations
 
     signal_plot = stacked_bars(
-        days, [Stack(health.SIGNAL_LABELS.get(kind, kind), tuple(counts), color(i))
+        days, [Stack(activity.SIGNAL_LABELS.get(kind, kind), tuple(counts), color(i))
                for i, (kind, counts) in enumerate(by_kind.items())],
         plot="signals", title="Signals per day, by kind",
         description=f"{len(in_window)} signals in the last {WINDOW_DAYS} days: "
-                    + ", ".join(f"{sum(c)} {health.SIGNAL_LABELS.get(k, k)}" for k, c in by_kind.items()))
+                    + ", ".join(f"{sum(c)} {activity.SIGNAL_LABELS.get(k, k)}" for k, c in by_kind.items()))
     share_points = tuple((day, s.ratio) for day, s in zip(days, daily) if s.ratio is not None)
     share_plot = line_chart(
         [Series("personalised requests", share_points, color(0), "personalised")],  # type: ignore[arg-type]
         plot="personalised", title="Share of requests personalised, per day",
         description=f"{overall.part} of {overall.total} recorded requests had at least one preference applied.")
     churn_plot = stacked_bars(
-        days, [Stack("leading value changed", tuple(health.churn_per_day(window_flips, days)), color(1))],
+        days, [Stack("leading value changed", tuple(activity.churn_per_day(window_flips, days)), color(1))],
         plot="churn", title="Belief churn: leading values that flipped, per day",
         description=f"{len(window_flips)} beliefs changed their leading value in the last {WINDOW_DAYS} days.")
     review_plot = stacked_bars(
-        days, [Stack(label, tuple(health.per_day((r.at for r in reviews if r.kind == kind), days)), colour)
+        days, [Stack(label, tuple(activity.per_day((r.at for r in reviews if r.kind == kind), days)), colour)
                for kind, label, colour in (("correction", "corrections", color(1)),
                                             ("confirmation", "confirmations", color(2)),
                                             ("stated", "stated by the user", color(5)))],

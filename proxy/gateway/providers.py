@@ -1,7 +1,8 @@
 """Models from ``model_list`` go through litellm, so any provider works (streaming included).
 
 litellm is imported on first use only: its import takes seconds and most deployments never need
-it. Its exceptions carry a ``status_code``; they are mapped onto our errors in one place.
+it. Its exceptions carry a ``status_code``; they are mapped onto our errors by the same function
+as the HTTP clients' (:func:`proxy.errors.upstream_failure`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any, AsyncIterator
 
 import orjson
 
-from proxy.errors import ProxyError, UpstreamRejected, UpstreamTimeout, UpstreamUnavailable, error_body
+from proxy.errors import UpstreamRejected, UpstreamTimeout, UpstreamUnavailable, upstream_failure
 from proxy.settings import ModelRoute
 
 from .upstream import UpstreamReply
@@ -29,19 +30,6 @@ def _module() -> Any:
         litellm.telemetry = False
         _litellm = litellm
     return _litellm
-
-
-def _mapped(error: Exception) -> ProxyError:
-    litellm = _module()
-    status = getattr(error, "status_code", None)
-    message = str(getattr(error, "message", error))[:500]
-    if isinstance(error, litellm.Timeout) or status == 408:
-        return UpstreamTimeout(f"provider timed out: {message}")
-    if isinstance(status, int) and 400 <= status < 500:
-        code = "rate_limit_exceeded" if status == 429 else "provider_error"
-        kind = "rate_limit_error" if status == 429 else "invalid_request_error"
-        return UpstreamRejected(status, error_body(message, kind, code))
-    return UpstreamUnavailable(f"provider error: {message}")
 
 
 class LiteLLMRoutes:
@@ -68,7 +56,7 @@ class LiteLLMRoutes:
                 result = await litellm.acompletion(**params)
                 break
             except Exception as error:  # litellm raises its own hierarchy; map every one of them
-                mapped = _mapped(error)
+                mapped = upstream_failure(error)
                 fallback_worthy = isinstance(mapped, (UpstreamUnavailable, UpstreamTimeout)) or (
                     isinstance(mapped, UpstreamRejected) and mapped.status == 429)
                 if index == len(chain) - 1 or not fallback_worthy:
@@ -85,7 +73,7 @@ class LiteLLMRoutes:
             async for chunk in result:
                 yield b"data: " + chunk.model_dump_json(exclude_none=True).encode() + b"\n\n"
         except Exception as error:
-            mapped = _mapped(error)
+            mapped = upstream_failure(error)
             yield b"data: " + orjson.dumps({"error": {"message": mapped.message, "type": mapped.type,
                                                       "code": mapped.code}}) + b"\n\n"
             return

@@ -15,7 +15,7 @@ from typing import Any, AsyncIterator, Awaitable, Callable, Iterator, Mapping
 import httpx
 import orjson
 
-from proxy.errors import ProxyError, UpstreamRejected, UpstreamTimeout, UpstreamUnavailable
+from proxy.errors import ProxyError, UpstreamRejected, UpstreamUnavailable, upstream_failure
 from proxy.settings import UpstreamSettings
 
 #: Client headers worth passing to an OpenAI-compatible upstream (the rest are ours or hop-by-hop).
@@ -40,15 +40,21 @@ def reply_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {k: v for k, v in headers.items() if k.lower().startswith(_FORWARDED_REPLY_PREFIXES)}
 
 
+def _transport_errors() -> tuple[type[BaseException], ...]:
+    """What either HTTP client raises when the upstream cannot be reached or is too slow."""
+    import aiohttp
+
+    return (httpx.TransportError, aiohttp.ClientError, asyncio.TimeoutError)
+
+
 @contextlib.contextmanager
 def mapped_transport_errors() -> Iterator[None]:
-    """Turn httpx transport failures into OpenAI-shaped proxy errors (504 timeout, 502 otherwise)."""
+    """Turn transport failures of either client into OpenAI-shaped proxy errors
+    (:func:`proxy.errors.upstream_failure`: 504 for a timeout, 502 otherwise)."""
     try:
         yield
-    except httpx.TimeoutException as error:
-        raise UpstreamTimeout(f"upstream timed out ({type(error).__name__})") from None
-    except httpx.TransportError as error:
-        raise UpstreamUnavailable(f"upstream unreachable ({type(error).__name__}: {error})") from None
+    except _transport_errors() as error:
+        raise upstream_failure(error) from None
 
 
 def raise_for_upstream_status(status: int, body: bytes, headers: Mapping[str, str]) -> None:
@@ -129,18 +135,6 @@ class HttpxUpstream(_Upstream):
         await self.client.aclose()
 
 
-@contextlib.asynccontextmanager
-async def _mapped_aiohttp_errors() -> AsyncIterator[None]:
-    import aiohttp
-
-    try:
-        yield
-    except asyncio.TimeoutError:
-        raise UpstreamTimeout("upstream timed out") from None
-    except aiohttp.ClientError as error:
-        raise UpstreamUnavailable(f"upstream unreachable ({type(error).__name__}: {error})") from None
-
-
 class AiohttpUpstream(_Upstream):
     """Forwards raw chat bodies over one pooled aiohttp session: the default.
 
@@ -167,12 +161,12 @@ class AiohttpUpstream(_Upstream):
         return self._session
 
     async def chat(self, body: bytes, client_headers: Mapping[str, str], stream: bool) -> UpstreamReply:
-        async with _mapped_aiohttp_errors():
+        with mapped_transport_errors():
             response = await self._client().post(f"{self.base_url}/chat/completions", data=body,
                                                  headers=self._headers(client_headers))
         if response.status >= 400 or not stream:
             try:
-                async with _mapped_aiohttp_errors():
+                with mapped_transport_errors():
                     content = await response.read()
             finally:
                 response.release()
@@ -189,12 +183,12 @@ class AiohttpUpstream(_Upstream):
 
     @staticmethod
     async def _raw_chunks(response: Any) -> AsyncIterator[bytes]:
-        async with _mapped_aiohttp_errors():
+        with mapped_transport_errors():
             async for chunk in response.content.iter_any():
                 yield chunk
 
     async def models(self, client_headers: Mapping[str, str]) -> list[dict]:
-        async with _mapped_aiohttp_errors():
+        with mapped_transport_errors():
             async with self._client().get(f"{self.base_url}/models",
                                           headers=self._headers(client_headers)) as response:
                 content = await response.read()

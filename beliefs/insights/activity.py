@@ -1,4 +1,5 @@
-"""Flywheel health for the operator dashboard: pure aggregates over what the store holds.
+"""Activity for the operator dashboard: pure aggregates over what the store holds (signals per day,
+personalised share, belief churn, reviews of pinned beliefs, depth of understanding).
 
 Inputs are plain records (observations, response records, pins, self-models); time comes in as
 ``now``. Days are UTC calendar days, keyed by their start in Unix seconds.
