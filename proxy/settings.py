@@ -118,7 +118,7 @@ class StorageSettings(_Strict):
 
 
 class PagesSettings(_Strict):
-    """The preferences page, the /v1/me API and the operator dashboard (``proxy/pages.py``)."""
+    """The preferences page, the /v1/me API and the operator dashboard (``proxy/console``)."""
 
     #: Signs preference links and dashboard sessions. Default: derived from the admin key (or a
     #: random per-process secret, with a warning, when there is none). BELIEFLOOP_PAGES_SECRET.

@@ -95,7 +95,7 @@ def _languages(
 ) -> tuple[str | None, str | None]:
     # Detection costs ~1 ms per text, so it runs only when a change of language is plausible:
     # a heavy rewrite, or a cheap script/marker-word hint that differs. (Inside a request the
-    # proxy passes detect=None and runs the same check off the hot path: beliefs/detect.py.)
+    # proxy passes detect=None and runs the same check off the hot path: beliefs/learning/detect.py.)
     if detect is None or original == edited:
         return None, None
     if similarity >= RELANGUAGE_SIMILARITY and language_hint(original) == language_hint(edited):
