@@ -21,7 +21,7 @@ times = st.floats(min_value=EPOCH, max_value=EPOCH + 3650 * DAY, allow_nan=False
 
 def increment(value: str, weight: float, at: float, model: ConfidenceModel = MODEL,
               context: str = GLOBAL_CONTEXT) -> EvidenceIncrement:
-    """The increment the service adds to ``context`` for one signal (see beliefs.replay)."""
+    """The increment the service adds to ``context`` for one signal (see beliefs.learning.selfmodel.increments)."""
     (inc,) = [i for i in increments(Observation("o", "t", "u", context, "edit", None, {},
                                                  (EvidenceDelta("length", value, weight),), at), model)
               if i.context == context]

@@ -22,7 +22,7 @@ Model (see README "How learning works"):
   evidence, and evidence for a value cancels as much weight from the dimension's other values
   (floored at 0). A long-held preference then gives way to a new one after about ``cap`` / 2
   signals instead of after as many as it ever received. Both steps are single SQL updates
-  (``MIN``/``MAX`` of the old row values) and :meth:`beliefs.model.SelfModel.add` mirrors them.
+  (``MIN``/``MAX`` of the old row values) and :meth:`beliefs.learning.selfmodel.SelfModel.add` mirrors them.
   A named context may hold twice the cap, so it can move as far from the global belief it starts
   from as a global belief can move from 0.5. With saturation, evidence for one value commutes
   with itself but not with evidence against it: the order of mixed evidence can matter (by at
