@@ -12,10 +12,12 @@ from fastapi import FastAPI, Request
 from starlette.responses import JSONResponse
 
 from beliefs.memory.store import Store
+from proxy.console.deps import admin_tenant
 from proxy.console.routes import install_console
 from proxy.gateway.routes import install_gateway
 
 from .errors import ProxyError, install_handlers
+from .limits import BodyGuard, is_control
 from .metrics import ProxyMetrics, metrics_endpoint, spool_depth_of
 from .reload import remember_mtime, watch_config
 from .runtime import Runtime
@@ -50,6 +52,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
 
     app = FastAPI(title="beliefloop", version="0.1.0", lifespan=lifespan)
     install_handlers(app)
+    app.add_middleware(BodyGuard, authenticate=_authenticate_before_body, limit_of=_body_limit)
     install_gateway(app)  # what client apps call: chat completions, feedback
     install_console(app, settings)  # what people use: admin API, exports, /v1/me, pages, dashboard
     # One registry per app (not a module global), so tests and benchmarks can build several.
@@ -73,6 +76,20 @@ def create_app(settings: Settings, *, store: Store | None = None,
         return JSONResponse({"object": "list", "data": cards})
 
     return app
+
+
+def _authenticate_before_body(request: Request) -> None:
+    """Keys travel in headers: check them before a body is read (401/403 without reading it)."""
+    path = request.url.path
+    if path == "/admin" or path.startswith("/admin/"):
+        admin_tenant(request)
+    elif path.startswith("/v1/") and not path.startswith("/v1/me"):
+        request.app.state.runtime.keys.client(request.headers)
+
+
+def _body_limit(request: Request) -> int:
+    settings = request.app.state.runtime.settings
+    return settings.max_control_body_bytes if is_control(request.url.path) else settings.max_body_bytes
 
 
 __all__ = ["create_app"]

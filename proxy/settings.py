@@ -177,7 +177,10 @@ class Settings(_Strict):
     observation_retention_days: float = Field(default=180.0, gt=0)
     #: How often the retention job runs, in seconds.
     retention_interval_s: float = Field(default=3600.0, gt=0)
+    #: Largest body of model traffic (chat and the other doors); larger ones get 413 unread.
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    #: Largest body of a control route (feedback, admin, /v1/me, the pages' forms).
+    max_control_body_bytes: int = Field(default=64 * 1024, ge=1024)
     injection: InjectionSettings = InjectionSettings()
     pages: PagesSettings = PagesSettings()
     learning: LearningSettings = LearningSettings()
