@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse
 
 from beliefs.memory.store import Store
 from proxy.console.deps import admin_tenant
+from proxy.console.paths import EncodedUserPaths
 from proxy.console.routes import install_console
 from proxy.gateway.routes import install_gateway
 
@@ -53,6 +54,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
     app = FastAPI(title="beliefloop", version="0.1.0", lifespan=lifespan)
     install_handlers(app)
     app.add_middleware(BodyGuard, authenticate=_authenticate_before_body, limit_of=_body_limit)
+    app.add_middleware(EncodedUserPaths)  # user ids are one percent-encoded path segment
     install_gateway(app)  # what client apps call: chat completions, feedback
     install_console(app, settings)  # what people use: admin API, exports, /v1/me, pages, dashboard
     # One registry per app (not a module global), so tests and benchmarks can build several.

@@ -3,6 +3,7 @@ was about sockets (issue 17)."""
 
 from __future__ import annotations
 
+import html
 import select
 import socket
 import time
@@ -10,10 +11,11 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+import respx
 
 from proxy import create_app, settings_from_dict
-from tests.conftest import ADMIN_KEY
-from tests.fake_upstream import LiveServer
+from tests.conftest import ADMIN_KEY, UPSTREAM, admin_headers, running, sdk
+from tests.fake_upstream import LiveServer, completion
 
 
 def _status(response: bytes) -> int:
@@ -125,3 +127,48 @@ def test_chat_bodies_keep_their_larger_limit(live):
 # -- 3. user ids with "/" and other characters work in every admin and page route -------------------
 
 ODD_IDS = ["team/alice", "100%", "first last", "zoë/ünï", "a%2Fb"]
+
+
+@pytest.mark.parametrize("user_id", ODD_IDS)
+@respx.mock
+async def test_every_admin_and_page_route_works_for_ids_chat_accepts(respx_mock, config, user_id):
+    respx_mock.post(f"{UPSTREAM}/chat/completions").mock(return_value=httpx.Response(200, json=completion("hi")))
+    app = create_app(settings_from_dict(config, environ={}), watch=False)
+    segment = quote(user_id, safe="")
+    async with running(app) as proxy:
+        await sdk(proxy).chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}],
+                                                 user=user_id)
+        put = await proxy.put(f"/admin/users/{segment}/beliefs/length", headers=admin_headers(),
+                              json={"value": "concise"})
+        assert put.status_code == 200 and put.json()["user_id"] == user_id
+        beliefs = await proxy.get(f"/admin/users/{segment}/beliefs", headers=admin_headers())
+        assert [b["value"] for b in beliefs.json()["beliefs"]] == ["concise"]
+        observations = await proxy.get(f"/admin/users/{segment}/observations", headers=admin_headers())
+        assert observations.status_code == 200 and observations.json()["user_id"] == user_id
+        exported = await proxy.get(f"/admin/users/{segment}/export", headers=admin_headers())
+        assert exported.json()["profile"]["user_id"] == user_id
+        page = await proxy.get(f"/dashboard/users/{segment}", headers=admin_headers())
+        assert page.status_code == 200 and html.escape(user_id) in page.text
+        overview = await proxy.get("/dashboard", headers=admin_headers())
+        assert f"/dashboard/users/{segment}" in overview.text
+        link = await proxy.post(f"/admin/users/{segment}/preferences-link", headers=admin_headers())
+        me = await proxy.get("/v1/me", headers={"authorization": f"Bearer {link.json()['token']}"})
+        assert link.json()["user_id"] == user_id and me.json()["user_id"] == user_id
+        forgot = await proxy.delete(f"/admin/users/{segment}/beliefs/length", headers=admin_headers())
+        assert forgot.status_code == 200
+        opted = await proxy.put(f"/admin/users/{segment}/opt-out", headers=admin_headers(), json={"opted_out": True})
+        assert opted.json() == {"user_id": user_id, "opted_out": True}
+        deleted = await proxy.delete(f"/admin/users/{segment}", headers=admin_headers())
+        assert deleted.json()["user_id"] == user_id and deleted.json()["rows_removed"] >= 1
+        gone = await proxy.get(f"/admin/users/{segment}/export", headers=admin_headers())
+        assert gone.json()["profile"] is None
+
+
+async def test_another_user_is_never_reached_through_an_encoded_slash(config):
+    app = create_app(settings_from_dict(config, environ={}), watch=False)
+    async with running(app) as proxy:
+        await proxy.put("/admin/users/team/beliefs/length", headers=admin_headers(), json={"value": "detailed"})
+        await proxy.put(f"/admin/users/{quote('team/x', safe='')}/beliefs/length", headers=admin_headers(),
+                        json={"value": "concise"})
+        team = (await proxy.get("/admin/users/team/beliefs", headers=admin_headers())).json()
+    assert [b["value"] for b in team["beliefs"]] == ["detailed"]

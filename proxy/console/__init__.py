@@ -4,3 +4,5 @@ Operators: the admin API (``admin``), exports and flywheel health (``exports``),
 (``dashboard``). End users: the preferences page (``pages``) and its JSON twin ``/v1/me``
 (``me``), both built on ``preferences``. Shared request dependencies live in ``deps``.
 """
+
+from . import paths  # noqa: F401  (registers the {user_id:user} path convertor before routes compile)

@@ -58,13 +58,13 @@ def observation_out(observation: Observation) -> dict[str, Any]:
 router = APIRouter(prefix="/admin", dependencies=[Depends(admin_tenant)], tags=["admin"])
 
 
-@router.get("/users/{user_id}/beliefs", response_model=UserBeliefs)
+@router.get("/users/{user_id:user}/beliefs", response_model=UserBeliefs)
 async def get_beliefs(user_id: str, request: Request, tenant: Tenant) -> UserBeliefs:
     beliefs = await runtime_of(request).rights.stored_beliefs(Identity(tenant, user_id))
     return UserBeliefs(user_id=user_id, beliefs=[BeliefOut.of(b) for b in beliefs])
 
 
-@router.put("/users/{user_id}/beliefs/{dimension}", response_model=UserBeliefs)
+@router.put("/users/{user_id:user}/beliefs/{dimension}", response_model=UserBeliefs)
 async def put_belief(user_id: str, dimension: str, update: BeliefUpdate, request: Request,
                      tenant: Tenant) -> UserBeliefs:
     runtime = runtime_of(request)
@@ -74,7 +74,7 @@ async def put_belief(user_id: str, dimension: str, update: BeliefUpdate, request
     return await get_beliefs(user_id, request, tenant)
 
 
-@router.delete("/users/{user_id}/beliefs/{dimension}")
+@router.delete("/users/{user_id:user}/beliefs/{dimension}")
 async def delete_belief(user_id: str, dimension: str, request: Request, tenant: Tenant,
                         context: str | None = None) -> dict[str, Any]:
     removed = await runtime_of(request).rights.delete_belief(Identity(tenant, user_id), dimension, context)
@@ -83,7 +83,7 @@ async def delete_belief(user_id: str, dimension: str, request: Request, tenant: 
     return {"user_id": user_id, "dimension": dimension, "deleted": True}
 
 
-@router.delete("/users/{user_id}")
+@router.delete("/users/{user_id:user}")
 async def delete_user(user_id: str, request: Request, tenant: Tenant) -> dict[str, Any]:
     removed = await runtime_of(request).rights.delete_user(Identity(tenant, user_id))
     return {"user_id": user_id, "deleted": True, "rows_removed": removed}
@@ -94,21 +94,21 @@ class OptOut(BaseModel):
     opted_out: bool = True
 
 
-@router.put("/users/{user_id}/opt-out")
+@router.put("/users/{user_id:user}/opt-out")
 async def put_opt_out(user_id: str, body: OptOut, request: Request, tenant: Tenant) -> dict[str, Any]:
     """Opting out deletes what is stored and stops observing and personalising the user."""
     await runtime_of(request).rights.set_opt_out(Identity(tenant, user_id), body.opted_out)
     return {"user_id": user_id, "opted_out": body.opted_out}
 
 
-@router.get("/users/{user_id}/export")
+@router.get("/users/{user_id:user}/export")
 async def export_user(user_id: str, request: Request, tenant: Tenant) -> dict[str, Any]:
     """Everything stored about the user (the right of access)."""
     data = await runtime_of(request).rights.export_user(Identity(tenant, user_id))
     return {"user_id": user_id, "tenant": tenant, **data}
 
 
-@router.get("/users/{user_id}/observations")
+@router.get("/users/{user_id:user}/observations")
 async def get_observations(user_id: str, request: Request, tenant: Tenant, limit: int = 200) -> dict[str, Any]:
     observations = await runtime_of(request).rights.observations(Identity(tenant, user_id), max(1, min(limit, 1000)))
     return {"user_id": user_id, "observations": [observation_out(o) for o in observations]}

@@ -211,7 +211,7 @@ async def overview(request: Request) -> Response:
 
 # -- one user ------------------------------------------------------------------------------------
 
-@router.get("/users/{user_id}")
+@router.get("/users/{user_id:user}")
 async def user_page(user_id: str, request: Request) -> Response:
     tenant = _tenant(request)
     if tenant is None:

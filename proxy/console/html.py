@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from .explain import percent
+from .paths import user_segment
 
 WEB = Path(__file__).resolve().parent / "web"
 STYLESHEET_PATH = "/assets/beliefloop.css"
@@ -65,7 +66,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters.update(when=_when, day=_day, ago=_ago, percent=percent)
+_env.filters.update(when=_when, day=_day, ago=_ago, percent=percent, segment=user_segment)
 _STYLESHEET = (WEB / "static" / "beliefloop.css").read_bytes()
 
 

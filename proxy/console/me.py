@@ -151,7 +151,7 @@ def mint_link(request: Request, tenant: str, user_id: str, ttl_s: int | None = N
             "expires_at": expires_at}
 
 
-@admin_router.post("/users/{user_id}/preferences-link")
+@admin_router.post("/users/{user_id:user}/preferences-link")
 async def create_preferences_link(user_id: str, request: Request, tenant: Tenant,
                                   body: Annotated[LinkRequest | None, Body()] = None) -> dict[str, Any]:
     if len(user_id) > MAX_ID_CHARS or not user_id.isprintable():
