@@ -172,3 +172,39 @@ async def test_another_user_is_never_reached_through_an_encoded_slash(config):
                         json={"value": "concise"})
         team = (await proxy.get("/admin/users/team/beliefs", headers=admin_headers())).json()
     assert [b["value"] for b in team["beliefs"]] == ["detailed"]
+
+
+# -- 7. forms posted from another site change nothing ----------------------------------------------
+
+@pytest.mark.parametrize("headers", [{"origin": "https://evil.example"},
+                                     {"sec-fetch-site": "cross-site", "origin": "https://evil.example"},
+                                     {"origin": "null"}])
+async def test_a_cross_site_login_sets_no_session(config, headers):
+    app = create_app(settings_from_dict(config, environ={}), watch=False)
+    async with running(app) as proxy:
+        answer = await proxy.post("/dashboard/login", data={"key": ADMIN_KEY}, headers=headers)
+    assert answer.status_code == 403 and "set-cookie" not in answer.headers
+
+
+async def test_a_same_origin_login_still_works(config):
+    app = create_app(settings_from_dict(config, environ={}), watch=False)
+    async with running(app) as proxy:
+        same = await proxy.post("/dashboard/login", data={"key": ADMIN_KEY},
+                                headers={"origin": "http://beliefloop.test", "sec-fetch-site": "same-origin"})
+        plain = await proxy.post("/dashboard/login", data={"key": ADMIN_KEY})  # curl: no browser headers
+    assert same.status_code == 303 and "beliefloop_dashboard=" in same.headers["set-cookie"]
+    assert plain.status_code == 303
+
+
+async def test_a_cross_site_post_to_the_preferences_page_changes_nothing(config):
+    app = create_app(settings_from_dict(config, environ={}), watch=False)
+    async with running(app) as proxy:
+        link = (await proxy.post("/admin/users/pia/preferences-link", headers=admin_headers())).json()
+        forged = await proxy.post("/me/opt-out", data={"token": link["token"]},
+                                  headers={"origin": "https://evil.example"})
+        me = (await proxy.get("/v1/me", headers={"authorization": f"Bearer {link['token']}"})).json()
+        own = await proxy.post("/me/opt-out", data={"token": link["token"]},
+                               headers={"origin": "http://beliefloop.test"})
+        after = (await proxy.get("/v1/me", headers={"authorization": f"Bearer {link['token']}"})).json()
+    assert forged.status_code == 403 and me["opted_out"] is False
+    assert own.status_code == 303 and after["opted_out"] is True

@@ -26,9 +26,9 @@ from beliefs.insights.history import confidence_history, flips
 from beliefs.records import GLOBAL_CONTEXT, Belief, Identity, Observation
 from proxy.errors import ProxyError
 
-from .deps import admin_tenant, runtime_of, signers_of
+from .deps import admin_tenant, cross_site, runtime_of, signers_of
 from .explain import preference
-from .html import error_page, read_form, render
+from .html import cross_site_page, error_page, read_form, render
 from .svgplot import Marker, Series, Stack, color, line_chart, percent_label, stacked_bars
 from .tokens import Grant, TokenError
 
@@ -108,6 +108,8 @@ async def login_page(request: Request) -> Response:
 @router.post("/login")
 async def login(request: Request) -> Response:
     runtime = runtime_of(request)
+    if cross_site(request):
+        return cross_site_page(request)  # login CSRF: a session in the victim's browser
     if not _admin_enabled(request):
         return _disabled(request)
     form = await read_form(request, MAX_FORM_BYTES)
@@ -125,6 +127,8 @@ async def login(request: Request) -> Response:
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
+    if cross_site(request):
+        return cross_site_page(request)
     response = _login_redirect(request)
     response.delete_cookie(SESSION_COOKIE, path="/dashboard", httponly=True, samesite="strict")
     return response

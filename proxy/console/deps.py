@@ -9,6 +9,7 @@ is read.
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 
@@ -65,8 +66,33 @@ def belief_value(runtime: Runtime, dimension: str, value: str) -> str:
         raise Unprocessable(str(error), param="value") from None
 
 
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def cross_site(request: Request) -> bool:
+    """Whether a form post comes from another site (CSRF, login CSRF included).
+
+    Browsers say where a request comes from: ``Sec-Fetch-Site`` (same-origin, or none for a typed
+    URL), else ``Origin``, which must be this server's own (or ``pages.public_base_url``'s). A
+    request with neither is not a browser's cross-site post and is let through.
+    """
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site not in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False
+    allowed = {_origin(str(request.base_url))}
+    public = runtime_of(request).settings.pages.public_base_url
+    if public:
+        allowed.add(_origin(public))
+    return origin.lower() not in allowed
+
+
 #: The tenant an authenticated admin call acts on.
 Tenant = Annotated[str, Depends(admin_tenant)]
 
 
-__all__ = ["TENANT_HEADER", "Tenant", "admin_tenant", "belief_value", "runtime_of", "signers_of"]
+__all__ = ["TENANT_HEADER", "Tenant", "admin_tenant", "belief_value", "cross_site", "runtime_of", "signers_of"]

@@ -77,6 +77,13 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
     return HTMLResponse(html, status, headers=SECURITY_HEADERS)
 
 
+def cross_site_page(request: Request) -> HTMLResponse:
+    """The answer to a form posted from another site (see ``deps.cross_site``)."""
+    return error_page(request, status=403, title="This form came from another site",
+                      message="For your safety, changes are only accepted from this page itself.",
+                      hint="Open the page again and use its own buttons.")
+
+
 def error_page(request: Request, *, status: int, title: str, message: str, hint: str | None = None) -> HTMLResponse:
     """A plain, friendly error page (the JSON API keeps the OpenAI error shape instead)."""
     return render(request, "error.html", status=status, title=title, message=message, hint=hint)

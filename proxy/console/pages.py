@@ -20,8 +20,8 @@ from proxy.errors import ProxyError
 from proxy.runtime import Runtime
 
 from . import me, preferences
-from .deps import runtime_of, signers_of
-from .html import error_page, read_form, render
+from .deps import cross_site, runtime_of, signers_of
+from .html import cross_site_page, error_page, read_form, render
 from .samples import QUESTION
 from .tokens import Grant, TokenError
 
@@ -98,6 +98,8 @@ ACTIONS: dict[str, tuple[Action, str]] = {
 
 @router.post("/me/{action}")
 async def preferences_action(action: str, request: Request) -> Response:
+    if cross_site(request):
+        return cross_site_page(request)
     form = await read_form(request, MAX_FORM_BYTES)
     token = form.get("token", "")
     grant = _grant(request, token)
