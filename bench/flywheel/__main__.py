@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None,
                         help="results directory (default bench/flywheel/results)")
     parser.add_argument("--no-plot", action="store_true")
+    parser.add_argument("--phrasing", choices=("heldout", "dev", "table"), default="heldout",
+                        help="the users' words: the interpretation corpus's held-out test split (default), "
+                             "its dev split (in-sample), or the old in-vocabulary phrase table")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
@@ -65,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         changes["headline_noise"] = args.noise
     if args.set:
         changes["overrides"] = _override(args.set)
+    if args.phrasing != "heldout":
+        changes["phrasing"] = args.phrasing
     if changes:
         cfg = BenchConfig(**{**cfg.__dict__, **changes})
 

@@ -14,6 +14,7 @@ from typing import Any, Mapping, Sequence
 
 from . import metrics
 from .personas import PERSONA_BY_NAME, PERSONAS, QUICK_PERSONAS, Persona
+from .phrasing import Phrasebook, Phrasing
 from .runner import base_config, run_condition
 from .trace import Run
 from .user import Rates
@@ -29,6 +30,8 @@ class BenchConfig:
     rates: Rates = Rates()
     overrides: Mapping[str, Any] = field(default_factory=dict)
     """Merged into config.yaml (e.g. ``{"learning": {"prior": 1.5}}``) for experiments."""
+    phrasing: Phrasing = "heldout"
+    """Where the users' words come from (see :mod:`.phrasing`): held-out by default."""
 
     @classmethod
     def quick(cls, **changes: Any) -> "BenchConfig":
@@ -52,6 +55,7 @@ TARGETS = (
 async def collect(cfg: BenchConfig) -> dict[str, list[Run]]:
     """Run every condition; keys are "noise=<x>" (personalised) and "baseline"."""
     config = base_config(cfg.overrides)
+    book = Phrasebook.load(cfg.phrasing)
     personas: Sequence[Persona] = [PERSONA_BY_NAME[name] for name in cfg.personas]
     levels = sorted(set(cfg.noise_levels) | {cfg.headline_noise})
     runs: dict[str, list[Run]] = {}
@@ -59,12 +63,14 @@ async def collect(cfg: BenchConfig) -> dict[str, list[Run]]:
         runs[f"noise={noise:.2f}"] = [
             run for seed in cfg.seeds
             for run in await run_condition(config, personas, seed=seed, noise=noise,
-                                           n=cfg.interactions, rates=cfg.rates, personalised=True)
+                                           n=cfg.interactions, rates=cfg.rates, personalised=True,
+                                           phrasebook=book)
         ]
     runs["baseline"] = [
         run for seed in cfg.seeds
         for run in await run_condition(config, personas, seed=seed, noise=cfg.headline_noise,
-                                       n=cfg.interactions, rates=cfg.rates, personalised=False)
+                                       n=cfg.interactions, rates=cfg.rates, personalised=False,
+                                       phrasebook=book)
     ]
     return runs
 
@@ -110,7 +116,7 @@ def score(cfg: BenchConfig, runs: Mapping[str, list[Run]], seconds: float) -> di
         "meta": {
             "personas": list(cfg.personas), "seeds": list(cfg.seeds), "interactions": n,
             "headline_noise": cfg.headline_noise, "noise_levels": sorted(set(cfg.noise_levels)),
-            "rates": asdict(cfg.rates), "overrides": dict(cfg.overrides),
+            "rates": asdict(cfg.rates), "overrides": dict(cfg.overrides), "phrasing": cfg.phrasing,
             "apply_threshold": threshold, "learning": config.get("learning", {}),
             "seconds": round(seconds, 1),
         },

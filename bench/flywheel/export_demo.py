@@ -23,6 +23,7 @@ from proxy import create_app, settings_from_dict
 
 from .fake_llm import FakeLLM
 from .personas import PERSONAS
+from .phrasing import Phrasebook
 from .runner import ADMIN_KEY, Proxy, SimClock, _merge, base_config, run_persona
 from .user import Rates
 
@@ -33,7 +34,7 @@ async def simulate(out: Path, seeds: int, interactions: int) -> dict:
         "upstream": {"base_url": "http://fake-llm.bench/v1", "api_key": "sk-fake"},
         "database_url": f"sqlite:///{database}", "admin_key": ADMIN_KEY})
     (out / "config.yaml").write_text(yaml.safe_dump(config))
-    llm, clock = FakeLLM(), SimClock()
+    llm, clock = FakeLLM(Phrasebook.load()), SimClock()
     app = create_app(settings_from_dict(config, environ={}), transport=llm.transport(), clock=clock, watch=False)
     async with app.router.lifespan_context(app):
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bl.demo") as http:

@@ -25,7 +25,7 @@ from typing import Any, Mapping
 import httpx
 
 from .corpus import CLOSING, EMOJI_CLOSING, EMOJI_POINT, LANGUAGES, PREAMBLE, TOPIC_BY_QUESTION, TOPICS, Topic
-from .phrasing import requested
+from .phrasing import Phrasebook
 
 #: What the assistant does on each dimension when told nothing (expertise: it explains basics;
 #: code: it includes a block on technical topics).
@@ -135,7 +135,9 @@ class FakeLLM:
     ``received`` keeps every request body (for tests and debugging).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, phrasebook: Phrasebook) -> None:
+        #: How it understands what the user typed (the same book the user speaks from).
+        self.phrasebook = phrasebook
         self.received: list[dict[str, Any]] = []
         self._attempts: dict[str, int] = {}
         self._session = ""
@@ -177,7 +179,7 @@ class FakeLLM:
             if text in TOPIC_BY_QUESTION:
                 topic = TOPIC_BY_QUESTION[text]
             else:
-                wants.update(requested(text))  # the user's own words override the directives
+                wants.update(self.phrasebook.requested(text))  # the user's own words override the directives
         style = Style(**{d: v for d, v in wants.items() if d in Style.__dataclass_fields__})
         if attempt:
             style = _vary(style, set(wants), random.Random(f"{key}/{attempt}"))

@@ -26,7 +26,8 @@ def table(results: Mapping[str, Any]) -> str:
     lines = [
         f"Flywheel benchmark: {len(meta['personas'])} personas x {len(meta['seeds'])} seeds x "
         f"{meta['interactions']} interactions, headline noise {_pct(meta['headline_noise'])}, "
-        f"apply threshold {meta['apply_threshold']}, {meta['seconds']} s",
+        f"apply threshold {meta['apply_threshold']}, users' words: {meta.get('phrasing', 'table')}, "
+        f"{meta['seconds']} s",
         f"learning: {json.dumps(meta['learning'], sort_keys=True)}",
         "",
         "interaction  precision  recall     F1  micro-F1  alignment  baseline  no-pref",

@@ -25,6 +25,7 @@ from proxy import Settings, create_app, settings_from_dict
 from .corpus import TOPICS
 from .fake_llm import FakeLLM
 from .personas import GLOBAL, Persona
+from .phrasing import Phrasebook
 from .trace import Run, Step
 from .user import Rates, SimulatedUser
 
@@ -137,9 +138,9 @@ def bench_settings(config: Mapping[str, Any], database: Path) -> Settings:
 
 
 @contextlib.asynccontextmanager
-async def open_proxy(config: Mapping[str, Any]) -> AsyncIterator[Proxy]:
+async def open_proxy(config: Mapping[str, Any], phrasebook: Phrasebook) -> AsyncIterator[Proxy]:
     """beliefloop built from ``config`` on a fresh SQLite file, lifespan running, fake upstream."""
-    llm, clock = FakeLLM(), SimClock()
+    llm, clock = FakeLLM(phrasebook), SimClock()
     with tempfile.TemporaryDirectory(prefix="flywheel-") as tmp:
         settings = bench_settings(config, Path(tmp) / "beliefs.db")
         app = create_app(settings, transport=llm.transport(), clock=clock, watch=False)
@@ -155,7 +156,9 @@ async def run_persona(proxy: Proxy, persona: Persona, *, seed: int, noise: float
                       rates: Rates, personalised: bool) -> Run:
     """``n`` interactions of one simulated user; the trace of what happened and was believed."""
     rng = random.Random(f"{seed}|{persona.name}|{noise}")
-    user = SimulatedUser(replace(rates, noise=noise), rng)
+    book = proxy.llm.phrasebook
+    writes = book.writing_language(persona.truth_at(1, n, persona.contexts[0]), rng)
+    user = SimulatedUser(replace(rates, noise=noise), rng, book, writes)
     user_id = f"{persona.name}.s{seed}.n{round(noise * 100)}"
     proxy.llm.begin_session(user_id)
     topics = list(TOPICS)
@@ -220,9 +223,10 @@ async def run_persona(proxy: Proxy, persona: Persona, *, seed: int, noise: float
 
 
 async def run_condition(config: Mapping[str, Any], personas: Sequence[Persona], *, seed: int,
-                        noise: float, n: int, rates: Rates, personalised: bool) -> list[Run]:
+                        noise: float, n: int, rates: Rates, personalised: bool,
+                        phrasebook: Phrasebook) -> list[Run]:
     """Every persona once, on one fresh beliefloop (one SQLite file per condition)."""
-    async with open_proxy(config) as proxy:
+    async with open_proxy(config, phrasebook) as proxy:
         return [await run_persona(proxy, persona, seed=seed, noise=noise, n=n, rates=rates,
                                   personalised=personalised)
                 for persona in personas]

@@ -16,7 +16,7 @@ from typing import Literal, Mapping
 from .fake_llm import NON_DEFAULT
 from .perception import read, satisfies
 from .personas import DIMENSIONS
-from .phrasing import correction
+from .phrasing import Phrasebook
 from .rewrite import edit_toward
 
 Action = Literal["accept", "tolerate", "edit", "follow_up", "regenerate"]
@@ -86,9 +86,15 @@ class Turn:
 
 
 class SimulatedUser:
-    def __init__(self, rates: Rates, rng: random.Random) -> None:
+    def __init__(self, rates: Rates, rng: random.Random, phrasebook: Phrasebook, language: str = "en") -> None:
         self.rates = rates
         self.rng = rng
+        self.phrasebook = phrasebook
+        #: The language the user writes its corrections and comments in.
+        self.language = language
+
+    def _say(self, wants: list[tuple[str, str]]) -> str:
+        return self.phrasebook.correction(wants, self.rng, self.language)
 
     def unmet(self, text: str, wants: Mapping[str, str], technical: bool) -> dict[str, str]:
         reading = read(text)
@@ -126,7 +132,7 @@ class SimulatedUser:
         dims = sorted(unmet)
         chosen = self.rng.sample(dims, min(len(dims), self.rng.choice((1, 2))))
         wants = {d: unmet[d] for d in sorted(chosen)}
-        return Reaction("follow_up", text, message=correction(list(wants.items()), self.rng),
+        return Reaction("follow_up", text, message=self._say(list(wants.items())),
                         intended=wants)
 
     def _rate(self, unmet: Mapping[str, str]) -> Rating | None:
@@ -137,7 +143,7 @@ class SimulatedUser:
         comment = None
         if self.rng.random() < self.rates.comment:
             dimension = self.rng.choice(sorted(unmet))
-            comment = correction([(dimension, unmet[dimension])], self.rng)
+            comment = self._say([(dimension, unmet[dimension])])
         return Rating("down", comment, intended=dict(unmet))
 
     def _contrary(self, text: str, wants: Mapping[str, str], unmet: dict[str, str],
@@ -159,9 +165,9 @@ class SimulatedUser:
             return Turn(Reaction("regenerate", text, noisy=True), None, unmet)
         if channel == "rating":
             carry_on = Reaction("tolerate" if unmet else "accept", text)
-            rating = Rating("down", correction([(dimension, value)], self.rng), contrary, noisy=True)
+            rating = Rating("down", self._say([(dimension, value)]), contrary, noisy=True)
             return Turn(carry_on, rating, unmet)
-        return Turn(Reaction("follow_up", text, message=correction([(dimension, value)], self.rng),
+        return Turn(Reaction("follow_up", text, message=self._say([(dimension, value)]),
                              intended=contrary, noisy=True), None, unmet)
 
 
