@@ -85,6 +85,8 @@ class Phrasebook:
 
     def writing_language(self, wants: Mapping[str, str], rng: random.Random) -> str:
         """The language a user writes in: the one it wants answers in, else mostly English."""
+        if self.phrasing == "table":
+            return "en"  # the table is English (and drawing nothing keeps its old runs identical)
         wanted = wants.get("language")
         if wanted in LANGUAGES:
             return wanted
