@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse
 
 from beliefs.memory.store import Store
 from proxy.console.routes import install_console
-from proxy.gateway.routes import install_gateway
+from proxy.gateway.routes import install_gateway, install_passthrough
 
 from .errors import ProxyError, install_handlers
 from .metrics import ProxyMetrics, metrics_endpoint, spool_depth_of
@@ -72,6 +72,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
                 raise
         return JSONResponse({"object": "list", "data": cards})
 
+    install_passthrough(app)  # last: it matches every other /v1 path
     return app
 
 
