@@ -117,6 +117,8 @@ class FakeUpstream:
     delay_s: float = 0.0
     #: Wait this long before a non-stream reply (a slow model).
     latency_s: float = 0.0
+    #: Per-request latencies used first, in order (then latency_s).
+    latencies: list[float] = field(default_factory=list)
     received: list[dict[str, Any]] = field(default_factory=list)
     #: Every request, whatever its path (received holds the JSON bodies of the answering paths).
     calls: list[Call] = field(default_factory=list)
@@ -155,6 +157,19 @@ class FakeUpstream:
             await _send(send, 200, orjson.dumps({"object": "list", "model": request.get("model"), "data": [
                 {"object": "embedding", "index": 0, "embedding": [0.25, -0.5, 1.0]}],
                 "usage": {"prompt_tokens": 2, "total_tokens": 2}}))
+            return
+        if path.endswith("/audio/speech"):  # a binary reply in pieces, delay_s apart
+            await send({"type": "http.response.start", "status": 200,
+                        "headers": [(b"content-type", b"audio/mpeg"), (b"x-request-id", b"req_audio")]})
+            for piece in (b"ID3", b"\x00" * 1000, b"\xff\xfb"):
+                await send({"type": "http.response.body", "body": piece, "more_body": True})
+                if self.delay_s:
+                    await asyncio.sleep(self.delay_s)
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+            return
+        if path.endswith("/missing"):
+            await _send(send, 404, b'{"error": {"message": "No such file", "type": "invalid_request_error", '
+                                   b'"param": null, "code": "not_found"}}')
             return
         if not path.endswith(("/chat/completions", "/responses", "/messages")):
             await _send(send, 200, orjson.dumps({"echo": {"method": scope["method"], "path": path,
@@ -204,8 +219,9 @@ class FakeUpstream:
             finally:
                 watcher.cancel()
             return
-        if self.latency_s:
-            await asyncio.sleep(self.latency_s)
+        latency = self.latencies.pop(0) if self.latencies else self.latency_s
+        if latency:
+            await asyncio.sleep(latency)
         model = request.get("model", "gpt-test")
         if path.endswith("/responses"):
             reply = response_object(self.reply_text, model)

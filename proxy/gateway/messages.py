@@ -74,7 +74,7 @@ class MessagesDoor:
         def translate(reply: Any) -> Any:
             return translated(reply, builder, lambda c: message_from_completion(c, message_id, body["model"]))
 
-        return Exchange(messages, "chat", chat, None, "/chat/completions", translate)
+        return Exchange(messages, "chat", chat, None, "/chat/completions", translate=translate)
 
     def assemble_json(self, raw: bytes) -> Assembled:
         return assemble_message_json(raw)

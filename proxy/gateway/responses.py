@@ -76,7 +76,7 @@ class ResponsesDoor:
                 chains.add(tenant, assembled.completion_id, previous, [*turn, assembled.message])
 
         if route.native:
-            return Exchange(conversation, "responses", body, raw, "/responses", stored, after=keep_turn)
+            return Exchange(conversation, "responses", body, raw, "/responses", stored=stored, after=keep_turn)
         chat = request_to_chat(body, stored, route.traits)
         public_id = "resp_" + response_id.removeprefix("blr_")
         created_at = int(runtime.service.clock())
@@ -89,8 +89,8 @@ class ResponsesDoor:
         def stream_error(error: ProxyError) -> bytes:
             return builder.fail(error.code, error.message)
 
-        return Exchange(conversation, "chat", chat, None, "/chat/completions", stored, translate, keep_turn,
-                        stream_error)
+        return Exchange(conversation, "chat", chat, None, "/chat/completions", stored=stored, translate=translate,
+                        after=keep_turn, stream_error=stream_error)
 
     def assemble_json(self, raw: bytes) -> Assembled:
         return assemble_response_json(raw)
