@@ -155,15 +155,15 @@ def table(result: dict) -> str:
              f"{result['rounds']} paired rounds non-stream, {result['stream_rounds']} streamed; "
              f"{result['placement']}; {result['quiet_timeouts']} idle waits timed out",
              "added latency (ms) over the floor in the same round; ÷chat: the door's figure ÷ chat completions'", "",
-             f"{'door':34} {'non-stream p50 / p99':>22} {'÷chat':>12} {'stream p50 / p99':>20} {'÷chat':>12}"
+             f"{'door':40} {'non-stream p50 / p99':>22} {'÷chat':>12} {'stream p50 / p99':>20} {'÷chat':>12}"
              f" {'1st event p50':>14}"]
     rows = result["doors"]
-    chat = rows["chat"]
+    chat = rows.get("chat") or next(iter(rows.values()))
     for key, row in rows.items():
         j, s = row["json"], row["stream"]
         ratio = f"{j['p50_ms'] / chat['json']['p50_ms']:.2f}/{j['p99_ms'] / chat['json']['p99_ms']:.2f}"
         sratio = f"{s['p50_ms'] / chat['stream']['p50_ms']:.2f}/{s['p99_ms'] / chat['stream']['p99_ms']:.2f}"
-        lines.append(f"{row['label']:34} {j['p50_ms']:>10.2f} / {j['p99_ms']:<9.2f} {ratio:>12} "
+        lines.append(f"{row['label']:40} {j['p50_ms']:>10.2f} / {j['p99_ms']:<9.2f} {ratio:>12} "
                      f"{s['p50_ms']:>9.2f} / {s['p99_ms']:<8.2f} {sratio:>12} {row['first_event']['p50_ms']:>14.2f}")
     floors = result["floors"]
     lines += ["", "floors (total ms, p50): " + ", ".join(f"{k} {v['p50_ms']:.2f}" for k, v in floors.items())]
@@ -176,6 +176,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, help="paired non-stream rounds (default 2000, quick 200)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--out", type=Path, help="JSON results path (the table goes beside it)")
+    parser.add_argument("--only", metavar="KEYS", help="measure only these doors (comma-separated keys: chat, "
+                        "responses, responses-translated, messages, chat-baseline); floors always run")
     parser.add_argument("--baseline", metavar="REF", help="also measure chat completions on this commit "
                         "(exported with git archive), paired in the same rounds")
     args = parser.parse_args()
@@ -229,6 +231,9 @@ def main() -> None:
             if baseline_port is not None:
                 doors.append(Door("chat-baseline", f"chat completions at {baseline_commit}", baseline_port,
                                   "/v1/chat/completions", "chat", "direct-chat"))
+            if args.only:
+                wanted = set(args.only.split(","))
+                doors = [d for d in doors if d.floor is None or d.key in wanted]
             quiet = Quiet([p.runtime_ns for p in procs[1:]], {})
             run_id = f"{os.getpid()}-{int(time.time())}"
             started = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
