@@ -135,7 +135,8 @@ def test_anthropic_messages_plain_and_streamed(live):
     import anthropic
 
     client = anthropic.Anthropic(base_url=live.url, api_key="sk-ant-x", max_retries=0)
-    raw = client.messages.with_raw_response.create(model="gpt-test", max_tokens=200, metadata={"user_id": "claude-user"},
+    raw = client.messages.with_raw_response.create(model="gpt-test", max_tokens=200,
+                                                   metadata={"user_id": "claude-user"},
                                                    messages=[{"role": "user", "content": q()}])
     assert raw.parse().content[0].text == REPLY and raw.headers["x-beliefloop-applied"] == "emoji=avoid"
     assert live.directed()

@@ -128,7 +128,8 @@ async def test_an_edited_output_item_in_the_input_is_an_edit(proxy, respx_mock):
                                           user="dee")
     assert len(first.output_text) > 300
     history = [{"role": "user", "content": "What is TCP?"},
-               {"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": "Reliable transport."}]},
+               {"type": "message", "role": "assistant",
+                "content": [{"type": "output_text", "text": "Reliable transport."}]},
                {"role": "user", "content": "And UDP?"}]
     await client.responses.create(model="gpt-test", input=history, user="dee", store=False)
     (edit,) = [o for o in await observations(proxy, "dee") if o["kind"] == "edit"]

@@ -108,7 +108,8 @@ def test_streamed_tool_call_becomes_a_function_call_item():
     builder = responses.ResponseBuilder({"model": "m"}, "resp_2", 7, stream=True)
     call = [{"index": 0, "id": "call_9", "type": "function", "function": {"name": "weather", "arguments": "{\"ci"}}]
     more = [{"index": 0, "function": {"arguments": "ty\": \"Oslo\"}"}}]
-    raw = builder.start() + builder.feed(chunk(tool_calls=call)) + builder.feed(chunk(tool_calls=more, finish="tool_calls"))
+    raw = builder.start() + builder.feed(chunk(tool_calls=call)) + \
+        builder.feed(chunk(tool_calls=more, finish="tool_calls"))
     found = events(raw + builder.finish())
     kinds = [e["type"] for e in found]
     assert kinds[2:] == ["response.output_item.added", "response.function_call_arguments.delta",
@@ -141,7 +142,8 @@ def test_anthropic_conversation_keeps_tool_use_and_results_in_chat_order():
         {"role": "user", "content": [{"type": "text", "text": "Weather?"},
                                      {"type": "image", "source": {"type": "base64", "media_type": "image/png",
                                                                   "data": "AAAA"}}]},
-        {"role": "assistant", "content": [{"type": "thinking", "thinking": "hmm"}, {"type": "text", "text": "Let me look."},
+        {"role": "assistant", "content": [{"type": "thinking", "thinking": "hmm"},
+                                          {"type": "text", "text": "Let me look."},
                                           {"type": "tool_use", "id": "toolu_1", "name": "weather",
                                            "input": {"city": "Oslo"}}]},
         {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_1", "content": "4 C"},
@@ -199,7 +201,8 @@ def test_streamed_chat_becomes_anthropic_events():
 
 def test_anthropic_message_from_a_completion():
     completion = {"model": "up", "usage": {"prompt_tokens": 3, "completion_tokens": 2},
-                  "choices": [{"index": 0, "finish_reason": "length", "message": {"role": "assistant", "content": "Hi"}}]}
+                  "choices": [{"index": 0, "finish_reason": "length",
+                               "message": {"role": "assistant", "content": "Hi"}}]}
     message = anthropic.message_from_completion(completion, "msg_2", "m")
     assert message["content"] == [{"type": "text", "text": "Hi"}]
     assert message["stop_reason"] == "max_tokens" and message["model"] == "up"

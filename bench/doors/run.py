@@ -24,7 +24,6 @@ results/latest.txt (``--quick``: results/quick.*).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import platform
@@ -103,7 +102,8 @@ async def measure(doors: list[Door], quiet: Quiet, rounds: int, stream: bool, se
             order = list(doors)
             rng.shuffle(order)
             for door in order:
-                question = f"[{run_id} {'s' if stream else 'j'}{r} {door.key}] How do I reset a router to factory settings?"
+                tag = f"{run_id} {'s' if stream else 'j'}{r} {door.key}"
+                question = f"[{tag}] How do I reset a router to factory settings?"
                 request = build_request(door.port, door.path, door.body(question, stream), door.headers)
                 await quiet.wait()
                 reply = check(await conns[door.key].send(request), door)

@@ -3,8 +3,9 @@
 Personalised like chat: the directives go into ``instructions``, after the client's own (or,
 translated, into the chat request's system message). The conversation is the
 ``previous_response_id`` chain and the ``input`` items, as chat messages, so learning reads it as
-it reads a chat history (``instructions`` belong to one request and are stored beside it). Native (``upstream.responses: native``): the request goes to the
-upstream's ``/responses`` as it came plus the directives. Translated (``translate``, and every
+it reads a chat history (``instructions`` belong to one request and are stored beside it).
+Native (``upstream.responses: native``): the request goes to the upstream's ``/responses`` as it
+came plus the directives. Translated (``translate``, and every
 ``model_list`` route): it becomes chat completions, the chain is expanded from beliefloop's own
 records, and the reply is rebuilt as a Responses API response, events and all.
 """
