@@ -198,3 +198,27 @@ async def test_native_mode_forwards_to_an_anthropic_upstream(respx_mock, config)
     assert body["system"][0] == {"type": "text", "text": "App.", "cache_control": {"type": "ephemeral"}}
     assert "Do not use emoji." in body["system"][1]["text"]
     assert seen[0].headers["x-api-key"] == "sk-upstream" and seen[0].headers["anthropic-version"]
+
+
+@respx.mock
+async def test_a_model_list_route_answers_through_litellm_streamed(respx_mock, config):
+    from tests.test_forward_path import ANTHROPIC_STREAM
+
+    config["model_list"] = [{"model_name": "claude", "litellm_params": {
+        "model": "anthropic/claude-3-haiku-20240307", "api_key": "sk-ant-test"}}]
+    seen: list[dict] = []
+
+    def provider(request: httpx.Request) -> httpx.Response:
+        seen.append(json.loads(request.content))
+        return httpx.Response(200, content=ANTHROPIC_STREAM, headers={"content-type": "text/event-stream"})
+
+    respx_mock.post("https://api.anthropic.com/v1/messages").mock(side_effect=provider)
+    app = create_app(settings_from_dict(config), watch=False)
+    async with running(app) as proxy:
+        await put_belief(proxy, "lou", "emoji", "avoid")
+        async with claude(proxy).messages.stream(model="claude", max_tokens=50, metadata={"user_id": "lou"},
+                                                 messages=[{"role": "user", "content": "hi"}]) as stream:
+            text = "".join([piece async for piece in stream.text_stream])
+    assert text == "Streamed Claude."
+    system = seen[0]["system"]
+    assert "Do not use emoji." in (system if isinstance(system, str) else " ".join(p["text"] for p in system))

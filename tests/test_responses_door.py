@@ -248,3 +248,17 @@ async def test_upstream_errors_keep_their_status_on_the_responses_door(proxy, re
                              "code": None}}))
     response = await proxy.post("/v1/responses", json={"model": "gpt-test", "input": "hi"})
     assert response.status_code == 400 and response.json()["error"]["message"] == "bad input"
+
+
+@respx.mock
+async def test_the_same_turn_on_the_same_chain_again_is_a_regeneration(proxy, respx_mock):
+    native_upstream(respx_mock)
+    client = sdk(proxy)
+    first = await client.responses.create(model="gpt-test", input="What is TCP?", user="ida")
+    second = await client.responses.create(model="gpt-test", input="Compare it with UDP", user="ida",
+                                           previous_response_id=first.id)
+    await client.responses.create(model="gpt-test", input="Compare it with UDP", user="ida",
+                                  previous_response_id=first.id)
+    found = [(o["kind"], o["response_id"]) for o in await observations(proxy, "ida")]
+    second_record = (await proxy.get(f"/admin/responses/{second.id}", headers=admin_headers()))
+    assert ("regeneration", second_record.json()["response_id"]) in found
