@@ -1,29 +1,34 @@
-"""Plan the personalisation of one request and splice it into the parsed chat body.
+"""Plan the personalisation of one request and splice it into the parsed body.
 
-``plan`` is pure (rules + beliefs -> directives within a token budget); ``apply_plan`` mutates the
-body dict in place, touching only ``messages`` and capped parameters, so every other field the
-client sent goes upstream exactly as it came.
+``plan`` is pure (rules + beliefs -> directives within a token budget, the tightest cap, params);
+``apply_plan`` changes the body dict in place, touching only where the directives go, the token
+limit and the plan's params, so every other field the client sent goes upstream exactly as it came.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal, Sequence
+from typing import Any, Iterable, Sequence
 
 from .budget import count_tokens
+from .caps import Cap, CapPolicy, apply_cap, cap_allowed, tightest
 from .rules import HeldBelief, Rule, match_rules
+from .splice import InjectionMode, WithoutSystemRole, splice
 from .templates import render
-
-InjectionMode = Literal["prepend", "merge"]
+from .traits import ModelTraits, Shape
 
 
 @dataclass(frozen=True)
 class InjectionPolicy:
-    """``prepend`` adds a system message first; ``merge`` appends to the app's own system message."""
+    """Where directives go (see :mod:`adapters.splice`), their token budget, and which requests
+    take caps."""
 
-    mode: InjectionMode = "prepend"
+    mode: InjectionMode = "merge"
     max_directive_tokens: int = 200
     header: str = "Adapt your answer to this user's known preferences:"
+    #: For a model without a system role: ``user`` (head of the first user message) or ``skip``.
+    without_system_role: WithoutSystemRole = "user"
+    caps: CapPolicy = CapPolicy()
 
 
 @dataclass(frozen=True)
@@ -37,11 +42,12 @@ class Directive:
 
 @dataclass(frozen=True)
 class Plan:
-    """What to inject: directives kept within budget (highest confidence first) and those dropped."""
+    """What to inject: directives kept within budget (highest confidence first) and those dropped,
+    the tightest token cap among the kept rules, and their params."""
 
     directives: tuple[Directive, ...] = ()
     dropped: tuple[Directive, ...] = ()
-    max_tokens: int | None = None
+    cap: Cap | None = None
     params: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -82,12 +88,12 @@ def plan(rules: Sequence[Rule], beliefs: Iterable[HeldBelief], context: str,
         else:
             dropped.append(directive)
     rules_by_name = {m.rule.name: m.rule for m in matches}
-    caps = [rules_by_name[d.rule].max_tokens for d in kept if rules_by_name[d.rule].max_tokens]
+    cap = tightest(rules_by_name[d.rule].cap for d in kept if rules_by_name[d.rule].cap is not None)
     params: dict[str, Any] = {}
     for directive in kept:
         for key, value in rules_by_name[directive.rule].params:
             params.setdefault(key, value)
-    return Plan(tuple(kept), tuple(dropped), min(caps) if caps else None, params)
+    return Plan(tuple(kept), tuple(dropped), cap, params)
 
 
 def system_text(p: Plan, policy: InjectionPolicy) -> str:
@@ -96,38 +102,20 @@ def system_text(p: Plan, policy: InjectionPolicy) -> str:
     return "\n".join(lines)
 
 
-def apply_plan(body: dict[str, Any], p: Plan, policy: InjectionPolicy) -> None:
-    """Splice the directives into ``body['messages']`` and cap parameters; no-op for an empty plan."""
-    if not p:
-        return
-    text = system_text(p, policy)
-    messages = body["messages"]
-    first = messages[0] if messages else None
-    if policy.mode == "merge" and isinstance(first, dict) and first.get("role") in ("system", "developer"):
-        content = first.get("content")
-        merged = dict(first)
-        if isinstance(content, str):
-            merged["content"] = f"{content}\n\n{text}" if content else text
-        elif isinstance(content, list):
-            merged["content"] = [*content, {"type": "text", "text": text}]
-        else:
-            merged["content"] = text
-        body["messages"] = [merged, *messages[1:]]
-    else:
-        body["messages"] = [{"role": "system", "content": text}, *messages]
-    if p.max_tokens is not None:
-        _cap_max_tokens(body, p.max_tokens)
+def apply_plan(body: dict[str, Any], p: Plan, policy: InjectionPolicy, *, shape: Shape = "chat",
+               traits: ModelTraits = ModelTraits()) -> bool:
+    """Splice the directives into ``body`` (a request of ``shape`` for a model with ``traits``),
+    then its cap and params. Returns whether the directives were delivered; when they cannot be
+    (a model without a system role and ``without_system_role: skip``, or no user message to carry
+    them) nothing is changed and the request goes on un-personalised."""
+    if not p or not splice(body, system_text(p, policy), shape, policy.mode, traits,
+                           policy.without_system_role):
+        return False
+    if p.cap is not None and cap_allowed(body, shape, policy.caps):
+        apply_cap(body, p.cap, shape, traits)
     for key, value in p.params.items():
         body.setdefault(key, value)
-
-
-def _cap_max_tokens(body: dict[str, Any], cap: int) -> None:
-    """Lower whichever max-tokens field the client used; add ``max_tokens`` when it used none."""
-    present = [k for k in ("max_completion_tokens", "max_tokens") if isinstance(body.get(k), int)]
-    if not present:
-        body["max_tokens"] = cap
-    for key in present:
-        body[key] = min(body[key], cap)
+    return True
 
 
 __all__ = ["Directive", "InjectionMode", "InjectionPolicy", "Plan", "apply_plan", "plan", "system_text"]

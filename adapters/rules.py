@@ -12,6 +12,8 @@ from typing import Any, Mapping, Sequence
 
 from beliefs.records import Belief, BeliefView
 
+from .caps import Cap
+
 ANY_VALUE = "*"
 #: What rules read of a belief: its dimension, value and confidence (both types have them).
 HeldBelief = BeliefView | Belief
@@ -26,7 +28,8 @@ class Rule:
     context: str | None
     min_confidence: float
     system: str
-    max_tokens: int | None = None
+    #: A limit on the reply's tokens (lowered only, unless the rule says ``add``).
+    cap: Cap | None = None
     params: tuple[tuple[str, Any], ...] = ()
 
 

@@ -15,7 +15,7 @@ from beliefs.memory.store import Store
 from proxy.console.deps import admin_tenant
 from proxy.console.paths import EncodedUserPaths
 from proxy.console.routes import install_console
-from proxy.gateway.routes import install_gateway
+from proxy.gateway.routes import install_gateway, install_passthrough
 
 from .errors import ProxyError, install_handlers
 from .limits import BodyGuard, is_control
@@ -77,6 +77,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
                 raise
         return JSONResponse({"object": "list", "data": cards})
 
+    install_passthrough(app)  # last: it matches every other /v1 path
     return app
 
 

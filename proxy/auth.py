@@ -113,7 +113,8 @@ def bearer(headers: Mapping[str, str]) -> str | None:
     scheme, _, token = headers.get("authorization", "").partition(" ")
     if scheme.lower() == "bearer" and token:
         return token.strip()
-    return headers.get("api-key") or None
+    # Azure clients send api-key; Anthropic clients x-api-key.
+    return headers.get("api-key") or headers.get("x-api-key") or None
 
 
 class KeyRing:

@@ -22,7 +22,9 @@ from beliefs.memory.rights import UserRights
 from beliefs.memory.service import SelfModelService
 from beliefs.memory.sql_store import SqlStore
 from beliefs.memory.store import Store
+from proxy.gateway.model_info import model_facts
 from proxy.gateway.providers import LiteLLMRoutes
+from proxy.gateway.state import GatewayState
 from proxy.gateway.upstream import OpenAIUpstream, make_upstream
 
 from .auth import KeyRing
@@ -49,6 +51,8 @@ class Runtime:
     rules: tuple[Rule, ...]
     policy: InjectionPolicy
     keys: KeyRing = field(default=None)  # type: ignore[assignment]  (set in build)
+    #: The doors' per-process state: routes, the retry ledger, Responses API chains.
+    gateway: GatewayState = field(default=None)  # type: ignore[assignment]  (set in build)
     config_mtime: float | None = field(default=None)
     listener: ChangeListener | None = field(default=None)
     _tasks: list[asyncio.Task] = field(default_factory=list)
@@ -71,6 +75,7 @@ class Runtime:
                       LiteLLMRoutes(settings.model_list), settings.compiled_rules(),
                       settings.injection_policy())
         runtime.keys = KeyRing(settings.auth, settings.admin_key)
+        runtime.gateway = GatewayState.build(settings)
         if runtime.keys.development_mode:
             log.warning("*" * 78)
             log.warning("DEVELOPMENT MODE: requests without a beliefloop client key are accepted "
@@ -92,6 +97,8 @@ class Runtime:
         self._tasks.append(asyncio.create_task(self._retention_forever()))
         # Build the language detector now, off the loop, rather than on the first edited reply.
         self._tasks.append(asyncio.create_task(asyncio.to_thread(detect_language, "warm up the detector")))
+        # And litellm's model map (which models keep system messages, which want max_completion_tokens).
+        self._tasks.append(asyncio.create_task(asyncio.to_thread(model_facts, "")))
 
     async def enforce_retention(self) -> dict[str, int]:
         day = 86_400.0

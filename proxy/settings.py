@@ -12,7 +12,7 @@ from typing import Any, Literal, Mapping
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from adapters import InjectionPolicy, Rule, TemplateError, check_template
+from adapters import Cap, CapField, CapPolicy, InjectionPolicy, Rule, TemplateError, check_template
 from adapters.rules import ANY_VALUE
 from beliefs.dimensions import DimensionRegistry, InvalidBeliefValue
 from beliefs.insights.export import Standards
@@ -34,6 +34,9 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+SystemRole = Literal["auto", "system", "none"]
+
+
 class UpstreamSettings(_Strict):
     base_url: str = "https://api.openai.com/v1"
     api_key: str | None = Field(default=None, repr=False)
@@ -48,6 +51,21 @@ class UpstreamSettings(_Strict):
     retry_backoff_s: float = Field(default=0.2, ge=0)
     #: HTTP client for OpenAI-compatible upstreams: aiohttp (fastest, see bench/overhead) or httpx.
     client: Literal["aiohttp", "httpx"] = "aiohttp"
+    #: ``POST /v1/responses``: ``native`` forwards it to the upstream's own Responses API;
+    #: ``translate`` turns it into chat completions (for servers without one).
+    responses: Literal["native", "translate"] = "native"
+    #: ``POST /v1/messages`` (Anthropic): ``translate`` to chat completions, or ``native`` for an
+    #: upstream that speaks the Messages API itself.
+    messages: Literal["translate", "native"] = "translate"
+    #: Whether the upstream's models keep system messages: ``auto`` (litellm's model information),
+    #: ``system``, or ``none`` (directives then go to the first user message).
+    system_role: SystemRole = "auto"
+    #: Which chat field a token cap is written to (``auto``: the client's; see README "Open models").
+    cap_field: CapField = "auto"
+    #: Pass-through bodies are streamed, never held; larger ones get 413 (OpenAI's file limit).
+    passthrough_max_body_bytes: int = Field(default=512 * 1024 * 1024, ge=1024)
+    #: Responses kept in memory per process to follow ``previous_response_id`` chains.
+    responses_chain_cache: int = Field(default=10_000, ge=0)
 
 
 class ModelRoute(_Strict):
@@ -58,6 +76,10 @@ class ModelRoute(_Strict):
     #: Other ``model_list`` names to try, in order, when this one fails (unreachable, 5xx,
     #: timeout or 429).
     fallbacks: list[str] = []
+    #: As ``upstream.system_role``, for this route.
+    system_role: SystemRole = "auto"
+    #: As ``upstream.cap_field``, for this route.
+    cap_field: CapField = "auto"
 
     @model_validator(mode="after")
     def _needs_model(self) -> "ModelRoute":
@@ -66,10 +88,23 @@ class ModelRoute(_Strict):
         return self
 
 
+class CapSettings(_Strict):
+    #: Apply rule caps to requests that declare tools (a truncated tool call is broken JSON).
+    tools: bool = False
+    #: Apply rule caps to json_schema / json_object requests.
+    structured_output: bool = False
+
+
 class InjectionSettings(_Strict):
-    mode: Literal["prepend", "merge"] = "prepend"
+    #: ``merge`` into the app's first system message, ``prepend`` one of beliefloop's own, or
+    #: ``user``: at the head of the first user message (adapters/splice.py).
+    mode: Literal["merge", "prepend", "user"] = "merge"
     max_directive_tokens: int = Field(default=200, ge=16)
     header: str = "Adapt your answer to this user's known preferences:"
+    #: For models without a system role: ``user`` (head of the first user message) or ``skip``
+    #: (nothing is delivered, and ``x-beliefloop-applied`` says so).
+    without_system_role: Literal["user", "skip"] = "user"
+    caps: CapSettings = CapSettings()
 
 
 class WeightSettings(_Strict):
@@ -95,6 +130,9 @@ class LearningSettings(_Strict):
     #: Evidence for a value takes as much weight off the dimension's other values.
     cancel: bool = ConfidenceModel.cancel
     regeneration_window_s: float = Field(default=600.0, ge=0)
+    #: The same body from the same client within this many seconds is a retry of one logical
+    #: request, not a regeneration (besides x-stainless-retry-count and Idempotency-Key).
+    retry_window_s: float = Field(default=2.0, ge=0)
     response_text_retention_days: float = Field(default=7.0, gt=0)
     weights: WeightSettings = WeightSettings()
 
@@ -154,14 +192,32 @@ class FlywheelSettings(_Strict):
                          per_user_cap=per_user_cap or self.per_user_cap)
 
 
+class CapSpec(_Strict):
+    #: The limit, in tokens.
+    cap: int = Field(ge=1)
+    #: Also set it when the client sent no limit (otherwise a cap only lowers the client's own).
+    add: bool = False
+
+
 class RuleSpec(_Strict):
     name: str | None = None
     when: dict[str, str]
     context: str | None = None
     min_confidence: float | None = Field(default=None, ge=0, le=1)
     system: str
-    max_tokens: int | None = Field(default=None, ge=1)
+    #: ``600`` lowers the client's limit to 600; ``{cap: 600, add: true}`` also sets it when the
+    #: client sent none.
+    max_tokens: int | CapSpec | None = Field(default=None)
     params: dict[str, Any] = {}
+
+    def compiled_cap(self) -> Cap | None:
+        if self.max_tokens is None:
+            return None
+        if isinstance(self.max_tokens, CapSpec):
+            return Cap(self.max_tokens.cap, self.max_tokens.add)
+        if self.max_tokens < 1:
+            raise ValueError("max_tokens must be at least 1")
+        return Cap(self.max_tokens)
 
 
 class Settings(_Strict):
@@ -209,7 +265,10 @@ class Settings(_Strict):
         )
 
     def injection_policy(self) -> InjectionPolicy:
-        return InjectionPolicy(**self.injection.model_dump())
+        i = self.injection
+        return InjectionPolicy(mode=i.mode, max_directive_tokens=i.max_directive_tokens, header=i.header,
+                               without_system_role=i.without_system_role,
+                               caps=CapPolicy(tools=i.caps.tools, structured_output=i.caps.structured_output))
 
     def compiled_rules(self) -> tuple[Rule, ...]:
         """Rules checked against the dimension registry; raises ConfigError naming the rule."""
@@ -226,13 +285,14 @@ class Settings(_Strict):
                     registry.get(dimension)
                     when.append((dimension, wanted))
                 check_template(spec.system, spec.when.keys())
+                cap = spec.compiled_cap()
             except (KeyError, InvalidBeliefValue, TemplateError, ValueError) as error:
                 raise ConfigError(f"rules[{index}] ({name}): {error}") from None
             compiled.append(Rule(
                 name=name, when=tuple(when), context=spec.context,
                 min_confidence=spec.min_confidence if spec.min_confidence is not None
                 else self.learning.apply_threshold,
-                system=spec.system, max_tokens=spec.max_tokens, params=tuple(spec.params.items()),
+                system=spec.system, cap=cap, params=tuple(spec.params.items()),
             ))
         return tuple(compiled)
 

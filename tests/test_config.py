@@ -107,3 +107,21 @@ def test_client_auth_passthrough_with_proxy_keys_is_refused():
         settings_from_dict({"upstream": {"auth": "client"},
                             "auth": {"keys": [{"key": "bl-0123456789abcdef", "tenant": "t"}]}}, environ={})
     assert "would forward beliefloop client keys" in str(raised.value)
+
+
+def test_readme_open_models_example_is_a_valid_config():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Open models", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    settings = settings_from_dict({**yaml.safe_load(example), **DEV}, environ={})
+    assert (settings.upstream.responses, settings.upstream.system_role, settings.upstream.cap_field) == \
+        ("translate", "none", "max_tokens")
+
+
+def test_rule_caps_take_a_plain_limit_or_cap_and_add():
+    rules = [{"name": "a", "when": {"length": "concise"}, "system": "Short.", "max_tokens": 600},
+             {"name": "b", "when": {"length": "detailed"}, "system": "Long.", "max_tokens": {"cap": 900, "add": True}}]
+    compiled = settings_from_dict({**DEV, "rules": rules}, environ={}).compiled_rules()
+    assert [(r.cap.limit, r.cap.add) for r in compiled] == [(600, False), (900, True)]
+    with pytest.raises(ConfigError):
+        settings_from_dict({**DEV, "rules": [{**rules[0], "max_tokens": {"cap": 0}}]}, environ={})

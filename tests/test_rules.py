@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters import InjectionPolicy, Plan, Rule, apply_plan, match_rules, plan, render
+from adapters import Cap, InjectionPolicy, Plan, Rule, apply_plan, match_rules, plan, render
 from adapters.templates import TemplateError, check_template
 from beliefs.records import BeliefView
 
-CONCISE = Rule("concise", (("length", "concise"),), None, 0.7, "Be brief.", max_tokens=600)
+CONCISE = Rule("concise", (("length", "concise"),), None, 0.7, "Be brief.", cap=Cap(600))
 EXPERT = Rule("expert", (("expertise", "expert"),), None, 0.7, "Skip basics.")
 BOTH = Rule("concise-expert", (("length", "concise"), ("expertise", "expert")), None, 0.7, "Terse.")
 CLINICAL = Rule("clinical", (("length", "concise"), ("expertise", "expert")), "healthcare", 0.7, "Clinical.")
@@ -74,17 +74,17 @@ def test_plan_orders_by_confidence_and_caps_tokens():
     p = plan(RULES, [BeliefView("length", "concise", 0.75), BeliefView("language", "fr", 0.95)], "*",
              InjectionPolicy())
     assert [d.rule for d in p.directives] == ["language", "concise"]
-    assert p.max_tokens == 600
+    assert p.cap == Cap(600)
     assert p.applied_header() == "language=fr;length=concise"
 
 
-def test_apply_plan_prepends_and_keeps_other_fields():
-    body = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "tools": [1], "max_tokens": 9000}
+def test_apply_plan_adds_a_system_message_and_keeps_other_fields():
+    body = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "seed": 1, "max_tokens": 9000}
     p = plan(RULES, [BeliefView("length", "concise", 0.8)], "*", InjectionPolicy())
-    apply_plan(body, p, InjectionPolicy())
+    assert apply_plan(body, p, InjectionPolicy())
     assert body["messages"][0]["role"] == "system" and "Be brief." in body["messages"][0]["content"]
     assert body["messages"][1:] == [{"role": "user", "content": "hi"}]
-    assert body["tools"] == [1] and body["max_tokens"] == 600
+    assert body["seed"] == 1 and body["max_tokens"] == 600
 
 
 def test_merge_into_a_content_list_system_message():
@@ -98,5 +98,5 @@ def test_merge_into_a_content_list_system_message():
 
 def test_empty_plan_leaves_the_body_alone():
     body = {"messages": [{"role": "user", "content": "hi"}]}
-    apply_plan(body, Plan(), InjectionPolicy())
+    assert not apply_plan(body, Plan(), InjectionPolicy())
     assert body == {"messages": [{"role": "user", "content": "hi"}]}

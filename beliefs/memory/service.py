@@ -34,7 +34,7 @@ from beliefs.records import Belief, Identity, Observation, Outcome, ResponseReco
 
 from .cache import SelfModelCache, UserState
 from .store import Conversation, Store
-from .write_behind import WriteBehind
+from .write_behind import WriteBehind, is_unavailable
 
 
 class UnknownResponse(LookupError):
@@ -101,8 +101,9 @@ class SelfModelService:
 
     # -- hot path --------------------------------------------------------------------------
 
-    async def prepare(self, who: Identity, messages: Sequence[Any]) -> Prepared:
-        """Read the request's signals, fold them in, and return the beliefs to apply to it."""
+    async def prepare(self, who: Identity, messages: Sequence[Any], *, read: bool = True) -> Prepared:
+        """Read the request's signals, fold them in, and return the beliefs to apply to it.
+        ``read`` False: the request repeats one already read (a retry), so it carries no signal."""
         now = self.clock()
         hashes = prefix_hashes(messages)
         state = await self.cache.state_or_none(who)
@@ -111,11 +112,12 @@ class SelfModelService:
             if loading is not None:
                 # Too slow for this request, but its signals are not lost: fold them in as soon
                 # as the self-model arrives.
-                self._later(self._fold_later(loading, who, messages, hashes, now))
+                if read:
+                    self._later(self._fold_later(loading, who, messages, hashes, now))
             return Prepared(who, hashes[-1], (), (), degraded=True)
         if state.opted_out:
             return Prepared(who, hashes[-1], (), (), opted_out=True)
-        observations = self._fold_signals(state, who, messages, hashes, now)
+        observations = self._fold_signals(state, who, messages, hashes, now) if read else []
         beliefs = state.model.beliefs(who.context, self.registry.names(), now, self.learning.confidence)
         return Prepared(who, hashes[-1], tuple(beliefs), tuple(observations))
 
@@ -157,6 +159,25 @@ class SelfModelService:
             return  # the store is down: the outage is already logged
         if not state.opted_out:
             self._fold_signals(state, who, messages, hashes, now)
+
+    async def recall(self, tenant: str, response_id: str) -> tuple[ResponseRecord, Conversation | None] | None:
+        """A response of ``tenant`` (by beliefloop's id or the upstream's) and the conversation it
+        answered, from the store; None when unknown, or when the store does not answer within
+        the read timeout (fail open)."""
+        def read() -> tuple[ResponseRecord, Conversation | None] | None:
+            record = self.store.get_response(tenant, response_id)
+            if record is None:
+                return None
+            return record, self.store.conversations_of([record.id]).get(record.id)
+
+        if self.writer.outage.open:
+            return None
+        try:
+            return await asyncio.wait_for(self.writer.read(read), self.cache.read_timeout_s)
+        except Exception as error:
+            if isinstance(error, asyncio.TimeoutError) or is_unavailable(error):
+                return None
+            raise
 
     def record_response(self, record: ResponseRecord, conversation: Conversation | None = None) -> None:
         """Remember a response (memory now, store behind), with the client's conversation for

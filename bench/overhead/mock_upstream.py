@@ -8,6 +8,8 @@ uvloop with the httptools parser (no framework), and it never parses JSON: it lo
 * ``POST .../chat/completions``: after ``--latency-ms`` (a fixed "model time"), a chat completion;
   with ``"stream": true``, ``--chunks`` SSE content events ``--chunk-gap-ms`` apart (the first one
   after ``--latency-ms``), then the finish event and ``[DONE]`` together with the last one.
+* ``POST .../responses``: the same reply as a Responses API response (or its event stream), for
+  upstreams that speak that API natively (bench/doors).
 * ``GET .../models``: one model card.
 
 Run: ``python bench/overhead/mock_upstream.py --port 9100`` (pin it with ``taskset``).
@@ -64,6 +66,44 @@ def sse_events(chunks: int) -> list[bytes]:
     return events
 
 
+def response_bytes() -> bytes:
+    """The reply as a Responses API response."""
+    return orjson.dumps(_response("completed", [_message(REPLY_TEXT)]))
+
+
+def _message(text: str) -> dict:
+    return {"id": "msg_bench", "type": "message", "status": "completed", "role": "assistant",
+            "content": [{"type": "output_text", "text": text, "annotations": []}]}
+
+
+def _response(status: str, output: list) -> dict:
+    return {"id": "resp_bench", "object": "response", "created_at": 1700000000, "status": status,
+            "model": MODEL, "output": output, "error": None, "incomplete_details": None,
+            "usage": {"input_tokens": 20, "output_tokens": 80, "total_tokens": 100}}
+
+
+def response_events(chunks: int) -> list[bytes]:
+    """The Responses API stream of :data:`REPLY_TEXT` in ``chunks`` text deltas; the last one
+    carries the closing events."""
+    words = REPLY_TEXT.split(" ")
+    size = -(-len(words) // chunks)
+    pieces = [" ".join(words[i:i + size]) + " " for i in range(0, len(words), size)]
+    pieces += [""] * (chunks - len(pieces))
+
+    def event(kind: str, **fields: object) -> bytes:
+        return b"event: " + kind.encode() + b"\ndata: " + orjson.dumps({"type": kind, **fields}) + b"\n\n"
+
+    item = {**_message(""), "status": "in_progress", "content": []}
+    head = event("response.created", response=_response("in_progress", [])) + \
+        event("response.output_item.added", output_index=0, item=item)
+    events = [event("response.output_text.delta", item_id="msg_bench", output_index=0, content_index=0, delta=p)
+              for p in pieces]
+    events[0] = head + events[0]
+    events[-1] += event("response.output_item.done", output_index=0, item=_message(REPLY_TEXT)) + \
+        event("response.completed", response=_response("completed", [_message(REPLY_TEXT)]))
+    return events
+
+
 def _chunked(data: bytes) -> bytes:
     return b"%x\r\n%s\r\n" % (len(data), data)
 
@@ -82,6 +122,10 @@ class _Responses:
         self.sse_head = (b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
                          b"cache-control: no-cache\r\ntransfer-encoding: chunked\r\n\r\n")
         self.sse = [_chunked(e) for e in sse_events(chunks)]
+        response = response_bytes()
+        self.response_json = (b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
+                              b"content-length: %d\r\n\r\n%s" % (len(response), response))
+        self.response_sse = [_chunked(e) for e in response_events(chunks)]
         self.not_found = b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n"
 
 
@@ -122,12 +166,16 @@ class _Connection(asyncio.Protocol):
         method = self.parser.get_method()
         keep_alive = self.parser.should_keep_alive()
         server, loop = self.server, self.server.loop
-        if method == b"POST" and self.url.split(b"?")[0].endswith(b"/chat/completions"):
+        path = self.url.split(b"?")[0]
+        if method == b"POST" and path.endswith((b"/chat/completions", b"/responses")):
             body = b"".join(self.body)
+            native = path.endswith(b"/responses")
             if b'"stream":true' in body or b'"stream": true' in body:
-                loop.create_task(self._stream(keep_alive))
+                events = server.responses.response_sse if native else server.responses.sse
+                loop.create_task(self._stream(keep_alive, events))
             else:
-                loop.call_later(server.latency_s, self._write, server.responses.json, keep_alive)
+                reply = server.responses.response_json if native else server.responses.json
+                loop.call_later(server.latency_s, self._write, reply, keep_alive)
         elif self.url.endswith(b"/models"):
             self._write(server.responses.models, keep_alive)
         else:
@@ -140,11 +188,10 @@ class _Connection(asyncio.Protocol):
         if not keep_alive:
             self.transport.close()
 
-    async def _stream(self, keep_alive: bool) -> None:
+    async def _stream(self, keep_alive: bool, events: list[bytes]) -> None:
         server = self.server
         await asyncio.sleep(server.latency_s)
         self._write(server.responses.sse_head)
-        events = server.responses.sse
         for index, event in enumerate(events):
             if index:
                 await asyncio.sleep(server.chunk_gap_s)

@@ -1,7 +1,9 @@
 """The upstream edge: one pooled HTTP client for OpenAI-compatible servers.
 
 Bodies go out as the bytes we were given; replies come back as bytes (non-stream) or as the raw
-byte chunks of the SSE stream, which the route passes to the client as they arrive. Every
+byte chunks of the SSE stream, which the route passes to the client as they arrive. ``post``
+serves the personalised doors (chat completions, and the Responses and Messages APIs where the
+upstream speaks them); ``relay`` passes any other request through, streamed both ways. Every
 transport failure is mapped here, in one function, onto :mod:`proxy.errors`.
 """
 
@@ -20,8 +22,19 @@ from proxy.settings import UpstreamSettings
 
 #: Client headers worth passing to an OpenAI-compatible upstream (the rest are ours or hop-by-hop).
 _FORWARDED_REQUEST_HEADERS = ("openai-organization", "openai-project", "openai-beta")
+#: ... and to one that speaks Anthropic's Messages API.
+_ANTHROPIC_REQUEST_HEADERS = ("anthropic-version", "anthropic-beta")
 #: Upstream headers worth passing back to the client.
-_FORWARDED_REPLY_PREFIXES = ("x-request-id", "openai-", "x-ratelimit-", "retry-after")
+_FORWARDED_REPLY_PREFIXES = ("x-request-id", "openai-", "x-ratelimit-", "retry-after", "request-id",
+                             "anthropic-ratelimit-")
+#: Reply headers a relay does not pass back: hop-by-hop, or about the bytes as the upstream sent
+#: them (the server writes its own framing).
+_RELAY_DROPPED = frozenset({"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+                            "trailer", "trailers", "transfer-encoding", "upgrade", "content-length",
+                            "content-encoding", "server", "date", "set-cookie", "alt-svc",
+                            "strict-transport-security"})
+#: Client request headers a relay passes on, besides the ones above.
+_RELAY_REQUEST_HEADERS = ("content-type", "accept", "content-length")
 
 
 @dataclass
@@ -38,6 +51,10 @@ class UpstreamReply:
 
 def reply_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {k: v for k, v in headers.items() if k.lower().startswith(_FORWARDED_REPLY_PREFIXES)}
+
+
+def relay_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    return {k: v for k, v in headers.items() if k.lower() not in _RELAY_DROPPED}
 
 
 def _transport_errors() -> tuple[type[BaseException], ...]:
@@ -74,18 +91,35 @@ class _Upstream:
         self.settings = settings
         self.base_url = settings.base_url.rstrip("/")
 
-    def _headers(self, client_headers: Mapping[str, str]) -> dict[str, str]:
+    def _headers(self, client_headers: Mapping[str, str], *, anthropic: bool = False,
+                 relay: bool = False) -> dict[str, str]:
         # identity: so the raw bytes we tee are the text itself, never a compressed stream.
         headers = {"content-type": "application/json", "accept-encoding": "identity"}
+        key = None
         if self.settings.auth == "client":
+            # The openai SDK sends Authorization, Azure clients api-key, the anthropic SDK x-api-key.
             if client_headers.get("authorization"):
                 headers["authorization"] = client_headers["authorization"]
+                key = headers["authorization"].partition(" ")[2]
+            else:
+                key = client_headers.get("x-api-key") or client_headers.get("api-key")
+                if key:
+                    headers["authorization"] = f"Bearer {key}"
         elif self.settings.api_key:
-            headers["authorization"] = f"Bearer {self.settings.api_key}"
-        for name in _FORWARDED_REQUEST_HEADERS:
+            key = self.settings.api_key
+            headers["authorization"] = f"Bearer {key}"
+        names = [*_FORWARDED_REQUEST_HEADERS, *(_ANTHROPIC_REQUEST_HEADERS if anthropic else ()),
+                 *(_RELAY_REQUEST_HEADERS if relay else ())]
+        for name in names:
             if name in client_headers:
                 headers[name] = client_headers[name]
+        if anthropic and key:
+            headers["x-api-key"] = key
         return headers
+
+    async def chat(self, body: bytes, client_headers: Mapping[str, str], stream: bool) -> UpstreamReply:
+        """``POST /chat/completions`` with ``body`` as it is."""
+        return await self.post("/chat/completions", body, client_headers, stream)
 
 
 
@@ -100,9 +134,10 @@ class HttpxUpstream(_Upstream):
         timeout = httpx.Timeout(settings.timeout_s, connect=settings.connect_timeout_s)
         self.client = httpx.AsyncClient(limits=limits, timeout=timeout, transport=transport)
 
-    async def chat(self, body: bytes, client_headers: Mapping[str, str], stream: bool) -> UpstreamReply:
-        request = self.client.build_request("POST", f"{self.base_url}/chat/completions",
-                                            content=body, headers=self._headers(client_headers))
+    async def post(self, path: str, body: bytes, client_headers: Mapping[str, str], stream: bool) -> UpstreamReply:
+        """``POST {base_url}{path}`` with ``body`` as it is; 4xx/5xx raised as proxy errors."""
+        request = self.client.build_request("POST", f"{self.base_url}{path}", content=body,
+                                            headers=self._headers(client_headers, anthropic=path == "/messages"))
         with mapped_transport_errors():
             response = await self.client.send(request, stream=stream)
         if response.status_code >= 400 or not stream:
@@ -123,6 +158,18 @@ class HttpxUpstream(_Upstream):
         with mapped_transport_errors():
             async for chunk in response.aiter_raw():
                 yield chunk
+
+    async def relay(self, method: str, path: str, client_headers: Mapping[str, str],
+                    body: AsyncIterator[bytes] | None) -> UpstreamReply:
+        """Any request passed through: ``body`` streamed up, the reply streamed back whatever its
+        status (only an unreachable upstream raises)."""
+        request = self.client.build_request(method, f"{self.base_url}{path}", content=body,
+                                            headers=self._headers(client_headers, relay=True))
+        with mapped_transport_errors():
+            response = await self.client.send(request, stream=True)
+        return UpstreamReply(response.status_code, relay_headers(response.headers),
+                             response.headers.get("content-type", "application/octet-stream"),
+                             chunks=self._raw_chunks(response), close=response.aclose)
 
     async def models(self, client_headers: Mapping[str, str]) -> list[dict]:
         with mapped_transport_errors():
@@ -160,10 +207,11 @@ class AiohttpUpstream(_Upstream):
                                                   auto_decompress=False, skip_auto_headers=("User-Agent",))
         return self._session
 
-    async def chat(self, body: bytes, client_headers: Mapping[str, str], stream: bool) -> UpstreamReply:
+    async def post(self, path: str, body: bytes, client_headers: Mapping[str, str], stream: bool) -> UpstreamReply:
+        """``POST {base_url}{path}`` with ``body`` as it is; 4xx/5xx raised as proxy errors."""
         with mapped_transport_errors():
-            response = await self._client().post(f"{self.base_url}/chat/completions", data=body,
-                                                 headers=self._headers(client_headers))
+            response = await self._client().post(f"{self.base_url}{path}", data=body,
+                                                 headers=self._headers(client_headers, anthropic=path == "/messages"))
         if response.status >= 400 or not stream:
             try:
                 with mapped_transport_errors():
@@ -186,6 +234,21 @@ class AiohttpUpstream(_Upstream):
         with mapped_transport_errors():
             async for chunk in response.content.iter_any():
                 yield chunk
+
+    async def relay(self, method: str, path: str, client_headers: Mapping[str, str],
+                    body: AsyncIterator[bytes] | None) -> UpstreamReply:
+        """Any request passed through: ``body`` streamed up, the reply streamed back whatever its
+        status (only an unreachable upstream raises)."""
+        with mapped_transport_errors():
+            response = await self._client().request(method, f"{self.base_url}{path}", data=body,
+                                                    headers=self._headers(client_headers, relay=True))
+
+        async def close() -> None:
+            response.close()
+
+        return UpstreamReply(response.status, relay_headers(response.headers),
+                             response.headers.get("content-type", "application/octet-stream"),
+                             chunks=self._raw_chunks(response), close=close)
 
     async def models(self, client_headers: Mapping[str, str]) -> list[dict]:
         with mapped_transport_errors():
@@ -212,4 +275,5 @@ def make_upstream(settings: UpstreamSettings, *, transport: httpx.AsyncBaseTrans
 
 
 __all__ = ["AiohttpUpstream", "HttpxUpstream", "OpenAIUpstream", "ProxyError", "UpstreamReply",
-           "make_upstream", "mapped_transport_errors", "raise_for_upstream_status", "reply_headers"]
+           "make_upstream", "mapped_transport_errors", "raise_for_upstream_status", "relay_headers",
+           "reply_headers"]

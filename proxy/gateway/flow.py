@@ -1,0 +1,219 @@
+"""The one flow every personalised door runs, read top to bottom as a checklist:
+
+1. authenticate, read the body (bounded), let the door parse and check it (once, orjson);
+2. identify the user and context; the door reads the conversation as chat messages;
+3. a retry of a request already seen carries no signal (an SDK retry is not a regeneration);
+4. load the self-model, folding in the signals the conversation carries;
+5. plan, and splice the directives into what goes upstream: the door's own protocol, or chat
+   completions when the door is translated for this route;
+6. forward (raw bytes when nothing changed), translating the reply back when needed;
+7. answer, streaming bytes through as they arrive, and record the response (one place:
+   :mod:`proxy.gateway.record`).
+
+A door (chat completions, the Responses API, Anthropic Messages) only says how its protocol
+reads and writes: :class:`Door`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Protocol
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+
+from adapters import Plan, Shape, apply_plan, plan
+from beliefs.memory.service import Prepared
+from beliefs.records import Arm, Identity
+from proxy.errors import BodyTooLarge, ProxyError, UpstreamUnavailable
+from proxy.metrics import ProxyMetrics
+from proxy.runtime import Runtime
+
+from .assemble import Assembled
+from .holdout import arm_of
+from .record import Recorder, tee
+from .routing import DoorName, Route
+from .upstream import UpstreamReply
+
+RESPONSE_ID_HEADER = "x-beliefloop-response-id"
+APPLIED_HEADER = "x-beliefloop-applied"
+OPT_OUT_HEADER = "x-beliefloop-opt-out"
+
+
+@dataclass
+class Exchange:
+    """One request, as the door read it: what learning sees and what goes upstream."""
+
+    #: The client's conversation as chat messages, before injection: read for signals, hashed
+    #: for the prefix, stored for exports. Empty when nothing will read it (anonymous, native).
+    conversation: list[Any]
+    #: What goes upstream, and in which protocol: the door's own, or chat completions.
+    shape: Shape
+    body: dict[str, Any]
+    #: The client's bytes while ``body`` is unchanged (then sent as they came).
+    raw: bytes | None
+    #: Path under the plain upstream's base URL.
+    path: str
+    #: The conversation as stored beside the record, for exports, when it differs from
+    #: ``conversation`` (the Responses door keeps ``instructions`` there, not in the prefix).
+    stored: list[Any] | None = None
+    #: Turns the upstream's reply into the door's protocol (None: it already is).
+    translate: Callable[[UpstreamReply], UpstreamReply] | None = None
+    #: The door's own use of the assembled reply, identified user or not.
+    after: Callable[[Assembled], None] | None = None
+    #: How a mid-stream failure is told when it differs from the door's usual way (a
+    #: translated stream numbers its events).
+    stream_error: Callable[[ProxyError], bytes] | None = None
+
+
+class Door(Protocol):
+    name: DoorName
+
+    def parse(self, raw: bytes, request: Request) -> tuple[dict[str, Any], bytes]:
+        """The checked body (and the bytes that stand for it upstream); raises InvalidRequest."""
+
+    def identify(self, headers: Mapping[str, str], body: dict[str, Any], tenant: str) -> Identity | None:
+        """The end user, or None for an anonymous request."""
+
+    async def open(self, runtime: Runtime, body: dict[str, Any], raw: bytes, tenant: str,
+                   identity: Identity | None, route: Route, response_id: str) -> Exchange:
+        """The conversation and what to send upstream (``tenant``: the caller's, user or not)."""
+
+    def assemble_json(self, raw: bytes) -> Assembled:
+        """The text of a non-stream reply in the door's format."""
+
+    def assemble_sse(self, raw: bytes, finished: bool) -> Assembled:
+        """The text of a streamed reply in the door's format (``finished``: the stream ended)."""
+
+    def stream_error(self, error: ProxyError) -> bytes:
+        """An upstream failure told in-band, mid-stream."""
+
+    def error_response(self, error: BaseException) -> Response | None:
+        """The door's own error shape (None: the app's OpenAI-shaped handler renders it)."""
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refusing more than ``limit`` bytes before reading them all."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge(f"request body of {declared} bytes exceeds the limit of {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge(f"request body exceeds the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def new_response_id() -> str:
+    return "blr_" + os.urandom(16).hex()  # unguessable; cheaper than building a UUID
+
+
+async def handle(request: Request, door: Door) -> Response:
+    """Serve ``request`` through ``door``; errors are counted here and rendered in the door's
+    shape (or by the app's handler)."""
+    metrics: ProxyMetrics = request.app.state.metrics
+    try:
+        return await _serve(request, door, metrics)
+    except Exception as error:
+        metrics.error(error)
+        rendered = door.error_response(error)
+        if rendered is None:
+            raise
+        return rendered
+
+
+async def _serve(request: Request, door: Door, metrics: ProxyMetrics) -> Response:
+    runtime: Runtime = request.app.state.runtime
+    headers = request.headers
+    principal = runtime.keys.client(headers)  # 401 before reading a byte of the body
+    raw = await read_body(request, runtime.settings.max_body_bytes)
+    started = time.perf_counter()  # after the body is in: a slow client is not proxy overhead
+    body, raw = door.parse(raw, request)
+    model = body["model"]
+    principal.check_model(model)
+    runtime.keys.limit(principal)
+    identity = door.identify(headers, body, principal.tenant)
+    response_id = new_response_id()
+    stream = body.get("stream") is True
+    retry = None
+    if identity is not None:
+        retry = runtime.gateway.retries.check(
+            (identity.tenant, principal.key_id, identity.user, identity.context, door.name), headers, raw,
+            response_id, runtime.service.clock(), runtime.settings.learning.retry_window_s)
+        if retry is not None and retry.response_id is not None:
+            response_id = retry.response_id  # the retry's record replaces the original's
+    route = runtime.gateway.router.route(door.name, model)
+    exchange = await door.open(runtime, body, raw, principal.tenant, identity, route, response_id)
+
+    prepared: Prepared | None = None
+    if identity is not None and headers.get(OPT_OUT_HEADER, "").lower() == "true":
+        if not await runtime.rights.is_opted_out(identity):
+            await runtime.rights.set_opt_out(identity, True)
+    if identity is not None:
+        prepared = await runtime.service.prepare(identity, exchange.conversation, read=retry is None)
+        if prepared.opted_out:
+            prepared = None
+    arm: Arm | None = None  # anonymous or opted out: not part of the holdout comparison
+    if prepared is not None:
+        metrics.signals(prepared.observations)
+        flywheel = runtime.settings.flywheel
+        # Holdout users are observed (prepare ran) but get no plan: the lift is measured, not assumed.
+        arm = arm_of(prepared.identity.tenant, prepared.identity.user, flywheel.holdout_share,
+                     flywheel.holdout_salt)
+    applied = Plan()
+    if prepared is not None and arm == "treated":
+        candidate = plan(runtime.rules, prepared.beliefs, prepared.identity.context, runtime.policy)
+        # Only what reached the request counts as applied (x-beliefloop-applied, the record).
+        if apply_plan(exchange.body, candidate, runtime.policy, shape=exchange.shape, traits=route.traits):
+            applied = candidate
+            exchange.raw = None
+
+    upstream_started = time.perf_counter()
+    reply = await _forward(runtime, exchange, route, headers, stream)
+    upstream_s = time.perf_counter() - upstream_started
+
+    out_headers = {**reply.headers, RESPONSE_ID_HEADER: response_id, APPLIED_HEADER: applied.applied_header()}
+    remember = None
+    if prepared is not None or exchange.after is not None:
+        stored = exchange.stored if exchange.stored is not None else exchange.conversation
+        remember = Recorder(runtime, prepared, applied, response_id, model, arm, stored, exchange.after)
+    metrics.request(arm or "none", bool(applied), stream, upstream_s, time.perf_counter() - started - upstream_s)
+    if reply.chunks is None:
+        if remember is not None:
+            remember(door.assemble_json, reply.body or b"")
+        return Response(reply.body, reply.status, headers=out_headers, media_type=reply.media_type)
+    return StreamingResponse(tee(reply, remember, door.assemble_sse, exchange.stream_error or door.stream_error,
+                                 metrics.error),
+                             reply.status, headers=out_headers, media_type=reply.media_type)
+
+
+async def _forward(runtime: Runtime, exchange: Exchange, route: Route, headers: Mapping[str, str],
+                   stream: bool) -> UpstreamReply:
+    """Send upstream, retrying failures that happened before any byte came back and that a
+    retry can cure: unreachable upstreams and 5xx (``upstream.retries``, exponential backoff).
+    Timeouts are not retried (the request may still be running) and 4xx/429 go back to the
+    client, whose SDK honours ``retry-after`` itself."""
+    settings = runtime.settings.upstream
+    raw = None if route.litellm else exchange.raw if exchange.raw is not None else orjson.dumps(exchange.body)
+    for attempt in range(settings.retries + 1):
+        try:
+            if route.litellm:
+                reply = await runtime.litellm.call(exchange.body, stream)
+            else:
+                reply = await runtime.upstream.post(exchange.path, raw, headers, stream)  # type: ignore[arg-type]
+            return exchange.translate(reply) if exchange.translate is not None else reply
+        except UpstreamUnavailable:
+            if attempt == settings.retries:
+                raise
+            await asyncio.sleep(settings.retry_backoff_s * 2 ** attempt)
+    raise AssertionError("unreachable")
+
+
+__all__ = ["APPLIED_HEADER", "OPT_OUT_HEADER", "RESPONSE_ID_HEADER", "Door", "Exchange", "handle",
+           "new_response_id", "read_body"]

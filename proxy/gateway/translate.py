@@ -1,0 +1,62 @@
+"""Run a chat completions reply through a door's builder: the body for a non-stream reply, the
+events chunk by chunk for a stream (the only place beliefloop parses streamed bytes while the
+client waits, and only on translated doors)."""
+
+from __future__ import annotations
+
+from typing import Any, AsyncIterator, Callable, Protocol
+
+import orjson
+
+from proxy.errors import UpstreamUnavailable
+
+from .sse import json_events
+from .upstream import UpstreamReply
+
+
+class Builder(Protocol):
+    finish_reason: str | None
+
+    def start(self) -> bytes: ...
+
+    def feed(self, chunk: dict[str, Any]) -> bytes: ...
+
+    def finish(self) -> bytes: ...
+
+
+def translated(reply: UpstreamReply, builder: Builder,
+               from_completion: Callable[[dict[str, Any]], dict[str, Any]]) -> UpstreamReply:
+    """``reply`` (chat completions) in the door's protocol."""
+    if reply.chunks is None:
+        try:
+            completion = orjson.loads(reply.body or b"")
+        except orjson.JSONDecodeError:
+            raise UpstreamUnavailable("upstream sent a reply that is not JSON", code="upstream_error") from None
+        if not isinstance(completion, dict):
+            raise UpstreamUnavailable("upstream sent a reply that is not a JSON object", code="upstream_error")
+        return UpstreamReply(reply.status, reply.headers, "application/json",
+                             body=orjson.dumps(from_completion(completion)))
+    return UpstreamReply(reply.status, reply.headers, "text/event-stream",
+                         chunks=_events(reply.chunks, builder), close=reply.close)
+
+
+async def _events(chunks: AsyncIterator[bytes], builder: Builder) -> AsyncIterator[bytes]:
+    yield builder.start()
+    done = False
+    async for item in json_events(chunks):
+        if item is None:
+            done = True
+            break
+        if item.get("error") and not item.get("choices"):  # an upstream (or litellm) failing in-band
+            error = item["error"]
+            message = error.get("message") if isinstance(error, dict) else str(error)
+            raise UpstreamUnavailable(f"upstream failed mid-stream: {message}", code="upstream_error")
+        out = builder.feed(item)
+        if out:
+            yield out
+    if not done and builder.finish_reason is None:
+        raise UpstreamUnavailable("upstream stream ended before it finished", code="upstream_error")
+    yield builder.finish()
+
+
+__all__ = ["Builder", "translated"]
