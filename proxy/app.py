@@ -9,15 +9,22 @@ from typing import AsyncIterator, Callable
 
 import httpx
 from fastapi import FastAPI, Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from beliefs.memory.store import Store
 from proxy.console.deps import admin_tenant
 from proxy.console.paths import EncodedUserPaths
 from proxy.console.routes import install_console
-from proxy.gateway.routes import install_gateway, install_passthrough
+from proxy.gateway.routes import (
+    CHAT_PATHS,
+    MESSAGES_PATHS,
+    RESPONSES_PATHS,
+    install_gateway,
+    install_passthrough,
+)
+from proxy.gateway.translate_messages import error_body as anthropic_error_body
 
-from .errors import ProxyError, install_handlers
+from .errors import ProxyError, install_handlers, render
 from .limits import BodyGuard, is_control
 from .metrics import ProxyMetrics, metrics_endpoint, spool_depth_of
 from .reload import remember_mtime, watch_config
@@ -25,6 +32,9 @@ from .runtime import Runtime
 from .settings import Settings
 
 log = logging.getLogger("beliefloop.proxy")
+
+#: The personalised doors: model traffic, bounded by ``max_body_bytes``.
+DOOR_PATHS = frozenset((*CHAT_PATHS, *RESPONSES_PATHS, *MESSAGES_PATHS))
 
 
 def create_app(settings: Settings, *, store: Store | None = None,
@@ -53,7 +63,8 @@ def create_app(settings: Settings, *, store: Store | None = None,
 
     app = FastAPI(title="beliefloop", version="0.1.0", lifespan=lifespan)
     install_handlers(app)
-    app.add_middleware(BodyGuard, authenticate=_authenticate_before_body, limit_of=_body_limit)
+    app.add_middleware(BodyGuard, authenticate=_authenticate_before_body, limit_of=_body_limit,
+                       refuse=_refusal)
     app.add_middleware(EncodedUserPaths)  # user ids are one percent-encoded path segment
     install_gateway(app)  # what client apps call: chat completions, feedback
     install_console(app, settings)  # what people use: admin API, exports, /v1/me, pages, dashboard
@@ -91,8 +102,23 @@ def _authenticate_before_body(request: Request) -> None:
 
 
 def _body_limit(request: Request) -> int:
+    """Control routes: a few hundred bytes; the doors: model traffic; anything else under /v1
+    streams through to the upstream (uploads), up to the pass-through limit."""
     settings = request.app.state.runtime.settings
-    return settings.max_control_body_bytes if is_control(request.url.path) else settings.max_body_bytes
+    path = request.url.path
+    if is_control(path):
+        return settings.max_control_body_bytes
+    if path in DOOR_PATHS or path.startswith("/openai/deployments/"):
+        return settings.max_body_bytes
+    return settings.upstream.passthrough_max_body_bytes
+
+
+def _refusal(request: Request, error: ProxyError) -> Response:
+    """A refusal in the shape the door's clients expect (Anthropic's on /v1/messages)."""
+    if request.url.path in MESSAGES_PATHS:
+        return Response(anthropic_error_body(error.status, error.message), error.status,
+                        headers=error.headers, media_type="application/json")
+    return render(error)
 
 
 __all__ = ["create_app"]

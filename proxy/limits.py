@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any, Awaitable, Callable
 
 from starlette.requests import Request
+from starlette.responses import Response
 
 from .errors import BodyTooLarge, ProxyError, render
 
@@ -39,12 +40,14 @@ def is_control(path: str) -> bool:
 
 
 class BodyGuard:
-    """See the module docstring. ``authenticate(scope)`` raises a ProxyError for a request that
-    may not send a body to its route; ``limits(path)`` is the byte limit for a path."""
+    """See the module docstring. ``authenticate(request)`` raises a ProxyError for a request
+    that may not send a body to its route; ``limit_of(request)`` is its byte limit;
+    ``refuse(request, error)`` renders a refusal in the shape the route's clients expect."""
 
     def __init__(self, app: ASGIApp, authenticate: Callable[[Request], None],
-                 limit_of: Callable[[Request], int]) -> None:
-        self.app, self.authenticate, self.limit_of = app, authenticate, limit_of
+                 limit_of: Callable[[Request], int],
+                 refuse: Callable[[Request, ProxyError], Response] = lambda _, error: render(error)) -> None:
+        self.app, self.authenticate, self.limit_of, self.refuse = app, authenticate, limit_of, refuse
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in _BODYLESS:
@@ -60,7 +63,7 @@ class BodyGuard:
             if is_control(request.url.path):
                 receive = await _buffered(receive, limit)
         except ProxyError as error:
-            await render(error)(scope, receive, send)
+            await self.refuse(request, error)(scope, receive, send)
             return
         await self.app(scope, _counted(receive, limit), send)
 

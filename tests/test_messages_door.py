@@ -153,6 +153,7 @@ async def test_missing_key_is_an_anthropic_authentication_error(config):
         with pytest.raises(anthropic.AuthenticationError) as raised:
             await claude(proxy, api_key="sk-wrong-key-0000000").messages.create(
                 model="gpt-test", max_tokens=5, messages=[{"role": "user", "content": "hi"}])
+    assert raised.value.body["type"] == "error"  # Anthropic's shape, even when refused before the body
     assert raised.value.body["error"]["type"] == "authentication_error"
 
 

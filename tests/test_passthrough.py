@@ -59,6 +59,14 @@ def test_models_retrieve_goes_upstream_or_answers_a_model_list_route(live):
     assert upstream.calls[-1].method == "GET" and upstream.calls[-1].path == "/v1/models/gpt-test"
 
 
+def test_uploads_larger_than_a_chat_body_pass_through(live):
+    upstream, proxy_server = live
+    payload = b"x" * (11 * 1024 * 1024)  # over max_body_bytes (10 MiB), under the pass-through limit
+    client(proxy_server).files.create(file=("big.jsonl", io.BytesIO(payload)), purpose="batch")
+    call = upstream.calls[-1]
+    assert (call.method, call.path) == ("POST", "/v1/files") and payload in call.body
+
+
 def test_file_upload_streams_multipart_unchanged(live):
     upstream, proxy_server = live
     payload = b'{"custom_id": "1"}\n' * 5000
