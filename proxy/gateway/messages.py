@@ -28,7 +28,12 @@ from .identity import CONTEXT_HEADER, USER_HEADER, clean_id
 from .routing import Route
 from .translate import translated
 from .translate_messages import (
-    MessageBuilder, conversation, error_body, error_event, message_from_completion, new_message_id,
+    MessageBuilder,
+    conversation,
+    error_body,
+    error_event,
+    message_from_completion,
+    new_message_id,
     request_to_chat,
 )
 

@@ -29,7 +29,11 @@ from .routing import Route
 from .sse import event
 from .translate import translated
 from .translate_responses import (
-    ResponseBuilder, input_messages, instructions_message, request_to_chat, response_from_completion,
+    ResponseBuilder,
+    input_messages,
+    instructions_message,
+    request_to_chat,
+    response_from_completion,
     without_instructions,
 )
 
