@@ -1,0 +1,332 @@
+"""Text that is not about the assistant's answers, found before any evidence is read.
+
+A trigger word in such text means nothing about the user's preferences:
+
+- an information question ("How do I make a bulleted list in Word?"), or any question that never
+  addresses the assistant ("Is a haiku shorter than a sonnet?"), but not a complaint phrased as a
+  question ("why so stiff?");
+- a one-off task ("Write a long poem", "Summarize this for my manager: …", "Show me Python code
+  for …", "Translate … into Italian", "Describe the French Revolution in detail"): a verb whose
+  object is new material rather than the answer gates its clause onward;
+- reported speech, a third person as subject, or the user's own writing ("my boss says my emails
+  are too long", "my mother-in-law sends me twenty emojis");
+- a hypothetical or a question about what the assistant can do ("if I asked you to always answer
+  in French, would you…", "can you also speak Japanese?");
+- anything for a third person ("… it's for my son's school project") or handing over material
+  ("… here it is:"), which gates the whole message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._grammar import VALUE_KINDS, Tok
+from ._text import Layout
+
+# Roles that make their whole sentence about something else.
+_SENTENCE_GATES = frozenset({"translate", "hypothetical", "ability", "reported", "mycontent"})
+# Copulas that open a yes/no question ("Are bullet points better than prose?").
+_QUESTION_COPULAS = frozenset({"is", "are", "was", "were", "does", "do", "ist", "sind", "es", "est", "e",
+                               "zijn", "is het", "esta"})
+# Roles of tokens a gate can matter for.
+_READABLE = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bureau", "repeat", "years", "nat", "symbol",
+                           "standing", "self"}
+# Question words that open a question even without "?"; others ("quelle" is also Italian "those")
+# need the question mark.
+_CLEAR_QUESTION_WORDS = frozenset({"how", "what", "which", "where", "who", "wie", "was", "welche", "wo", "comment",
+                                   "combien", "hoe", "wat", "waar", "cosa", "dove", "onde", "donde", "cuanto"})
+# Words skipped between a verb and its object: recipients and articles (all seven languages).
+_RECIPIENTS = frozenset({"me", "us", "mir", "uns", "nos", "moi", "nous", "mi", "ci", "mij", "ons", "to", "dich", "dir",
+                         "sich", "te", "toi", "ti", "se", "yourself", "jezelf"})
+_ARTICLE_WORDS = frozenset({
+    "the", "a", "an", "der", "die", "das", "den", "dem", "ein", "eine", "einen", "el", "la", "los", "las", "un",
+    "una", "le", "les", "l", "une", "des", "du", "il", "lo", "gli", "o", "os", "as", "um", "uma", "het", "de",
+    "een", "teh",
+})
+# Words that address the assistant or ask it for something (all seven languages).
+_ADDRESSEE = re.compile(
+    r"\b(?:you|your|yours|yourself|u|ya|du|dir|dich|dein\w*|euch|tu|ti|toi|vous|votre|vos|ton|tes|usted|ustedes|"
+    r"voce|vc|teu|tuo|tuoi|jij|jou|jouw|me|mir|moi|mij)\b"
+)
+_TAG_QUESTION = re.compile(
+    r"\b(?:right|no|non|oder|nicht|vero|ne|toch|hein|eh|ok|okay|maybe|perhaps|please|pls|porfa|bitte|stp|svp|aub|"
+    r"graag|vale|dai|he|hm+|ja|si|yes)\W*$"
+)
+_DIRECTED = frozenset({"request", "why", "please", "give", "add", "be", "remove", "explain", "task", "whynot",
+                       "standing", "complaint"})
+# Concepts that can be part of a topic's name ("the Roman empire", "French cooking").
+_CONTENT_OPS = frozenset({"longtext", "bureau", "phone", "techjob", "proglang", "lang", "nat", "read"})
+_BOUNDARIES = frozenset({"asin", "about", "with", "or", "than", "but", "please", "when", "standing"})
+_OBJECT_KINDS = frozenset({"adj", "adjlong", "comp", "judge", "direct", "verb", "flip", "trait", "target"})
+# Nouns for the answer and its parts ("this point", "ce paragraphe"): after a demonstrative they
+# point back at the answer, where any other noun names new material ("this URL").
+_ANSWER_NOUNS = frozenset({
+    "one", "point", "part", "paragraph", "section", "bit", "answer", "reply", "response", "explanation", "text",
+    "list", "sentence", "step", "example", "idea", "version", "stuff", "thing", "punto", "parte", "parrafo",
+    "respuesta", "explicacion", "texto", "lista", "paso", "ejemplo", "punkt", "teil", "abschnitt", "absatz",
+    "antwort", "erklarung", "liste", "schritt", "beispiel", "partie", "paragraphe", "reponse", "texte", "etape",
+    "exemple", "passaggio", "paragrafo", "risposta", "spiegazione", "testo", "elenco", "esempio", "ponto",
+    "resposta", "explicacao", "passo", "exemplo", "punt", "deel", "alinea", "antwoord", "uitleg", "tekst", "lijst",
+    "stap", "voorbeeld", "stuk",
+})
+_DEMONSTRATIVES = frozenset({
+    "this", "that", "these", "those", "ce", "cet", "cette", "ces", "este", "esta", "estos", "estas", "ese", "esa",
+    "esos", "esas", "questo", "questa", "questi", "queste", "quel", "quella", "quello", "dieser", "diesen", "diese",
+    "dieses", "diesem", "jenen", "isto", "isso", "esse", "essa", "estes", "dit", "dat", "deze", "die", "your", "tu",
+    "ton", "ta", "tes", "tuo", "tua", "teu", "dein", "deine", "deinen", "je", "jouw", "votre",
+})
+_ADVERBS = frozenset({"just", "only", "solo", "nur", "seulement", "juste", "solamente", "apenas", "so", "alleen",
+                      "even", "mal", "bitte", "please", "again", "simply", "quickly", "rapidamente", "kurz",
+                      "rapido", "vite", "snel", "gewoon", "ahora", "agora", "ora", "jetzt", "now", "maintenant",
+                      "nu", "also", "too", "aussi", "auch", "tambien", "anche", "tambem", "ook", "better", "besser",
+                      "mejor", "mieux", "meglio", "melhor", "beter", "more", "again"})
+_PREPOSITIONS = frozenset({
+    "in", "on", "about", "for", "of", "into", "with", "from", "to", "en", "sur", "pour", "de", "du", "avec", "dans",
+    "auf", "fur", "uber", "mit", "von", "zu", "sobre", "para", "con", "su", "per", "di", "da", "em", "com", "do",
+    "op", "over", "voor", "met", "van", "naar", "like", "as", "wie", "als", "como", "comme", "come", "zoals", "alsof",
+})
+# "make me a list" asks for a format; "give me 5 bullet points about …" orders content.
+_ARTICLES = frozenset({"a", "an", "un", "una", "une", "um", "uma", "ein", "eine", "einen", "een", "ne", "un'"})
+_STYLE_OBJECTS = frozenset({"target:code", "target:emoji", "target:intro", "target:detail", "target:basics",
+                            "target:summary"})
+# Wh-words that may follow "explain"/"tell me" in a new question; excludes those that also mean
+# "like" ("come", "como", "wie"), which introduce a manner, not a question.
+_AMBIGUOUS_WH = frozenset({"come", "como", "wie", "hoe", "comme"})
+
+
+def apply_gates(toks: list[Tok], lay: Layout, folded: str) -> None:
+    """Mark the tokens of text that is not about the assistant's answers (``Tok.gated``)."""
+    ordering = any(tok.roles & {"task", "explain", "give", "translate"} or tok.kind == "verb" for tok in toks)
+    if any("material" in tok.roles or ("beneficiary" in tok.roles and ordering) for tok in toks):
+        for tok in toks:
+            tok.gated = True
+        return
+    by_sentence: dict[int, list[int]] = {}
+    for i, tok in enumerate(toks):
+        by_sentence.setdefault(tok.sentence, []).append(i)
+    for sentence, indexes in by_sentence.items():
+        if not any(toks[i].roles & _READABLE for i in indexes):
+            continue  # nothing here could become evidence or a complaint: no need to judge it
+        start = _gate_from(toks, indexes, lay, sentence, folded)
+        if start is not None:
+            for i in indexes:
+                if toks[i].start >= start:
+                    toks[i].gated = True
+    colon = _task_colon(toks, lay, folded) if ":" in folded else None
+    if colon is not None:
+        first = lay.sentence_of(colon)
+        for tok in toks:
+            if tok.sentence >= first:
+                tok.gated = True
+
+
+def _gate_from(toks: list[Tok], indexes: list[int], lay: Layout, sentence: int, folded: str) -> int | None:
+    """Offset from which this sentence is gated, or None when it is about the answers."""
+    sentence_toks = [toks[i] for i in indexes]
+    third = next((i for i in indexes if toks[i].concept == "thirdparty"), None)
+    if third is not None and toks[third].word - _clause_start_word(toks, third, lay) <= 1:
+        return 0  # a third person is the subject: "My mother-in-law sends me twenty emojis …"
+    if any(tok.roles & _SENTENCE_GATES and tok.concept != "thirdparty" and not _translates_answer(tok, toks)
+           for tok in sentence_toks) \
+            or _opens_question(toks, indexes, lay, sentence) \
+            or _orders_content(toks, indexes) or _code_for_topic(toks, indexes) \
+            or _undirected_question(sentence_toks, lay, sentence, folded):
+        return 0
+    return _names_new_topic(toks, indexes, lay, folded)
+
+
+def _translates_answer(tok: Tok, toks: list[Tok]) -> bool:
+    """"Translate your answer into German" asks for the answer's language, unlike "translate X"."""
+    if "translate" not in tok.roles:
+        return False
+    i = toks.index(tok)
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and bool(nxt.roles & {"anaphor", "answer"}) and nxt.word - tok.last_word <= 2
+
+
+def _names_new_topic(toks: list[Tok], indexes: list[int], lay: Layout, folded: str) -> int | None:
+    """"Describe the French Revolution in detail", "summarize the plot of Hamlet": a verb whose
+    object is a plain word (no lexicon concept) names new material, not the last answer.
+
+    Recipients ("me", "mir", "moi") and articles between the verb and its object are skipped;
+    an object that is a concept ("it", "the code", "your answer", "the gist", "normal paragraphs")
+    keeps the sentence. Returns the offset of the verb's clause, so "I don't need code, just
+    explain the idea" keeps its first clause.
+    """
+    starts = {tok.start: tok for tok in toks}
+    for position, i in enumerate(indexes):
+        tok = toks[i]
+        about = i + 1 < len(toks) and "about" in toks[i + 1].roles and toks[i + 1].word == tok.last_word + 1
+        if not (tok.roles & {"task", "explain", "give"} or tok.kind == "verb" or (tok.kind == "direct" and about)):
+            continue
+        if about:
+            tok = toks[i + 1]  # "tell me more about X": X is the object
+        if any(toks[j].roles & {"when", "standing"} and toks[j].clause == tok.clause for j in indexes[:position]):
+            continue  # "… when you give me steps": a condition, not an order
+        if tok.word - _clause_start_word(toks, i, lay) > 3 or any(
+            toks[j].kind in _OBJECT_KINDS and toks[j].clause == tok.clause for j in indexes[:position]
+        ):
+            continue  # not an imperative opening its clause ("the emoji make this look …")
+        word, plain = tok.last_word + 1, 0
+        while word < len(lay.word_starts) and plain < 3:
+            begin = lay.word_starts[word]
+            if lay.sentence_of(begin) != tok.sentence or lay.clause_of(begin) != lay.clause_of(tok.start):
+                break
+            text = folded[begin : lay.word_ends[word]]
+            other = starts.get(begin)
+            if other is not None and (other.kind in _OBJECT_KINDS or other.roles & {"anaphor", "answer"}):
+                break  # a concept: right after the verb, the object is the answer, a style or a format
+            if (other is not None and other.roles & _BOUNDARIES) or text in _PREPOSITIONS:
+                break  # the noun phrase ended
+            if other is not None and not other.roles & _CONTENT_OPS:
+                word = other.last_word + 1  # an operator ("un peu", "never"): not part of a topic
+                continue
+            if text in _DEMONSTRATIVES and not plain:
+                nxt = word + 1
+                noun = folded[lay.word_starts[nxt] : lay.word_ends[nxt]] if nxt < len(lay.word_starts) else ""
+                if noun and noun not in _ANSWER_NOUNS and lay.word_starts[nxt] not in starts:
+                    return _clause_offset(lay, tok)  # "shorten this URL": new material
+                break  # "this point", "ce point", "questo passaggio": part of the answer
+            if text not in _RECIPIENTS and text not in _ARTICLE_WORDS and text not in _ADVERBS:
+                plain += 1
+            word += 1
+        if plain:
+            return _clause_offset(lay, tok)
+    return None
+
+
+def _clause_offset(lay: Layout, tok: Tok) -> int:
+    """Offset where ``tok``'s clause starts."""
+    return lay.clause_ends[lay.clause_of(tok.start) - 1] if lay.clause_of(tok.start) else 0
+
+
+def _clause_start_word(toks: list[Tok], i: int, lay: Layout) -> int:
+    """Word index where token ``i``'s clause starts; a "but"/"anyway" token starts it afresh."""
+    tok = toks[i]
+    start_word = lay.clause_start_word(tok.start)
+    for j in range(i - 1, -1, -1):
+        other = toks[j]
+        if other.word < start_word:
+            break
+        if "but" in other.roles:
+            return max(start_word, other.last_word + 1)
+    return start_word
+
+
+def _opens_question(toks: list[Tok], indexes: list[int], lay: Layout, sentence: int) -> bool:
+    """An information question: a question word opens a clause of a sentence ending in "?", or
+    opens the sentence itself ("how do I turn off …"). "Why" questions are complaints and never gate."""
+    asks = lay.question[sentence] if sentence < len(lay.question) else False
+    sentence_toks = [toks[i] for i in indexes]
+    for position, tok in enumerate(sentence_toks):
+        if "why" in tok.roles:
+            nxt = sentence_toks[position + 1 : position + 3]
+            # "Why do people use so many emojis?" asks about the world; "why so many emojis?" complains.
+            return asks and any("people" in other.roles and other.word - tok.last_word <= 2 for other in nxt)
+    for i in indexes:
+        tok = toks[i]
+        following = toks[i + 1] if i + 1 < len(toks) else None
+        if tok.text == "wat" and following is not None and following.word == tok.last_word + 1 \
+                and following.roles & {"comp", "more", "less", "adj", "intens"}:
+            continue  # Dutch "wat formeler", "wat meer": "a bit", not "what"
+        distance = tok.word - _clause_start_word(toks, i, lay)
+        if "when" in tok.roles and not asks:
+            continue  # "Whenever/Cuando hablemos de …, …" sets a rule; only "When …?" asks
+        if "question" in tok.roles:
+            if distance > 1:
+                continue
+        elif not ("copula" in tok.roles and tok.text in _QUESTION_COPULAS and distance == 0 and asks):
+            continue
+        if asks or (tok.word - lay.sentence_start_word(tok.start) <= 1
+                    and (" " in tok.text or tok.text in _CLEAR_QUESTION_WORDS)):
+            return True  # without "?", only an unambiguous opener: "how do I turn off …"
+    return False
+
+
+def _undirected_question(sentence_toks: list[Tok], lay: Layout, sentence: int, folded: str) -> bool:
+    """A question that never addresses the assistant is about the world: "Is a haiku shorter than a
+    sonnet?", "Do bullet points work better on slides?". One that says "you", asks, or complains
+    ("Could you …?", "¿Me lo pones en una lista?", "Why all the emojis?") is not; nor are tag
+    questions ("…, right?") and very short ones ("Shorter?")."""
+    if sentence >= len(lay.question) or not lay.question[sentence]:
+        return False
+    if not any(tok.kind in VALUE_KINDS for tok in sentence_toks):
+        return False
+    if any(tok.roles & _DIRECTED for tok in sentence_toks):
+        return False
+    start = lay.sentence_ends[sentence - 1] if sentence else 0
+    text = folded[start : lay.sentence_ends[sentence] + 1]
+    return not (len(text.split()) < 4 or _TAG_QUESTION.search(text) or _ADDRESSEE.search(text))
+
+
+def _orders_content(toks: list[Tok], indexes: list[int]) -> bool:
+    """An imperative that orders new content: "write me a long poem", "tell me in detail how …"."""
+    for position, i in enumerate(indexes):
+        tok = toks[i]
+        if "task" not in tok.roles:
+            continue
+        rest = [toks[j] for j in indexes[position + 1 :]]
+        nxt = [other for other in rest if other.word - tok.last_word <= 3]
+        starts_with_object = (
+            bool(nxt) and bool(nxt[0].roles & {"indef", "proglang"}) and nxt[0].word - tok.last_word <= 2
+        )
+        # "give me a code example" asks for a style; "give me 5 bullet points on …" orders content.
+        style_object = any(
+            other.concept in _STYLE_OBJECTS and not _followed_by_of(other, rest) for other in rest[:3]
+        ) or (
+            bool(nxt) and nxt[0].text in _ARTICLES
+            and any(other.concept in ("target:list", "target:prose") for other in rest[:3])
+        )
+        if starts_with_object and not style_object and "answer" not in {r for other in rest[:4] for r in other.roles}:
+            return True
+        if "explain" in tok.roles:
+            anaphoric = bool(nxt) and "anaphor" in nxt[0].roles and nxt[0].word - tok.last_word <= 1
+            if not anaphoric and any(
+                other.roles & {"wh", "question", "why"} and other.text not in _AMBIGUOUS_WH for other in rest
+            ):
+                return True
+    return False
+
+
+def _followed_by_of(tok: Tok, rest: list[Tok]) -> bool:
+    """"a summary of the film": the style word names content here."""
+    return any("of" in other.roles and 0 < other.word - tok.last_word <= 2 for other in rest)
+
+
+def _code_for_topic(toks: list[Tok], indexes: list[int]) -> bool:
+    """Code named with a programming language ("Python code for …") is a task, not a preference."""
+    for position, i in enumerate(indexes):
+        tok = toks[i]
+        if tok.concept != "target:code":
+            continue
+        for j in indexes[max(0, position - 2) : position + 3]:
+            other = toks[j]
+            gap = other.word - tok.last_word if other.word > tok.last_word else tok.word - other.last_word
+            if "proglang" in other.roles and gap <= 2:
+                return True
+    return False
+
+
+def _task_colon(toks: list[Tok], lay: Layout, folded: str) -> int | None:
+    """Offset of a colon that follows a task verb and introduces the material to work on."""
+    start = 0
+    while True:
+        colon = folded.find(":", start)
+        if colon < 0:
+            return None
+        start = colon + 1
+        after = folded[colon + 1 :].split()
+        if len(after) < 3 and "qtext" not in after and "qopener" not in after:
+            continue
+        sentence = lay.sentence_of(colon)
+        following = next((tok for tok in toks if tok.start > colon), None)
+        if following is not None and following.roles & {"question", "wh", "why"} \
+                and following.word == lay.word_of(colon) + 1:
+            return colon  # "Explain like I'm five: why is the sky blue?"
+        for tok in toks:
+            if tok.start >= colon:
+                break
+            if tok.sentence == sentence and (
+                tok.roles & {"task", "explain", "translate"} or tok.kind == "verb"
+            ):
+                return colon

@@ -1,0 +1,643 @@
+"""From concept tokens to evidence: the constructions that give the lexicons their meaning.
+
+The lexicons say how each language spells a concept; this module says what concepts mean next
+to each other, the same way in every language:
+
+- "too" + long -> concise; "more"/"be" + formal -> formal; "less" + formal -> casual;
+  a comparative ("shorter", "kürzer") asks by itself; a judgement ("wordy") asks for its remedy.
+- A target object (emoji, lists, code, an intro, the basics…) takes its value from the operators
+  around it: "no"/"without"/"too many"/"what's with" want it gone, "add"/"with"/"I like" want it.
+  Negation counts once however many negators a language stacks ("non usare mai").
+- A negated request is withdrawn ("don't make it any shorter"), except where the words reverse
+  meaning ("don't dumb it down" -> expert; "no need to be so formal" -> casual).
+- Sentences that are not about the assistant's answers are gated first (``_gates.py``).
+
+Strengths are in (0, 1]: 0.9 for an explicit request, about 0.7 for a judgement or an object
+with an implied direction, 0.6 for what a self-description implies.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ._patterns import Token
+from ._text import Layout
+
+#: (dimension, plus value, minus value, default sign) per target; a default of +1 means a bare
+#: mention already asks for the plus value ("in paragraphs please"), -1 the minus value ("you're
+#: over-explaining"), 0 means it needs an operator.
+TARGETS: dict[str, tuple[str, str | None, str | None, int]] = {
+    "emoji": ("emoji", "use", "avoid", 0),
+    "list": ("format", "lists", "prose", 0),
+    "prose": ("format", "prose", "lists", 1),
+    "code": ("code", "include", "omit", 0),
+    "intro": ("preamble", "keep", "skip", 0),
+    "basics": ("expertise", "beginner", "expert", 0),
+    "jargon": ("expertise", "expert", "beginner", 0),
+    "detail": ("length", "detailed", "concise", 0),
+    "formalities": ("tone", "formal", "casual", 0),
+    "slang": ("tone", "casual", "formal", 0),
+    "tone_formal": ("tone", "formal", "casual", 1),
+    "tone_casual": ("tone", "casual", "formal", 1),
+    "address_formal": ("tone", "formal", "casual", 1),
+    "address_informal": ("tone", "casual", "formal", 1),
+    "summary": ("length", "concise", "detailed", 1),
+    "text": ("length", "detailed", "concise", 0),
+    "techdomain": ("expertise", None, "beginner", 0),
+    "id_beginner": ("expertise", "beginner", "expert", 0),
+    "id_expert": ("expertise", "expert", "beginner", 0),
+    "explainbasic": ("expertise", None, "expert", -1),
+    # Emoji characters themselves, counted only where the user objects to them ("wozu die ganzen 🚀✨").
+    "emoji_sym": ("emoji", "use", "avoid", 0),
+}
+
+#: The opposite value of every binary dimension.
+OPPOSITE: dict[tuple[str, str], str] = {}
+for _dimension, _a, _b in (
+    ("length", "concise", "detailed"), ("format", "prose", "lists"), ("tone", "formal", "casual"),
+    ("preamble", "skip", "keep"), ("emoji", "avoid", "use"), ("expertise", "expert", "beginner"),
+    ("code", "include", "omit"),
+):
+    OPPOSITE[(_dimension, _a)] = _b
+    OPPOSITE[(_dimension, _b)] = _a
+
+#: Concepts that play more than one grammatical role. Any other concept plays the role of its name
+#: (operators) or of its kind (value-bearing concepts such as ``adj:tone=formal``).
+ROLES: dict[str, frozenset[str]] = {
+    "give": frozenset({"add", "task", "respond"}),
+    "be": frozenset({"be", "add", "respond"}),
+    "some": frozenset({"add", "indef"}),
+    "never": frozenset({"neg", "standing"}),
+    "explain": frozenset({"explain", "task", "respond"}),
+    "task": frozenset({"task", "respond"}),
+    "answer": frozenset({"answer", "respond"}),
+    "question": frozenset({"question", "wh"}),
+    "please": frozenset({"please", "addpost"}),
+    "add": frozenset({"add", "respond"}),
+    "target:techdomain": frozenset({"target", "techjob"}),
+    "when": frozenset({"when", "question"}),
+    "symbol:emoji": frozenset({"symbol"}),
+    "answerpart": frozenset({"anaphor"}),
+    "thirdparty": frozenset({"reported"}),
+    "nomore": frozenset({"standing", "neg"}),
+    "of": frozenset({"of"}),  # English "of"; in Dutch "of" means "or" (see Reader._alternative)
+    "selflike": frozenset({"like", "self"}),
+    # How to address the user is a lasting choice ("tutéame", "siezen Sie mich").
+    "target:address_formal": frozenset({"target", "standing"}),
+    "target:address_informal": frozenset({"target", "standing"}),
+    "with": frozenset({"add", "weak"}),
+    "whynot": frozenset({"add", "addpost", "request"}),
+    "canbe": frozenset({"request", "be"}),  # "pode ser informal?", "can it be shorter?"
+    "asin": frozenset({"asin", "langprep", "weak"}),
+    "cop_it": frozenset({"copula", "anaphor"}),
+    "repeat": frozenset({"repeat", "respond"}),
+}
+
+VALUE_KINDS = frozenset({"adj", "adjlong", "comp", "judge", "direct", "verb", "flip", "trait", "target", "lang"})
+
+_PLUS = frozenset({"add", "be", "more", "omitted", "first", "start", "asin"})
+_MINUS = frozenset({"remove", "less", "excess", "know"})
+_NEG = frozenset({"neg", "negcop"})
+_ATTITUDE = frozenset({"like", "dislike", "why"})
+#: Operators that may follow their object ("emojis aren't necessary", "a short intro would be nice").
+_POST = frozenset({"addpost", "removepost", "negpost", "remove", "like", "dislike", "excesspost", "addverb", "first"})
+# Negators that follow their object in verb-final word order (German, Dutch).
+_POSTPOSED_NEG = frozenset({"nicht", "niet"})
+_POST_ONLY = frozenset({"addpost", "removepost", "negpost", "excesspost", "addverb"})
+#: Operators only some targets listen to.
+_ONLY_FOR: dict[str, frozenset[str]] = {
+    "asin": frozenset({"list", "prose", "code", "summary"}),
+    "first": frozenset({"intro"}),
+    "start": frozenset({"intro"}),
+    "know": frozenset({"basics", "detail", "jargon", "explainbasic"}),
+    "omitted": frozenset({"detail", "basics", "code", "intro"}),
+}
+#: Targets that listen only to quantity: "less text", "so much text", not "text feels cold".
+_QUANTITY_ONLY = frozenset({"text"})
+_QUANTITY = frozenset({"more", "less", "excess", "neg"})
+_WINDOW = 6  # words between an operator and what it modifies
+_POST_WINDOW = 5
+# Words that make what follows the second term of a comparison ("Code sagt mir mehr als lange Erklärungen").
+_THAN_WORDS = frozenset({"als", "than", "que", "che", "di", "dan", "do que"})
+# German comparatives that folding makes identical to a positive adjective form.
+_UMLAUT_TWINS = frozenset({"kurzer", "langer", "grober", "kurzen"})
+
+
+@dataclass(slots=True)
+class Tok:
+    concept: str
+    kind: str
+    key: str
+    roles: frozenset[str]
+    start: int
+    end: int
+    text: str
+    sentence: int
+    clause: int
+    word: int
+    last_word: int
+    gated: bool = False
+    """Set by the gates: the token sits in text that is not about the assistant's answers."""
+
+
+class Cue(NamedTuple):
+    """One piece of evidence before conflicts between cues are resolved."""
+
+    dimension: str
+    value: str
+    strength: float
+    yields_to: str | None = None
+    """Dropped when this dimension has evidence from another cue ("get to the point" -> preamble)."""
+    self_hint: bool = False
+    """The cue is a self-description ("I read this on my phone")."""
+    negated_object: bool = False
+    """Read from a negated object ("no code needed"); withdrawn when the user says the problem is
+    solved ("No code needed, I figured it out"): satisfaction, not a preference."""
+
+
+def concept_meta(concept: str) -> tuple[str, str, frozenset[str]]:
+    """(kind, key, roles) of a lexicon concept: "adj:tone=formal" -> ("adj", "tone=formal", {"adj"})."""
+    kind, _, key = concept.partition(":")
+    if not key:  # an operator: its kind is its name, and it never bears a value
+        kind, key = "op:" + concept, ""
+    roles = ROLES.get(concept) or (frozenset({kind}) if kind in VALUE_KINDS else frozenset({concept}))
+    return kind, key, roles
+
+
+def annotate(tokens: list[Token], lay: Layout, meta: dict[str, tuple[str, str, frozenset[str]]]) -> list[Tok]:
+    """Tokens with their sentence, clause and word positions; a "but" token starts a new clause.
+
+    ``meta`` caches :func:`concept_meta` per concept; it is filled as concepts are met.
+    """
+    out: list[Tok] = []
+    barrier_clause, barriers = -1, 0
+    clause_ends, sentence_ends, word_starts = lay.clause_ends, lay.sentence_ends, lay.word_starts
+    for token in tokens:
+        known = meta.get(token.concept)
+        if known is None:
+            known = meta[token.concept] = concept_meta(token.concept)
+        kind, key, roles = known
+        start = token.start
+        clause = bisect_right(clause_ends, start)
+        if clause != barrier_clause:
+            barrier_clause, barriers = clause, 0
+        if "but" in roles:
+            barriers += 1
+        out.append(Tok(token.concept, kind, key, roles, start, token.end, token.text,
+                       bisect_right(sentence_ends, start), clause * 64 + barriers,
+                       bisect_right(word_starts, start) - 1,
+                       bisect_right(word_starts, max(start, token.end - 1)) - 1))
+    return out
+
+
+def _split_key(key: str) -> tuple[str, str, str | None]:
+    """"length=concise>preamble" -> ("length", "concise", "preamble")."""
+    body, _, yields = key.partition(">")
+    dimension, _, value = body.partition("=")
+    return dimension, value, (yields or None)
+
+
+class Reader:
+    """Turns the annotated tokens of one message into cues; one instance per message."""
+
+    def __init__(self, toks: list[Tok], layout: Layout) -> None:
+        self.toks = toks
+        self.layout = layout
+        self.cues: list[Cue] = []
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _open(self, i: int) -> bool:
+        return not self.toks[i].gated
+
+    def _before(self, i: int, window: int = _WINDOW) -> list[Tok]:
+        """Operators before token ``i`` in its clause, nearest first, up to the previous value token.
+
+        An adjective right before a target belongs to it ("begin met een korte begroeting") and is
+        looked through."""
+        me = self.toks[i]
+        found = []
+        for j in range(i - 1, -1, -1):
+            other = self.toks[j]
+            if other.clause != me.clause or me.word - other.last_word > window:
+                break
+            if other.kind in VALUE_KINDS:
+                attributive = other.kind in ("adj", "adjlong") or other.text in _UMLAUT_TWINS
+                if me.kind == "target" and attributive and j == i - 1 and me.word - other.last_word == 1:
+                    continue
+                break
+            found.append(other)
+        return found
+
+    def _after(self, i: int, window: int = _POST_WINDOW) -> list[Tok]:
+        """Postposed operators after token ``i`` in its clause. Where another value token follows,
+        only operators that can never precede their object are kept ("… weg en kom ter zake")."""
+        me = self.toks[i]
+        found = []
+        for k in range(i + 1, len(self.toks)):
+            other = self.toks[k]
+            if other.clause != me.clause or other.word - me.last_word > window:
+                break
+            if other.kind in VALUE_KINDS:
+                return [op for op in found if op.roles & _POST_ONLY]
+            found.append(other)
+        return found
+
+    def _sentence_attitude(self, i: int) -> tuple[int, bool]:
+        """(-1 for a complaint question or dislike earlier in the sentence, +1 for a like, else 0;
+        whether a "when" clause separates it from token ``i``, so it judges a situation)."""
+        me = self.toks[i]
+        when = False
+        for j in range(i - 1, -1, -1):
+            other = self.toks[j]
+            if other.sentence != me.sentence:
+                break
+            if "when" in other.roles:
+                when = True
+            if other.roles & {"why", "dislike"}:
+                return -1, when
+            if "like" in other.roles:
+                return 1, when
+        return 0, False
+
+    @staticmethod
+    def _negated(ops: list[Tok], window_words: int, me: Tok) -> Tok | None:
+        for op in ops:
+            if op.roles & _NEG and me.word - op.last_word <= window_words:
+                return op
+        return None
+
+    def _emit(self, dimension: str, value: str | None, strength: float, **extra) -> None:
+        if value:
+            self.cues.append(Cue(dimension, value, strength, **extra))
+
+    # -- constructions --------------------------------------------------------------------------
+
+    def run(self) -> list[Cue]:
+        for i, tok in enumerate(self.toks):
+            if tok.kind == "symbol" and self._open(i):
+                self._target(i, tok, "emoji_sym")
+            if tok.kind not in VALUE_KINDS or tok.kind == "lang" or not self._open(i):
+                continue
+            if tok.kind in ("comp", "direct", "verb", "flip", "trait"):
+                self._fixed(i, tok)
+            elif tok.kind in ("adj", "adjlong"):
+                self._adjective(i, tok)
+            elif tok.kind == "judge":
+                self._judgement(i, tok)
+            elif tok.kind == "target":
+                self._target(i, tok, tok.key)
+        self._pairs()
+        if any("resolved" in tok.roles and not tok.gated for tok in self.toks):
+            self.cues = [cue for cue in self.cues if not cue.negated_object]
+        return self.cues
+
+    def _pairs(self) -> None:
+        """Constructions made of two concepts that mean little alone."""
+        toks = self.toks
+        for i, tok in enumerate(toks):
+            if not self._open(i):
+                continue
+            roles = tok.roles
+            if "phone" in roles and self._near(i, {"read"}, 6, both=True, same="sentence"):
+                self._emit("length", "concise", 0.6, self_hint=True)
+            elif "allthat" in roles:
+                reader = self._near(i, {"read"}, 2)
+                if reader is not None and self._near(toks.index(reader), _NEG, 3) is not None:
+                    self._emit("length", "concise", 0.8)
+            elif "longtext" in roles and self._near(i, {"exclaim", "neg", "copula", "why", "negcop", "negpost",
+                                                          "remove"}, 3):
+                self._emit("length", "concise", 0.8)
+            elif "bureau" in roles and self._near(i, {"simile", "neg", "negcop"}, 5, same="sentence"):
+                self._emit("tone", "casual", 0.7)
+            elif "repeat" in roles:
+                question = self._near(i, {"myquestion"}, 5, both=True)
+                if question is not None:
+                    first = min(i, toks.index(question))
+                    span = toks[first : max(i, toks.index(question)) + 1]
+                    if any(t.roles & (_NEG | {"remove"}) for t in span) \
+                            or self._near(first, _NEG | {"remove"}, 6, same="sentence"):
+                        self._emit("preamble", "skip", 0.85)
+            elif "years" in roles and self._near(i, {"techjob", "proglang"}, 12, both=True, same="sentence"):
+                self._emit("expertise", "expert", 0.6, self_hint=True)
+
+    def _near(self, i: int, roles: set[str] | frozenset[str], words: int, *, both: bool = False,
+              same: str = "clause") -> Tok | None:
+        """The nearest token with one of ``roles`` within ``words`` before (or also after) token ``i``."""
+        me = self.toks[i]
+        ranges = [range(i - 1, -1, -1)] + ([range(i + 1, len(self.toks))] if both else [])
+        for indexes in ranges:
+            for j in indexes:
+                other = self.toks[j]
+                gap = me.word - other.last_word if j < i else other.word - me.last_word
+                if getattr(other, same) != getattr(me, same) or gap > words:
+                    break
+                if other.roles & roles:
+                    return other
+        return None
+
+    def _fixed(self, i: int, tok: Tok) -> None:
+        dimension, value, yields = _split_key(tok.key)
+        before, after = self._before(i, 4), self._after(i, 3)
+        if tok.kind in ("direct", "judge") and self._praised(i):
+            return  # "Perfect, short and sweet": praise of the answer, not a request
+        if before and "first" in before[0].roles and tok.word - before[0].last_word <= 2:
+            return  # "… before you go into detail": the order of an answer, not its length
+        if any("than" in op.roles for op in before[:2]):
+            return  # "… rather than just the explanation": the side being turned down
+        if tok.text in _UMLAUT_TWINS and before and "indef" in before[0].roles:
+            return  # "ein kurzer Einstieg": folded "kürzer" is also the adjective "kurzer"
+        negated = self._negated(before, 4, tok) or next((op for op in after if "negpost" in op.roles), None)
+        if negated is not None:
+            if tok.kind == "flip":
+                self._emit(dimension, OPPOSITE.get((dimension, value)), 0.7)
+            return
+        strength = 0.6 if tok.kind == "trait" else 0.9
+        self._emit(dimension, value, strength, yields_to=yields, self_hint=tok.kind == "trait")
+
+    def _adjective(self, i: int, tok: Tok) -> None:
+        dimension, value, _ = _split_key(tok.key)
+        opposite = OPPOSITE[(dimension, value)]
+        following = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if following is not None and following.kind == "target" and following.word == tok.last_word + 1 \
+                and following.concept != "target:text":
+            return  # attributive: "a short intro", "long paragraphs" describe the object that follows
+        before = self._before(i)
+        intens = any("intens" in op.roles for op in before[:2])
+        nearest = next((op for op in before
+                        if not op.roles & {"intens", "please", "anaphor", "indef", "answer", "noise"}), None)
+        if nearest is not None and "self" in nearest.roles and dimension in ("tone", "expertise") \
+                and tok.kind == "adj" and tok.word - nearest.last_word <= 2:
+            self._emit(dimension, value, 0.6, self_hint=True)  # "Ik ben nogal informeel", "I'm pretty technical"
+            return
+        roles = nearest.roles if nearest is not None else frozenset()
+        after = self._after(i, 1)
+        if any("excesspost" in op.roles for op in after):
+            roles = frozenset({"excess"})
+        elif any("bepost" in op.roles for op in after) and not roles & {"less", "excess", "so", "more"}:
+            roles = frozenset({"be"})  # "du kannst ruhig technisch werden"
+        wanted: str | None = None
+        excess_like = False
+        if roles & {"more", "less"}:
+            governing = next((op for op in before[before.index(nearest) + 1 :]
+                              if not op.roles & {"anaphor", "intens", "indef"}), None)
+            if governing is not None and "copula" in governing.roles and governing.text != "e":
+                return  # "ça sera plus sympa", "it'd feel less robotic": an effect, not a request
+        if roles & {"more", "be", "like", "add"} or ("explain" in roles and dimension in ("expertise", "length")):
+            wanted = value  # "explain simply", "address me formally" ask like "be simple", "be formal"
+        elif roles & {"less", "excess", "so"}:
+            wanted, excess_like = opposite, True
+        elif roles & {"copula", "exclaim"}:
+            if tok.kind == "adjlong" and (intens or "exclaim" in roles or tok.word - nearest.last_word <= 1):
+                wanted, excess_like = opposite, True  # "that's long", "que resposta comprida"
+        elif nearest is None and intens and tok.kind == "adjlong" and self._clause_initial(i, before):
+            wanted, excess_like = opposite, True
+        if wanted is None and len(self.toks) <= 3 and any(
+            "please" in other.roles and other.sentence == tok.sentence for other in self.toks
+        ):
+            self._emit(dimension, value, 0.7)  # "Resumidito, por favor", "Formal, please"
+            return
+        if wanted is None:
+            self._styled_answer(i, tok, value, opposite)
+            return
+        neg = self._negated(before, 5, tok)
+        if neg is not None:
+            if "like" in roles and "negcop" not in neg.roles:
+                wanted = opposite  # "non mi piacciono le risposte lunghe", "I don't like short answers"
+            elif "negcop" in neg.roles or not excess_like:
+                return
+        self._emit(dimension, wanted, 0.9 if not intens or roles else 0.75)
+
+    def _words_after(self, tok: Tok) -> int:
+        """Words after ``tok`` in its sentence (from the layout)."""
+        lay = self.layout
+        end = lay.sentence_ends[tok.sentence] if tok.sentence < len(lay.sentence_ends) else lay.word_starts[-1]
+        return sum(1 for start in lay.word_starts if tok.end <= start < end)
+
+    def _praised(self, i: int) -> bool:
+        """Praise earlier in the sentence and nothing that asks for a change."""
+        me = self.toks[i]
+        sentence = [tok for tok in self.toks if tok.sentence == me.sentence]
+        return any("praise" in tok.roles for tok in sentence if tok is not me) and not any(
+            tok.roles & {"be", "request", "please", "give", "add", "remove", "more", "less", "excess", "neg"}
+            for tok in sentence
+        )
+
+    def _clause_initial(self, i: int, before: list[Tok]) -> bool:
+        me = self.toks[i]
+        first = before[-1] if before else me
+        if i - len(before) - 1 >= 0 and self.toks[i - len(before) - 1].clause == me.clause:
+            return False
+        return first.word <= self._clause_first_word(i) + 1
+
+    def _clause_first_word(self, i: int) -> int:
+        me = self.toks[i]
+        word = me.word
+        for j in range(i - 1, -1, -1):
+            if self.toks[j].clause != me.clause:
+                break
+            word = self.toks[j].word
+        return min(word, me.word)
+
+    def _styled_answer(self, i: int, tok: Tok, value: str, opposite: str) -> None:
+        """"short answers", "respuestas cortas": an adjective next to a word for answers."""
+        if i > 0 and self.toks[i - 1].text in _THAN_WORDS and tok.word - self.toks[i - 1].last_word <= 1:
+            return  # the dispreferred side of a comparison
+        neighbours = []
+        if i + 1 < len(self.toks):
+            neighbours.append(self.toks[i + 1])
+        if i > 0:
+            neighbours.append(self.toks[i - 1])
+        for other in neighbours:
+            # "long texts": a length adjective on a word for text; "plain text" is no wish for simplicity
+            wordy = "answer" in other.roles or (other.concept == "target:text" and _split_key(tok.key)[0] == "length")
+            if wordy and other.clause == tok.clause and abs(other.word - tok.word) <= 2:
+                dimension = _split_key(tok.key)[0]
+                # The operators around the noun phrase count: "long texts tire me", "I hate long answers".
+                anchor = self.toks.index(other) if other.start > tok.start else i
+                self._polarity(anchor, self.toks[anchor], (dimension, value, opposite, 1), "styled")
+                return
+
+    def _judgement(self, i: int, tok: Tok) -> None:
+        dimension, value, yields = _split_key(tok.key)
+        before = self._before(i, 4)
+        if dimension == "expertise" and self._near(i, {"lang"}, 3, both=True) is not None:
+            return  # "no entiendo bien el inglés": the language, not the level
+        neg = self._negated(before, 3, tok)
+        if neg is not None and not any("be" in op.roles for op in before) and not (
+            "negcop" not in neg.roles and before and before[0].roles & {"so", "excess"}
+        ):
+            return  # "it isn't too stiff" withdraws; "don't be so stiff", "nicht so steif" still ask
+        if len(before) >= 2 and before[0].roles & {"less", "more"} and before[1].roles & {"copula"}:
+            return  # "feels less robotic": describes an effect, asks for nothing
+        if any("self" in op.roles and tok.word - op.last_word <= 3 for op in before):
+            return  # "I'm a chatty person myself": describes the user, not the answer
+        strength = 0.8 if any(op.roles & {"excess", "so", "copula", "intens", "less"} for op in before) else 0.7
+        self._emit(dimension, value, strength, yields_to=yields)
+
+    def _target(self, i: int, tok: Tok, name: str) -> None:
+        spec = TARGETS.get(name)
+        if spec is None:
+            return
+        if name == "emoji_sym" and not any(op.roles & {"why", "excess", "remove"} for op in self._before(i, 2)):
+            return
+        if name in ("list", "summary") and i + 1 < len(self.toks):
+            following = self.toks[i + 1]
+            more_words = i + 2 < len(self.toks) and self.toks[i + 2].sentence == tok.sentence or \
+                self._words_after(following) > 0
+            if following.word == tok.last_word + 1 and following.concept in ("of", "with") and more_words:
+                return  # "a list of the steps to bake bread", "een lijst met tien ideeën": content, not format
+        self_hint = name in ("id_beginner", "id_expert")
+        if name in ("prose", "list") and i > 0:
+            previous = self.toks[i - 1]
+            if previous.kind in ("adj", "adjlong") and previous.word == tok.word - 1 \
+                    and _split_key(previous.key)[0] == "length":
+                # "long paragraphs are hard for me", "kurze Absätze": the length, not the format
+                _, value, _ = _split_key(previous.key)
+                self._polarity(i, tok, ("length", value, OPPOSITE[("length", value)], 1), "styled")
+                return
+        if name in ("id_beginner", "id_expert"):
+            before = self._before(i, 4)
+            after = self._after(i, 2)
+            about_self = any(op.roles & {"self", "asif"} for op in before) \
+                or any("selfpost" in op.roles for op in after)
+            if not about_self:
+                return
+            spec = (spec[0], spec[1], spec[2], 1)
+        self._polarity(i, tok, spec, name, self_hint)
+
+    def _polarity(self, i: int, tok: Tok, spec: tuple[str, str | None, str | None, int], name: str,
+                  self_hint: bool = False) -> None:
+        """The value a target is asked for, from the operators around it.
+
+        Direction operators before the target compose with negation ("don't use" = remove;
+        negative concord counts once). Attitudes ("what's with", "I like") and postposed verdicts
+        ("… aren't necessary", "… allowed") are votes beside that; the majority decides, and the
+        direction operators break a tie. A judgement of a whole situation in a "when" clause
+        reverses what it judges ("it feels cold when you answer without a greeting" -> keep).
+        """
+        dimension, plus, minus, default = spec
+        before, after = self._before(i), self._after(i)
+        if self._alternative(i, tok, dimension):
+            return
+        if name in _QUANTITY_ONLY:
+            before = [op for op in before if op.roles & _QUANTITY]
+            after = []
+        core, directed, negated, more, weak_only = 1, False, False, False, True
+        votes: list[float] = []
+        # "sin tanta jerga", "without so many emojis": a quantity word under another direction
+        # only measures; it does not reverse the direction again.
+        quantity_only = any(
+            op.roles & (_PLUS | {"remove", "less"}) and not op.roles & {"excess", "asin"} for op in before
+        )
+        removes = [op for op in before if "remove" in op.roles]
+        for op in before:  # nearest first
+            roles = op.roles
+            if "than" in roles:
+                return
+            if roles & (_NEG | {"negpost"}):
+                if any(0 <= op.word - r.last_word <= 1 for r in removes):
+                    continue  # concord: "senza neanche", "sin ningún", "without any"
+                negated = directed = True
+                continue
+            if "please" in roles:
+                votes.append(0.5)  # "bitte ein Codebeispiel": politeness leans toward a wish, weakly
+                continue
+            if roles & _ATTITUDE:
+                # "why'd you give me a script?": the complaint outweighs the verb it questions
+                votes.append(1 if "like" in roles else -1.5 if "why" in roles else -1)
+                continue
+            role = next((r for r in roles if r in _PLUS or r in _MINUS), None)
+            if role is None:
+                continue
+            allowed = _ONLY_FOR.get(role)
+            if allowed is not None and name not in allowed:
+                continue
+            if role == "excess" and (quantity_only or any(o.roles & _NEG for o in before)):
+                continue  # "no hace falta tanta formalidad": under a negation, "so much" only measures
+            if role == "asin" and any(not other.roles & {"indef", "some", "anaphor", "intens"}
+                                      for other in before[: before.index(op)]):
+                continue  # "in"/"en" counts only right before the object ("en listas", not Dutch "en" = and)
+            directed = True
+            more = more or role == "more"
+            weak_only = weak_only and "weak" in roles
+            core *= -1 if role in _MINUS else 1
+        if any("instance" in op.roles for op in after):
+            votes = [vote for vote in votes if vote < 0]  # "I love the emojis you used": praise, not a wish
+            if not votes and not directed:
+                return
+        if not negated and any(
+            other.text in _POSTPOSED_NEG and other.clause == tok.clause and 0 < other.word - tok.last_word <= 8
+            and not any(mid.kind in VALUE_KINDS for mid in self.toks[i + 1 : self.toks.index(other)])
+            for other in self.toks[i + 1 : i + 10]
+        ):
+            negated = directed = True  # verb-final negation: "Emojis will ich bei dir nicht sehen"
+        for op in after:
+            if op.text in _POSTPOSED_NEG and "neg" in op.roles:
+                continue
+            roles = op.roles & _POST
+            if "addverb" in roles:
+                directed = True  # "nooit emoji's gebruiken": the verb, under the negation before the object
+                weak_only = False
+                continue
+            if roles & {"negpost"}:
+                if more:
+                    return  # "more detail isn't needed": satisfied, not a request for less
+                votes.append(-1)
+            elif roles & {"removepost", "remove", "dislike"}:
+                votes.append(-1)
+            elif "please" in op.roles:
+                votes.append(0.5)  # "… weg, aub": politeness leans toward a wish, weakly
+            elif roles & {"addpost", "like"} or (name == "intro" and "first" in op.roles and not negated):
+                votes.append(1)
+        if negated:
+            if more:
+                return  # "I don't need more details": satisfied, not a request for less
+            core = -core
+        if not directed and not votes and len(self.toks) <= 3 and any(
+            "please" in other.roles and other.sentence == tok.sentence for other in self.toks
+        ):
+            votes.append(0.5)  # "Bulleted, please": a bare object with a please is a wish
+        if not directed and not votes:
+            attitude, reverses = self._sentence_attitude(i)
+            if attitude:
+                votes.append(attitude)
+            elif default and not self._praised(i):
+                self._emit(dimension, plus if default > 0 else minus, 0.7, self_hint=self_hint)
+                return
+            else:
+                return
+        elif directed:
+            attitude, reverses = self._sentence_attitude(i)
+            if reverses and attitude:
+                core *= attitude
+        weight = 0.5 if directed and weak_only and not negated else 1.0
+        total = (core * weight if directed else 0) + sum(votes)
+        sign = core if total == 0 else (1 if total > 0 else -1)
+        self._emit(dimension, plus if sign > 0 else minus, 0.85, self_hint=self_hint,
+                   negated_object=negated or any(v < 0 for v in votes))
+
+    def _alternative(self, i: int, tok: Tok, dimension: str) -> bool:
+        """"bullet points or prose?": two values of one dimension offered as alternatives."""
+        for step in (1, -1):
+            j = i + step
+            if not 0 <= j < len(self.toks) or not ("or" in self.toks[j].roles or self.toks[j].text == "of"):
+                continue
+            k = j + step
+            if 0 <= k < len(self.toks):
+                other = self.toks[k]
+                if other.kind == "target" and other.key in TARGETS:
+                    other_dimension, other_value = TARGETS[other.key][:2]
+                elif other.kind in VALUE_KINDS:
+                    other_dimension, other_value = _split_key(other.key)[:2]
+                else:
+                    continue
+                mine = TARGETS[tok.key][1] if tok.kind == "target" and tok.key in TARGETS else _split_key(tok.key)[1]
+                if other_dimension == dimension and other_value != mine and abs(other.word - tok.word) <= 4:
+                    return True
+        return False
+
+
+__all__ = ["OPPOSITE", "TARGETS", "VALUE_KINDS", "Cue", "Reader", "Tok", "annotate"]

@@ -1,0 +1,377 @@
+"""Italian (including common Roman and northern colloquialisms). Concepts: see ``lexicon/__init__.py``.
+
+Folding makes "è" (is) the same as "e" (and), so "e" is listed as a copula: it only matters next
+to an adjective ("è lungo"). "Perché" is both "why" and "because"; it is read as "why".
+"""
+
+from __future__ import annotations
+
+_O = "(?:o|a|i|e)"  # gender and number endings
+
+LEXICON: dict[str, tuple[str, ...]] = {
+    # ---- Polarity operators -------------------------------------------------------------------
+    "neg": (
+        "non", "nessun\\w*", "mica", "non c'e bisogno di", "non mi serve", "non mi servono", "non ho bisogno di",
+        "nemmeno", "neanche", "neppure",
+    ),
+    "never": ("mai", "mai piu"),
+    "negcop": ("non e", "non era", "non sono"),
+    "negpost": (
+        "non servono", "non serve", "superflu" + _O, "non necessari" + _O, "lascia(?:le|li)? perdere", "di troppo",
+        "ne faccio a meno", "puoi toglierl" + _O,
+    ),
+    "remove": (
+        "senza", "togli(?:le|li)?", "leva(?:le|li)?", "elimina(?:le|li)?", "salta", "saltami", "evita", "basta con",
+        "basta", "niente", "lascia stare", "risparmiami", "smettila con", "smetti di", "via le", "via gli", "via i",
+        "togliere",
+    ),
+    "removepost": ("via", "fuori"),
+    "add": (
+        "mettimi", "mettetemi", "aggiungi", "metti(?:ci)?", "mettici", "usa", "utilizza", "includi", "inserisci",
+        "voglio", "vorrei", "mi serve", "mi servono", "ho bisogno di", "infila(?:ci)?", "vedere", "fammi vedere",
+        "mettere", "usare", "aggiungere",
+    ),
+    "with": ("con", "col"),
+    "give": ("dammi", "fammi", "mostrami", "mandami", "passami", "dacci"),
+    "some": ("qualche", "alcuni", "alcune", "un paio di", "un po' di", "due o tre"),
+    "addpost": (
+        "benvenut" + _O, "non guasterebbe(?:ro)?",
+        "sarebbe(?:ro)? (?:bello|bell[ie]|carino|carin[ie]|utile|utili|gradit[oaie]|ottim[oaie])", "aiuterebbe(?:ro)?",
+        "gradit" + _O, "vanno bene", "ci stanno", "non fa male", "ci sta",
+    ),
+    # "Why not …?": a suggestion to add.
+    "whynot": ("perche no", "ogni tanto no", "perche non"),
+    "asin": ("in", "come", "sotto forma di", "in forma", "a mo' di", "in un", "in una"),
+    "like": (
+        "mi piace", "mi piacciono", "adoro", "preferisco", "preferirei", "amo", "sono (?:un |una )?fan", "fan di",
+        "mi aiuta(?:no)?", "mi trovo meglio", "mi manca(?:no)?",
+        "leggo (?:molto )?(?:piu )?(?:veloce|volentieri|meglio)",
+    ),
+    "dislike": (
+        "(?:per me )?e arabo", "arabo per me", "mi confond\\w+", "(?:sono )?negat[oa] (?:per|con|in)", "infantil[ei]",
+        "odio", "detesto", "non sopporto", "mi da(?:nno)? fastidio", "mi infastidisc\\w+", "mi irrita(?:no)?",
+        "mi mandano in tilt", "mi manda in tilt", "un incubo", "un inferno", "poco professionale", "non fa per me",
+        "non e roba per me", "non capisco (?:nulla|niente)", "mi mette a disagio", "a disagio", "freddo", "fredda",
+        "pesante", "mi stanca(?:no)?",
+    ),
+    "why": (
+        "perche", "ma perche", "a che servono", "a che serve", "tutte queste", "tutti questi", "che ci fanno",
+        "come mai", "che senso ha",
+    ),
+    "omitted": ("hai saltato", "hai dimenticato", "hai tralasciato", "manca(?:no)?", "hai omesso"),
+    "know": ("lo so", "so gia", "conosco", "padroneggio", "conosco gia", "mastico"),
+    "excess": (
+        "troppo", "troppa", "troppi", "troppe", "fin troppo", "decisamente troppo", "un po' troppo", "un po troppo",
+        "cosi tant" + _O,
+    ),
+    "so": ("cosi", "talmente"),
+    "intens": (
+        "molto", "davvero", "proprio", "un po'", "un po", "parecchio", "abbastanza", "piuttosto", "assai", "veramente",
+        "alquanto",
+    ),
+    "more": ("piu", "un po' piu", "un po piu", "ancora piu", "molto piu", "di piu", "altri", "altre", "ulteriori"),
+    "less": ("meno", "un po' meno", "un po meno", "molto meno"),
+    "copula": (
+        "e", "era", "sembra", "suona", "risulta", "e stato", "questo e", "mi sembra", "e proprio", "sarebbe", "sara",
+    ),
+    "be": (
+        "essere", "puoi essere", "sii", "sia", "resta", "fallo", "falla", "rendilo", "tienilo", "mantieni(?:lo)?",
+        "scrivilo", "rispondi(?:mi)?", "parlami", "parla", "riscrivilo", "me lo riscrivi", "fammelo", "spiegamelo",
+        "spiegalo", "me lo spieghi", "me lo metti", "mettilo", "me lo riassumi", "dimme", "dimmelo",
+    ),
+    "first": ("prima", "per cominciare", "prima di rispondere", "per iniziare", "innanzitutto"),
+    "start": (
+        "inizia (?:con|da)", "inizi", "inizia", "comincia (?:con|da)", "cominci", "partire", "parti con",
+        "esordisci con", "apri con",
+    ),
+    "please": ("per favore", "per piacere", "per cortesia", "xfavore", "x favore", "perfavore", "pf"),
+
+    # ---- Scope and stance -----------------------------------------------------------------------
+    "when": ("quando",),
+    "but": ("ma", "pero", "tuttavia", "comunque", "invece", "tranne", "a meno che", "eccetto"),
+    "than": ("invece di", "anziche", "piuttosto che", "al posto di", "meglio di"),
+    "or": ("oppure", "o"),
+    "standing": (
+        "a meno che non (?:te lo )?(?:chieda|chiedo)", "salvo che (?:non )?(?:te lo )?chieda", "d'ora in poi",
+        "da ora in poi", "da adesso in poi", "d'ora innanzi", "in futuro", "sempre", "ogni volta", "ricordati",
+        "ricorda", "tieni a mente", "continua cosi", "con me", "per il resto della conversazione",
+        "in tutte le risposte", "in generale", "da oggi", "d'ora in avanti", "da qui in avanti", "da adesso",
+    ),
+    "self": ("sono", "io sono", "ho", "faccio", "lavoro (?:come|in|con)"),
+    "asif": (
+        "come se fossi", "come se avessi", "come a un", "come a una", "come per un", "come per una",
+        "come se non sapessi",
+    ),
+    "request": (
+        "possiamo", "potremmo", "puoi", "potresti", "potrebbe", "mi puoi", "ti dispiacerebbe", "vorrei che",
+        "voglio che", "sarebbe possibile", "mi fai", "mi fa", "riesci a",
+    ),
+    "thanks": ("grazie", "grazie mille", "ti ringrazio"),
+    "praise": (
+        "perfetto", "ottimo", "chiarissimo", "va benissimo", "va bene cosi", "benissimo", "utilissimo", "utile",
+        "mi hai salvato", "fantastico",
+    ),
+    "resolved": ("ho capito", "ora ho capito", "risolto", "ora funziona", "non importa"),
+    "instance": ("alla fine", "che hai usato", "che hai messo"),
+    "complaint": (
+        "non risponde alla (?:mia )?domanda", "non ho chiesto questo", "obsolet[oa]", "non compila", "ti sbagli",
+        "non e quello che (?:ti )?(?:ho|avevo) chiesto", "non ti ho chiesto", "sei sicuro", "non va",
+        "non c'entra niente", "sbagli", "sbagliato", "e sbagliato", "non e corretto", "non e giusto", "scorretto",
+        "errato", "non funziona", "continua a non funzionare", "stesso errore", "lo stesso errore", "inutile",
+        "non serve a (?:niente|nulla)", "non mi serve a (?:niente|nulla)", "non hai risposto",
+        "non ti ho chiesto (?:questo|questa cosa)", "non e quello che ho chiesto", "che c'entra", "non mi convince",
+        "ti stai inventando", "te lo stai inventando", "inventato", "non esiste", "non ha senso", "pessimo", "mah",
+        "boh", "non ci siamo", "fuori tema",
+    ),
+    "opener": (
+        "ottima domanda", "bella domanda", "buona domanda", "ciao", "certo", "certamente", "salve", "gentile utente",
+        "caro utente",
+    ),
+
+    # ---- Gates: text that is not about the answers ----------------------------------------------
+    "question": (
+        "come (?:faccio|si|posso|funziona)", "cosa", "che cosa", "cos'e", "che differenza", "qual(?:e|i)?", "quale",
+        "dove", "chi", "quanto", "quanti", "quante", "e meglio", "e normale", "devo", "posso", "si puo", "conviene",
+        "mi consigli", "consigli", "qualche consiglio", "ha senso", "che significa",
+    ),
+    "task": (
+        "scrivi(?:mi)?", "mi scrivi", "redigi", "componi", "crea", "genera", "dimmi", "nomina", "inventa",
+        "proponi(?:mi)?", "suggerisci(?:mi)?", "scrivere",
+    ),
+    "translate": ("tradu(?:ci|rre|zione)", "traducimi", "come si dice", "come si scrive (?:\\w+ )?in"),
+    "explain": ("spiega(?:mi|gli|le)?", "spieghi", "racconta(?:mi)?", "descrivi", "illustrami"),
+    # Third parties ("why do people …"), "of" (content follows), a solved problem (a satisfied "no code").
+    "people": ("la gente", "tutti", "molti", "le persone"),
+    "anaphor": ("lo", "la", "li", "le", "questo", "quello", "tutto", "ci", "la risposta"),
+    "answerpart": (
+        "(?:il |la |l')?(?:primo|secondo|terzo|ultimo|prima|seconda|terza|ultima) (?:punto|parte|paragrafo|passaggio|"
+        "esempio|sezione)",
+        "(?:il )?(?:punto|passaggio) (?:\\d+|uno|due|tre|quattro|cinque)", "il concetto", "l'idea",
+    ),
+    "indef": ("un", "una", "uno", "un'", "due", "quattro", "cinque", "dieci", "mio", "mia", "miei", "mie"),
+    "of": ("di", "della", "dello", "del", "dei", "degli", "delle"),
+    # "tell me more about X": the topic of a new question follows.
+    "about": ("su", "sul", "sulla", "riguardo a", "a proposito di"),
+    "beneficiary": (
+        "per (?:il mio|la mia|mio|mia|i miei|le mie) (?:\\w+ )?(?:figli[oa]|capo|responsabile|mamma|madre|papa|padre|"
+        "nonn[oa]|amic[oa]|ragazz[oa]|moglie|marito|prof(?:essore|essoressa)?|colleg(?:a|hi|he)|client[ei]|squadra|"
+        "classe|nipote|fratello|sorella|coinquilino)",
+        "per un bambino di", "e per (?:mia|mio) \\w+", "per la scuola",
+    ),
+    # The message hands over material to work on ("… here it is:"): nothing in it is feedback.
+    "material": ("ecco il testo",),
+    "reported": (
+        "(?:il mio|la mia|mio|mia) (?:\\w+ )?(?:capo|prof(?:essore|essoressa)?|amic[oa]|madre|padre|mamma|papa|"
+        "ragazz[oa]|moglie|marito|collega|responsabile|insegnante|maestr[oa]) (?:\\w+ )?(?:dice|pensa|trova|"
+        "mi ha detto|sostiene)",
+        "tutti dicono",
+    ),
+    # A clause about a third person ("my mother-in-law sends me twenty emojis"): not about the answers.
+    "thirdparty": (
+        "(?:il mio|la mia|i miei|le mie|mio|mia) (?:\\w+ )?(?:capo|colleg(?:a|hi|he)|amic(?:o|a|i|he)|madre|padre|"
+        "mamma|papa|moglie|marito|figli(?:o|a)?|prof(?:essore|essoressa)?|sorella|fratello|nonn[oa]|vicin[oa]|"
+        "suocer[oa]|ragazz[oa]|client[ei])",
+    ),
+    "mycontent": (
+        "(?:i miei|le mie) (?:\\w+ )?(?:mail|email|temi|testi|lettere|relazioni|messaggi|compiti)",
+        "(?:il mio|la mia) (?:\\w+ )?(?:mail|email|tema|testo|lettera|tesi|relazione|cv|curriculum|presentazione|"
+        "introduzione)",
+    ),
+    "hypothetical": ("se ti chiedessi", "se ti dicessi", "supponiamo", "ti ricorderesti"),
+    "ability": (
+        "riesci a (?:rispondere|parlare|scrivere)(?: anche)?", "sai (?:parlare|scrivere|rispondere)",
+        "puoi (?:anche )?(?:rispondere|parlare) anche",
+    ),
+    "proglang": ("python", "java", "javascript", "typescript", "c\\+\\+", "rust", "golang", "php", "sql", "bash"),
+    "noise": (
+        "all'inizio", "non preoccuparti", "tranquillo", "in (?:un )?modo", "in maniera", "un paragrafo di",
+        "il primo paragrafo", "in altre parole", "di niente", "figurati", "nessun problema", "tre paragrafi",
+    ),
+
+    # ---- Pair and language concepts -----------------------------------------------------------
+    "read": ("leggere", "leggo", "leggerti", "letto", "scorrere"),
+    "phone": (
+        "telefono", "cellulare", "smartphone", "dal telefono", "in pausa pranzo", "sul treno", "in metro",
+        "in metropolitana",
+    ),
+    "allthat": ("tutto questo", "tutto cio", "tutta questa roba", "tutto '?sto testo"),
+    "longtext": ("papiro", "poema", "romanzo", "bibbia", "enciclopedia", "trattato", "saggio", "lenzuolo", "sermone"),
+    "exclaim": ("e un", "e una", "che", "un vero", "una vera", "un intero", "praticamente un"),
+    "answer": ("rispost[ae]", "versione", "versioni", "spiegazion[ei]"),
+    "simile": ("sembri", "sembra (?:un|una)", "pari", "suoni come", "parli come"),
+    "bureau": (
+        "catasto", "funzionario", "burocrate", "notaio", "avvocato", "agenzia delle entrate", "banca", "contratto",
+        "robot", "azzeccagarbugli",
+    ),
+    "native": ("la mia lingua", "lingua madre", "madrelingua", "mia lingua"),
+    "respond": ("continua", "continuiamo", "andiamo avanti"),
+    "switch": ("passa (?:a|al|all)", "passiamo (?:a|al|all)", "cambia (?:in|a)"),
+    "repeat": ("ripetere", "ripeti", "ripetermi", "riformulare", "riformuli", "parafrasare"),
+    "myquestion": ("la mia domanda", "la domanda", "quello che ho chiesto"),
+    "years": (
+        "da (?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|dodici|quindici|venti|trenta) anni", "da anni",
+        "da (?:\\d+|molti|tanti|vent'|dieci|quindici|vent) anni", "\\d+ anni di esperienza", "di mestiere",
+        "per lavoro", "di professione",
+    ),
+    "techjob": (
+        "sviluppator[ei]", "programmator[ei]", "sistemista", "ingegner[ei]", "informatico", "developer", "devops",
+        "architetto software", "data engineer",
+    ),
+
+    # ---- Value-bearing ------------------------------------------------------------------------
+    "adj:length=concise": (
+        "dirett[oaie]", "brev[ei]", "cort" + _O, "concis" + _O, "sintetic" + _O, "stringat" + _O, "succint" + _O,
+        "compatt" + _O, "asciutt" + _O,
+    ),
+    "adj:length=detailed": (
+        "dettagliat" + _O, "complet" + _O, "approfondit" + _O, "esaustiv" + _O, "estes" + _O, "ampi" + _O,
+    ),
+    "adj:tone=formal": (
+        "formal[ei]", "professional[ei]", "seri" + _O, "sobri" + _O, "cortese", "educat" + _O, "istituzional[ei]",
+        "distaccat" + _O,
+    ),
+    "adj:tone=casual": (
+        "informal[ei]", "rilassat" + _O, "legger" + _O, "amichevol[ei]", "colloquial[ei]", "alla mano",
+        "confidenzial[ei]", "familiar[ei]", "scherzos" + _O, "spontane" + _O, "tranquill" + _O,
+    ),
+    "adj:expertise=beginner": (
+        "semplic[ei]", "facil[ei]", "elementar[ei]", "basilar[ei]", "accessibil[ei]", "comprensibil[ei]",
+    ),
+    "adj:expertise=expert": (
+        "tecnic" + _O, "avanzat" + _O, "complicat" + _O, "compless" + _O, "specialistic" + _O, "rigoros" + _O,
+    ),
+    "adjlong:length=detailed": (
+        "lung" + _O, "lunghi", "lunghe", "enorm[ei]", "infinit" + _O, "chilometric" + _O, "lunghissim" + _O,
+    ),
+    "judge:length=concise": (
+        "proliss" + _O, "verbos" + _O, "logorroic" + _O, "un papiro", "pippone", "sbrodolat" + _O, "interminabil[ei]",
+        "troppa roba", "mattone", "tutta '?sta roba",
+    ),
+    "judge:length=concise>format": ("blocchi di testo", "muro di testo", "un blocco"),
+    "judge:length=detailed": (
+        "scarn" + _O, "superficial[ei]", "generic" + _O, "vag" + _O, "sbrigativ" + _O, "incomplet" + _O,
+        "poco approfondit" + _O, "striminzit" + _O,
+    ),
+    "judge:tone=casual": (
+        "rigid" + _O, "ingessat" + _O, "robotic" + _O, "come un robot", "impostat" + _O, "burocratic" + _O,
+        "funzionario del catasto",
+    ),
+    "judge:tone=formal": ("sguaiat" + _O, "volgare", "poco serio"),
+    "judge:expertise=beginner>language": ("non capisco bene", "non lo capisco bene"),
+    "judge:expertise=beginner": (
+        "non ho capito (?:niente|nulla)", "non ho capito", "non capisco", "mi sono pers" + _O, "mi hai pers" + _O,
+        "non ci ho capito niente", "non ci arrivo", "confus" + _O, "incomprensibile",
+    ),
+    "judge:expertise=expert": ("da principianti", "da asilo", "banal[ei]", "scontat" + _O, "cose ovvie"),
+    "judge:format=prose": (
+        "come una lista della spesa", "spezzettat" + _O, "frammentat" + _O, "a pezzi", "si perde il filo",
+    ),
+    "judge:format=lists": ("tutto attaccato", "un unico blocco", "un blocco unico", "illeggibile", "in un blocco"),
+    "judge:preamble=keep": (
+        "brusc" + _O, "di punto in bianco", "cosi di colpo", "di colpo", "a freddo", "partire cosi", "secco",
+    ),
+    "verb:length=concise": (
+        "accorcia(?:lo|la|re)?", "accorciarlo", "accorciarl" + _O, "riassumi(?:lo)?", "riassumere", "sintetizza(?:lo)?",
+        "taglia(?:lo)?", "stringi", "condensa",
+    ),
+    "verb:length=detailed": ("approfondisci", "approfondire", "sviluppa(?:lo|re)?", "dettaglia", "elabora", "amplia"),
+    "direct:length=concise": (
+        "basta una frase", "una frase basta", "non dilungarti", "senza dilungarti", "non ti dilungare",
+        "(?:meno di|massimo|al massimo|non piu di) (?:\\d+|due|tre|quattro|cinque|dieci|cento) (?:frasi|righe|parole|"
+        "paragrafi)",
+        "(?:in )?(?:due|2|una|1)(?: o |-|, )(?:tre|3|due|2) (?:frasi|righe)", "in breve", "in sintesi", "in soldoni",
+        "riassumendo", "l'essenziale", "solo l'essenziale", "i punti principali", "i punti chiave", "punti principali",
+        "punti chiave", "solo quello che serve", "quello che serve",
+        "in (?:una|un paio di|due|tre|poche|\\d+) (?:righe|riga|frasi|frase|parole)", "si o no", "solo si o no",
+        "non ho tempo", "ho pochi minuti", "ho poco tempo", "di fretta", "sii breve", "sii concis" + _O,
+    ),
+    "direct:length=concise>preamble": ("(?:vai |andare |arriva )?al sodo", "(?:vai )?dritto al punto", "al punto"),
+    "direct:length=detailed": (
+        "spiegati meglio", "spiegalo meglio", "entra (?:piu )?nei dettagli", "nel dettaglio", "in dettaglio",
+        "piu nel dettaglio", "vai piu a fondo", "a fondo", "spiegami meglio", "dimmi di piu", "raccontami di piu",
+    ),
+    "direct:format=lists": (
+        "a (?:elenco|elenchi) (?:puntat[oi]|numerat[oi])",
+        "(?:me lo |lo )?dividi(?:lo)? in (?:punti|passaggi|parti|sezioni)", "suddividi(?:lo)?", "in passaggi",
+        "punto per punto", "schematizza", "a punti", "per punti", "struttura(?:lo)?",
+    ),
+    "direct:tone=casual": (
+        "come se (?:io )?fossi (?:un|una|il tuo|la tua) amic[oa]", "come (?:se parlassi )?a un amico",
+        "come a un'amica", "rilassati", "stai sereno", "parlami normalmente", "parla normale", "come a un amico",
+        "dammi (?:pure )?del tu", "dare del tu", "senza formalita",
+    ),
+    "direct:tone=formal": ("mi dia del lei", "darmi del lei", "dammi del lei", "desse del lei", "dare del lei"),
+    "direct:preamble=skip": (
+        "solo la risposta", "dritto alla risposta", "vai dritto alla risposta", "rispondi e basta",
+        "senza giri di parole", "niente preamboli", "senza preamboli",
+    ),
+    "direct:preamble=keep": ("salutami", "un saluto prima", "dimmi ciao"),
+    "direct:emoji=use": ("(?:sono )?(?:un |una )?(?:fan|amante) delle emoji",),
+    "direct:expertise=beginner": (
+        "come se avessi \\w+ anni", "come se avessi (?:cinque|5|\\d+) anni", "come a un bambino", "per bambini",
+        "in parole semplici", "con parole semplici", "in parole povere", "terra terra", "piano piano", "con calma",
+        "passo dopo passo", "sono alle prime armi", "alle prime armi", "sono agli inizi", "agli inizi",
+        "ho appena iniziato", "non sono (?:un )?(?:esperto|tecnico|informatico|programmatore)", "non ne so niente",
+        "semplice semplice",
+    ),
+    "direct:expertise=beginner>language": ("sto imparando", "voglio esercitarmi", "devo allenarmi", "devo esercitarmi"),
+    "direct:expertise=expert": (
+        "lo so gia", "so benissimo", "so bene cos", "so (?:benissimo |bene |gia )?cos'e", "dai per scontato",
+        "vai sul tecnico", "sul tecnico", "la parte tecnica", "i dettagli tecnici", "tra colleghi", "come a un collega",
+        "non sono (?:un |una )?principiante", "sono del mestiere", "non c'e bisogno di spiegar\\w*",
+    ),
+    "direct:code=include": ("in codice", "da copiare", "copia e incolla", "eseguibil[ei]"),
+    "direct:code=omit": ("a parole", "solo la spiegazione", "solo il concetto"),
+    "flip:expertise=beginner": ("semplifica(?:re|lo)?",),
+    "trait:length=concise>format": ("leggo lentamente", "leggo piano", "dislessi\\w*"),
+    "trait:emoji=avoid": ("lettore di schermo",),
+
+    # ---- Targets: objects whose wanted value depends on the words around them --------------------
+    "target:emoji": ("emoticon", "faccine", "faccina", "faccette", "icone", "smile"),
+    "target:list": (
+        "tabell[ae]", "elenchi(?: puntati| numerati)?", "elenco(?: puntato| numerato)?", "liste", "lista", "punti",
+        "passaggi numerati", "trattini", "punti elenco", "schemi", "numerat" + _O,
+    ),
+    "target:prose": (
+        "prosa", "paragrafi", "paragrafo", "testo discorsivo", "forma discorsiva", "discorsiv" + _O, "testo normale",
+        "testo continuo", "frasi complete",
+    ),
+    "target:code": (
+        "codice", "esempi(?:o)? di codice", "pezz(?:o|i) di codice", "snippet", "script", "frammenti di codice",
+        "codice sorgente",
+    ),
+    "target:intro": (
+        "giri di parole", "salutarmi", "salutare", "introduzion[ei]", "saluti", "saluto", "preamboli", "preambolo",
+        "convenevoli", "benvenuto", "frase di benvenuto", "ciao", "qopener", "premessa", "premesse",
+    ),
+    "target:basics": ("le basi", "basi", "l'abc", "fondamentali", "nozioni di base", "cose base"),
+    "target:jargon": ("paroloni(?: tecnici)?", "gergo", "termini tecnici", "tecnicismi", "parole difficili"),
+    "target:detail": (
+        "profondita", "approfondimento", "dettagli", "dettaglio", "approfondimenti", "contesto", "informazioni",
+        "sfumature",
+    ),
+    "target:formalities": ("formalita", "formalismi", "cerimonie"),
+    "target:slang": ("confidenza", "gergo giovanile", "parolacce", "dialetto"),
+    "target:tone_formal": (
+        "(?:um |uma |un |une |una )?(?:linguaggio) (?:mais |plus |piu |bem |tres |molto )?(?:formale|professionale|"
+        "serio)",
+        "(?:un )?(?:tono|registro) (?:piu |molto )?(?:formale|professionale|serio|istituzionale)",
+    ),
+    "target:tone_casual": (
+        "(?:um |uma |un |une |una )?(?:linguaggio) (?:mais |plus |piu |bem |tres |molto )?(?:informale|rilassato|"
+        "leggero|colloquiale)",
+        "(?:un )?(?:tono|registro) (?:piu |molto )?(?:informale|rilassato|leggero|amichevole|colloquiale)",
+    ),
+    "target:address_formal": ("del lei",),
+    "target:address_informal": ("del tu",),
+    "target:summary": ("riassunto", "sintesi", "versione breve", "versione corta"),
+    "target:text": ("testi", "testo", "parole", "righe"),
+    "target:techdomain": ("informatica", "tecnologia", "programmazione", "matematica"),
+    "target:id_beginner": (
+        "(?:un |una )?(?:bambin[oa]|ragazzin[oa])",
+        "(?:un |una |totale |completo )*(?:principiante|neofita|novellin[oa]|profan[oa]|inespert[oa])",
+        "nuov[oa] (?:in|di) \\w+",
+    ),
+    "target:id_expert": ("senior", "espert" + _O, "specialista", "professionista", "veterano", "dottorando", "dottore"),
+    "target:explainbasic": ("spiegarmi le basi", "spiegarmelo", "prendermi per mano", "imboccarmi"),
+}

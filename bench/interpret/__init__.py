@@ -1,0 +1,1 @@
+"""Interpretation benchmark: recall, precision, lookalikes, complaints and cost per message."""
