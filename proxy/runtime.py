@@ -15,7 +15,7 @@ import httpx
 
 from adapters import InjectionPolicy, Rule
 from beliefs.insights.reads import InsightsReader
-from beliefs.learning.followup import PhraseClassifier
+from beliefs.learning.interpret import OfflineInterpreter
 from beliefs.learning.language import detect_language
 from beliefs.memory.pg_listener import ChangeListener
 from beliefs.memory.rights import UserRights
@@ -33,8 +33,8 @@ from .settings import Settings
 log = logging.getLogger("beliefloop.proxy")
 
 
-def make_classifier(settings: Settings) -> PhraseClassifier:
-    return PhraseClassifier(settings.follow_up_table(), max_chars=settings.follow_up.max_chars)
+def make_interpreter(settings: Settings) -> OfflineInterpreter:
+    return OfflineInterpreter(settings.interpreter_phrases(), max_chars=settings.interpreter.max_chars)
 
 
 @dataclass
@@ -67,7 +67,7 @@ class Runtime:
         ttl = storage.cache_ttl_s if storage.cache_ttl_s is not None else (30.0 if shared else None)
         kwargs = {"clock": clock} if clock is not None else {}
         service = SelfModelService(store, settings.registry(), settings.learning_config(),
-                                   make_classifier(settings), cache_users=storage.cache_users,
+                                   make_interpreter(settings), cache_users=storage.cache_users,
                                    cache_ttl_s=ttl, read_timeout_s=storage.read_timeout_s,
                                    spool_dir=storage.spool_dir, **kwargs)
         runtime = cls(settings, service, UserRights(service), InsightsReader(service),
@@ -118,12 +118,12 @@ class Runtime:
 
     def reload(self, new: Settings) -> None:
         """Adopt new rules, policy and learning settings (already validated)."""
-        rules, policy, classifier = new.compiled_rules(), new.injection_policy(), make_classifier(new)
-        self.service.reconfigure(new.registry(), new.learning_config(), classifier)
+        rules, policy, interpreter = new.compiled_rules(), new.injection_policy(), make_interpreter(new)
+        self.service.reconfigure(new.registry(), new.learning_config(), interpreter)
         self.rules, self.policy = rules, policy
         self.settings = self.settings.model_copy(update={
             "rules": new.rules, "injection": new.injection, "learning": new.learning,
-            "follow_up": new.follow_up, "dimensions": new.dimensions,
+            "interpreter": new.interpreter, "dimensions": new.dimensions,
         })
         log.info("configuration reloaded: %d rules", len(rules))
 

@@ -110,6 +110,9 @@ class InjectionSettings(_Strict):
 class WeightSettings(_Strict):
     edit: float = Field(default=SignalWeights.edit, ge=0)
     follow_up: float = Field(default=SignalWeights.follow_up, ge=0)
+    standing: float = Field(default=SignalWeights.standing, ge=0)
+    self_description: float = Field(default=SignalWeights.self_description, ge=0)
+    complaint: float = Field(default=SignalWeights.complaint, ge=0)
     choice: float = Field(default=SignalWeights.choice, ge=0)
     choice_newest: float = Field(default=SignalWeights.choice_newest, ge=0)
     regeneration: float = Field(default=SignalWeights.regeneration, ge=0)
@@ -137,11 +140,26 @@ class LearningSettings(_Strict):
     weights: WeightSettings = WeightSettings()
 
 
-class FollowUpSettings(_Strict):
-    include_defaults: bool = True
-    max_chars: int = Field(default=300, ge=1)
-    #: ``dimension=value`` -> phrases, added to (or replacing) the built-in English/German/Spanish table.
+class InterpreterSettings(_Strict):
+    """How what users write about the answers is read (README "How interpretation works")."""
+
+    #: ``dimension=value`` -> extra phrases, in any language, matched as whole phrases (with the
+    #: same negation handling) on top of the built-in lexicons of en, de, es, fr, it, pt and nl.
     phrases: dict[str, list[str]] = {}
+    #: A long message is read at its start and its end, this many characters in all.
+    max_chars: int = Field(default=600, ge=50)
+    #: A litellm model name (any provider, e.g. "gpt-4o-mini" or "anthropic/claude-3-5-haiku-latest")
+    #: for the LLM engine, which reads off the hot path what the offline engine could not map;
+    #: null (the default) keeps interpretation offline.
+    model: str | None = None
+    #: Extra litellm parameters for that model (api_key, api_base, ...).
+    params: dict[str, Any] = {}
+    #: Give up on one LLM call after this long; the offline reading stands.
+    timeout_s: float = Field(default=10.0, gt=0)
+    #: Messages read in one LLM call at most.
+    batch_size: int = Field(default=16, ge=1, le=100)
+    #: Readings remembered by text hash (the same message is never paid for twice).
+    cache_size: int = Field(default=10_000, ge=0)
 
 
 class StorageSettings(_Strict):
@@ -240,7 +258,7 @@ class Settings(_Strict):
     injection: InjectionSettings = InjectionSettings()
     pages: PagesSettings = PagesSettings()
     learning: LearningSettings = LearningSettings()
-    follow_up: FollowUpSettings = FollowUpSettings()
+    interpreter: InterpreterSettings = InterpreterSettings()
     flywheel: FlywheelSettings = FlywheelSettings()
     #: Extra dimensions: name -> allowed values.
     dimensions: dict[str, list[str]] = {}
@@ -296,24 +314,21 @@ class Settings(_Strict):
             ))
         return tuple(compiled)
 
-    def follow_up_table(self) -> dict[str, list[str]]:
-        from beliefs.learning.followup import DEFAULT_FOLLOW_UP_PHRASES
-
-        table = {k: list(v) for k, v in DEFAULT_FOLLOW_UP_PHRASES.items()} if self.follow_up.include_defaults else {}
+    def interpreter_phrases(self) -> dict[str, list[str]]:
+        """The operator's extra phrases, each key checked against the dimension registry."""
         registry = self.registry()
-        for key, phrases in self.follow_up.phrases.items():
+        for key in self.interpreter.phrases:
             dimension, _, value = key.partition("=")
             try:
                 registry.get(dimension).validate(value)
             except (KeyError, InvalidBeliefValue) as error:
-                raise ConfigError(f"follow_up.phrases[{key!r}]: {error}") from None
-            table.setdefault(key, []).extend(phrases)
-        return table
+                raise ConfigError(f"interpreter.phrases[{key!r}]: {error}") from None
+        return {key: list(phrases) for key, phrases in self.interpreter.phrases.items()}
 
     def validate_all(self) -> "Settings":
         """Compile everything derived so a bad file fails now, not on the first request."""
         self.compiled_rules()
-        self.follow_up_table()
+        self.interpreter_phrases()
         names = {route.model_name for route in self.model_list}
         for route in self.model_list:
             unknown = [name for name in route.fallbacks if name not in names]
@@ -354,6 +369,10 @@ def settings_from_dict(data: Mapping[str, Any], environ: Mapping[str, str] | Non
                        source_path: str | None = None) -> Settings:
     """Validate a config mapping plus environment overrides; raises ConfigError."""
     merged = _merge(dict(data or {}), _env_overrides(environ if environ is not None else {}))
+    if "follow_up" in merged:
+        raise ConfigError("the follow_up section was replaced by interpreter (phrases: the same "
+                          "dimension=value -> phrases; include_defaults is gone: the built-in lexicons "
+                          "cover seven languages); see README 'config.yaml reference'")
     try:
         settings = Settings.model_validate(merged)
     except ValidationError as error:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from beliefs.learning.confidence import EPOCH
 from beliefs.learning.conversation import prefix_hashes, text_hash
 from beliefs.learning.detect import read_signals
-from beliefs.learning.followup import DEFAULT_FOLLOW_UP_PHRASES, PhraseClassifier
+from beliefs.learning.interpret import OfflineInterpreter
 from beliefs.records import ResponseRecord
 
-CLASSIFIER = PhraseClassifier(DEFAULT_FOLLOW_UP_PHRASES)
+INTERPRETER = OfflineInterpreter()
 NOW = EPOCH + 10_000.0
 Q1 = {"role": "user", "content": "What is DNS?"}
 LONG = ("Great question! 😊 DNS is the phonebook of the internet. It translates names like example.com "
@@ -23,7 +23,7 @@ def record(id_: str, messages: list[dict], text: str, created: float = NOW - 60,
 
 
 def signals(messages: list[dict], recent: list[ResponseRecord]):
-    return read_signals(messages, prefix_hashes(messages), recent, NOW, CLASSIFIER, 600)
+    return read_signals(messages, prefix_hashes(messages), recent, NOW, INTERPRETER, 600)
 
 
 def test_unchanged_reply_followed_by_a_new_question_is_acceptance():
@@ -75,14 +75,14 @@ def test_follow_up_after_an_answer_names_the_answer():
     (signal,) = signals([Q1, {"role": "assistant", "content": LONG},
                          {"role": "user", "content": "tl;dr please"}], [stored])
     assert (signal.kind, signal.response.id) == ("follow_up", "r1")
-    assert signal.evidence == (("length", "concise", 1.0),)
+    assert [(d, v) for d, v, _ in signal.evidence] == [("length", "concise")]
 
 
 def test_follow_up_without_a_stored_answer_still_counts():
     (signal,) = signals([Q1, {"role": "assistant", "content": "something"},
                          {"role": "user", "content": "auf Deutsch bitte"}], [])
     assert signal.kind == "follow_up" and signal.response is None
-    assert signal.evidence == (("language", "de", 1.0),)
+    assert [(d, v) for d, v, _ in signal.evidence] == [("language", "de")]
 
 
 def test_first_message_that_says_shorter_is_not_a_follow_up():

@@ -21,25 +21,25 @@ from bench.flywheel.runner import REPO
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, Any]:
-    # The old in-vocabulary phrasing, whose figures these thresholds were measured on.
-    return asyncio.run(run_benchmark(BenchConfig.quick(phrasing="table")))
+    # Users speak held-out words (the interpretation corpus's test split).
+    return asyncio.run(run_benchmark(BenchConfig.quick()))
 
 
 def test_beliefs_are_recovered_by_the_last_interaction(results):
     f1 = results["curves"]["f1"]
-    assert f1[9] >= 0.6  # interaction 10 [0.68]
-    assert f1[11] >= 0.85  # interaction 12 [0.93]
+    assert f1[9] >= 0.4  # interaction 10 [0.46]
+    assert f1[11] >= 0.65  # interaction 12 [0.71]
     assert results["curves"]["precision"][11] >= 0.95  # [1.00]
 
 
 def test_first_correct_belief_is_applied_within_eight_interactions(results):
-    assert results["cold_start"]["first_correct_belief"]["median"] <= 8  # [7]
+    assert results["cold_start"]["first_correct_belief"]["median"] <= 8  # [6]
 
 
 def test_personalised_replies_beat_the_unpersonalised_baseline(results):
     alignment = results["alignment"]
-    assert alignment["mean_second_half"] >= 0.6  # [0.71]
-    assert alignment["mean_second_half"] >= 2 * alignment["baseline_mean_second_half"]  # [0.71 vs 0.21]
+    assert alignment["mean_second_half"] >= 0.45  # [0.50]
+    assert alignment["mean_second_half"] >= 1.8 * alignment["baseline_mean_second_half"]  # [0.50 vs 0.25]
 
 
 def test_noisy_users_plant_no_wrong_beliefs(results):
@@ -52,7 +52,7 @@ def test_no_directive_lands_on_a_dimension_without_a_preference(results):
 
 
 def test_confidence_calibration_does_not_get_worse(results):
-    assert results["calibration"]["ece"] <= 0.15  # [0.12]
+    assert results["calibration"]["ece"] <= 0.16  # [0.145]
 
 
 def test_every_edit_and_correction_the_user_makes_is_read(results):

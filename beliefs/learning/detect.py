@@ -12,9 +12,9 @@ from beliefs.records import ResponseRecord
 
 from .conversation import message_text, text_hash
 from .edits import RELANGUAGE_SIMILARITY, edit_features, evidence_from_choice, evidence_from_edit
-from .followup import FollowUpClassifier
+from .interpret import Interpreter, Reading
 from .language import language_hint
-from .signals import Acceptance, Choice, Edit, FollowUp, Regeneration, Signal, TextEvidence
+from .signals import Acceptance, Choice, Complaint, Edit, FollowUp, Regeneration, Signal
 
 
 def read_signals(
@@ -22,18 +22,20 @@ def read_signals(
     hashes: Sequence[str],
     recent: Sequence[ResponseRecord],
     now: float,
-    classifier: FollowUpClassifier,
+    interpreter: Interpreter,
     regeneration_window_s: float,
 ) -> list[Signal]:
     """Signals in one request, in conversation order.
 
-    * an assistant message answering a known prefix with the stored text -> acceptance, or a
-      follow-up when the next user message asks for a change;
+    * an assistant message answering a known prefix with the stored text -> acceptance, a
+      follow-up when the next user message asks for a change (or states a lasting wish), or a
+      complaint when it is dissatisfied without saying what to change (never acceptance);
     * with different text -> an edit (features of stored text vs what the user sent back);
     * among several candidates for one prefix (regenerations), the one kept -> choice evidence,
       marked ``newest`` when the user simply continued with the latest candidate;
     * the request's own prefix already answered within the window -> regeneration (rejection);
-    * the last user message asking for a change after an answer -> follow-up.
+    * the last user message asking for a change after an answer, or stating a standing
+      instruction or a self-description anywhere (a first message too) -> follow-up.
 
     Records whose ``outcome`` is already set were read before and are skipped, so a long
     conversation re-sent on every turn yields each signal once.
@@ -78,10 +80,13 @@ def read_signals(
             for loser in rejected:
                 signals.append(Choice(kept, tuple(evidence_from_choice(loser.text or "", sent)),
                                       loser.id, newest))
-            follow_up = _follow_up_after(messages, index, last_user, classifier)
-            if follow_up and not regenerated:
-                follow_up_read = index + 1 == last_user
-                signals.append(FollowUp(kept, follow_up, index + 1))
+            reading = None if regenerated else _reading_after(messages, index, interpreter)
+            if reading is not None:
+                follow_up_read = follow_up_read or index + 1 == last_user
+            if reading is not None and reading.evidence:
+                signals.append(FollowUp(kept, reading.evidence, index + 1, reading.stance))
+            elif reading is not None and reading.stance == "complaint":
+                signals.append(Complaint(kept, index + 1))
             elif not rejected:
                 signals.append(Acceptance(kept))
             continue
@@ -98,20 +103,22 @@ def read_signals(
 
     signals.extend(Regeneration(record) for record in regenerated)
 
-    if not follow_up_read and not regenerated and last_user is not None and last_user > 0:
-        if _last_index(messages[:last_user], "assistant") is not None:
-            evidence = tuple(classifier.classify(message_text(messages[last_user])))
-            if evidence:
-                signals.append(FollowUp(None, evidence, last_user))
+    if not follow_up_read and not regenerated and last_user is not None:
+        reading = interpreter.read(message_text(messages[last_user]))
+        after_answer = _last_index(messages[:last_user], "assistant") is not None
+        # A correction needs an answer to correct; a lasting wish or a self-description counts
+        # wherever it is said, the first message of a conversation included.
+        if reading.evidence and (after_answer or reading.stance in ("standing", "self")):
+            signals.append(FollowUp(None, reading.evidence, last_user, reading.stance))
     return signals
 
 
-def _follow_up_after(messages: Sequence[Any], index: int, last_user: int | None,
-                     classifier: FollowUpClassifier) -> tuple[TextEvidence, ...]:
+def _reading_after(messages: Sequence[Any], index: int, interpreter: Interpreter) -> Reading | None:
+    """The reading of the user message right after ``messages[index]``, if that is one."""
     nxt = index + 1
     if nxt >= len(messages) or not isinstance(messages[nxt], dict) or messages[nxt].get("role") != "user":
-        return ()
-    return tuple(classifier.classify(message_text(messages[nxt])))
+        return None
+    return interpreter.read(message_text(messages[nxt]))
 
 
 def _last_index(messages: Sequence[Any], role: str) -> int | None:

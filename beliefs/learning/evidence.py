@@ -16,7 +16,8 @@ from typing import Iterable, Literal, Sequence
 from beliefs.dimensions import DimensionRegistry, InvalidBeliefValue
 from beliefs.records import BeliefView, EvidenceDelta, Identity, Observation, ResponseRecord
 
-from .signals import Acceptance, Choice, Edit, FollowUp, Regeneration, Signal, TextEvidence
+from .interpret import Reading
+from .signals import Acceptance, Choice, Complaint, Edit, FollowUp, Regeneration, Signal
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,14 @@ class SignalWeights:
     """
 
     edit: float = 1.0
+    #: A correction of the last answer ("shorter please").
     follow_up: float = 1.0
+    #: An explicit lasting instruction ("from now on answer in German"), anywhere in a chat.
+    standing: float = 1.0
+    #: A self-description that implies a preference ("I'm new to Python").
+    self_description: float = 1.0
+    #: Blame on the applied beliefs when the user complains without saying what to change.
+    complaint: float = 0.1
     #: Going back to an older regenerated candidate: a real choice between two texts.
     choice: float = 1.0
     #: Continuing with the newest candidate: the user took what came, so most differences
@@ -94,7 +102,11 @@ def deltas_of(signal: Signal, weights: SignalWeights, registry: DimensionRegistr
         case Edit():
             return text_evidence(signal.evidence, weights.edit, registry)
         case FollowUp():
-            return text_evidence(signal.evidence, weights.follow_up, registry)
+            weight = {"standing": weights.standing, "self": weights.self_description}.get(
+                signal.stance, weights.follow_up)
+            return text_evidence(signal.evidence, weight, registry)
+        case Complaint():
+            return rejection(signal.response.applied, weights.complaint, registry, "implicit")
         case Choice():
             weight = weights.choice_newest if signal.newest else weights.choice
             return text_evidence(signal.evidence, weight, registry)
@@ -121,11 +133,15 @@ def observe(signal: Signal, identity: Identity, observation_id: str, now: float,
     )
 
 
-def feedback(record: ResponseRecord, rating: Literal["up", "down"] | None,
-             comment_evidence: Sequence[TextEvidence], observation_id: str, now: float,
-             weights: SignalWeights, registry: DimensionRegistry) -> Observation:
+def feedback(record: ResponseRecord, rating: Literal["up", "down"] | None, comment: Reading | None,
+             observation_id: str, now: float, weights: SignalWeights,
+             registry: DimensionRegistry) -> Observation:
     """The observation of explicit feedback about ``record``: a rating spreads over the beliefs
-    that shaped it; a comment's own evidence counts like a follow-up, at the comment weight."""
+    that shaped it; a comment's own evidence counts like a follow-up, at the comment weight, and
+    a comment that only complains counts as a thumbs-down."""
+    comment_evidence = comment.evidence if comment is not None else ()
+    if rating is None and comment is not None and comment.stance == "complaint":
+        rating = "down"
     deltas: tuple[EvidenceDelta, ...] = ()
     if rating == "up":
         deltas = approval(record.applied, weights.thumbs_up, "explicit")

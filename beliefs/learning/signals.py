@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from beliefs.records import Outcome, ResponseRecord, SignalKind
 
 from .edits import EditFeatures
+from .interpret import Stance
 
 #: (dimension, value, strength in (0, 1]) as read from text.
 TextEvidence = tuple[str, str, float]
@@ -71,20 +72,36 @@ class Regeneration:
 
 @dataclass(frozen=True)
 class FollowUp:
-    """A user message asking for a change, after ``response`` (None: an answer beliefloop did
-    not record, e.g. from before the user was known)."""
+    """A user message asking for a change after ``response`` (None: an answer beliefloop did not
+    record, or no answer at all), or stating a lasting wish or something about the user."""
 
     kind: ClassVar[SignalKind] = "follow_up"
     response: ResponseRecord | None
     evidence: tuple[TextEvidence, ...]
     message_index: int
+    #: "request" (a correction), "standing" (from now on...) or "self" (I'm new to...).
+    stance: Stance = "request"
 
     @property
     def outcome(self) -> Outcome | None:
         return "followed_up" if self.response is not None else None
 
     def features(self) -> dict[str, Any]:
-        return {"message_index": self.message_index}
+        return {"message_index": self.message_index, "stance": self.stance}
+
+
+@dataclass(frozen=True)
+class Complaint:
+    """The user was dissatisfied with ``response`` without saying what to change: an unexplained
+    rejection (like a regeneration), never acceptance."""
+
+    kind: ClassVar[SignalKind] = "follow_up"
+    outcome: ClassVar[Outcome] = "followed_up"
+    response: ResponseRecord
+    message_index: int
+
+    def features(self) -> dict[str, Any]:
+        return {"message_index": self.message_index, "stance": "complaint"}
 
 
 @dataclass(frozen=True)
@@ -99,6 +116,6 @@ class Acceptance:
         return {}
 
 
-Signal = Edit | Choice | Regeneration | FollowUp | Acceptance
+Signal = Edit | Choice | Regeneration | FollowUp | Complaint | Acceptance
 
-__all__ = ["Acceptance", "Choice", "Edit", "FollowUp", "Regeneration", "Signal", "TextEvidence"]
+__all__ = ["Acceptance", "Choice", "Complaint", "Edit", "FollowUp", "Regeneration", "Signal", "TextEvidence"]

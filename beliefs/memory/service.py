@@ -26,7 +26,7 @@ from beliefs.learning.conversation import prefix_hashes
 from beliefs.learning.detect import read_signals
 from beliefs.learning.evidence import feedback as feedback_observation
 from beliefs.learning.evidence import observe, text_evidence
-from beliefs.learning.followup import FollowUpClassifier
+from beliefs.learning.interpret import Interpreter
 from beliefs.learning.language import detect_language
 from beliefs.learning.selfmodel import increments
 from beliefs.learning.signals import Edit
@@ -61,7 +61,7 @@ class SelfModelService:
         store: Store,
         registry: DimensionRegistry,
         learning: LearningConfig,
-        classifier: FollowUpClassifier,
+        interpreter: Interpreter,
         *,
         clock: Callable[[], float] = time.time,
         cache_users: int = 10_000,
@@ -74,14 +74,14 @@ class SelfModelService:
         self.writer = WriteBehind(store, spool_dir)
         self.cache = SelfModelCache(store, self.writer, clock=clock, cache_users=cache_users,
                                     cache_ttl_s=cache_ttl_s, read_timeout_s=read_timeout_s)
-        self.reconfigure(registry, learning, classifier)
+        self.reconfigure(registry, learning, interpreter)
         #: Work finishing a request's signals off the hot path (kept so it is not garbage-collected).
         self._late: set[asyncio.Future[None]] = set()
 
     def reconfigure(self, registry: DimensionRegistry, learning: LearningConfig,
-                    classifier: FollowUpClassifier) -> None:
+                    interpreter: Interpreter) -> None:
         """Swap rules of interpretation (config reload); cached evidence stays valid."""
-        self.registry, self.learning, self.classifier = registry, learning, classifier
+        self.registry, self.learning, self.interpreter = registry, learning, interpreter
         self.cache.recent_horizon_s = learning.recent_horizon_s
         self.cache.recent_limit = learning.recent_limit
 
@@ -125,7 +125,7 @@ class SelfModelService:
                       hashes: list[str], now: float) -> list[Observation]:
         """Read the request's signals against the user's recent responses and commit them."""
         learning = self.learning
-        signals = read_signals(messages, hashes, list(state.recent.values()), now, self.classifier,
+        signals = read_signals(messages, hashes, list(state.recent.values()), now, self.interpreter,
                                learning.regeneration_window_s)
         observations = []
         for signal in signals:
@@ -212,8 +212,8 @@ class SelfModelService:
         record = await self._find_response(tenant, response_id)
         if record is None:
             raise UnknownResponse(response_id)
-        comment_evidence = self.classifier.classify(comment) if comment else []
-        observation = feedback_observation(record, rating, comment_evidence, uuid.uuid4().hex, self.clock(),
+        reading = self.interpreter.read(comment) if comment else None
+        observation = feedback_observation(record, rating, reading, uuid.uuid4().hex, self.clock(),
                                            self.learning.weights, self.registry)
         state = await self.cache.state(record.identity)
         self._commit(state, observation)
