@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from typing import Any, AsyncIterator, Callable
+from typing import Any, AsyncIterator
 
 import orjson
 from starlette.requests import Request
@@ -24,13 +24,14 @@ from beliefs.learning.conversation import text_hash
 from beliefs.memory.service import Prepared
 from beliefs.records import Arm, BeliefView, ResponseRecord
 from proxy.errors import BodyTooLarge, InvalidRequest, ProxyError, UpstreamUnavailable
-from proxy.metrics import ProxyMetrics
 from proxy.runtime import Runtime
+from proxy.telemetry import Exchange
 
 from .assemble import Assembled, assemble_json, assemble_sse
 from .holdout import arm_of
 from .identity import identify
 from .upstream import UpstreamReply
+from .usage import usage_of
 
 RESPONSE_ID_HEADER = "x-beliefloop-response-id"
 APPLIED_HEADER = "x-beliefloop-applied"
@@ -73,25 +74,28 @@ def parse_chat_body(raw: bytes) -> dict[str, Any]:
 
 
 async def chat_completions(request: Request) -> Response:
-    metrics: ProxyMetrics = request.app.state.metrics
+    # Counted, timed, logged and traced through the exchange; errors rendered by the one handler.
+    exchange: Exchange = request.app.state.telemetry.exchange(request.scope["path"])
     try:
-        return await _chat_completions(request, metrics)
-    except Exception as error:  # counted here, rendered by the one error handler
-        metrics.error(error)
+        return await _chat_completions(request, exchange)
+    except Exception as error:
+        exchange.failed(error)
         raise
 
 
-async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response:
+async def _chat_completions(request: Request, exchange: Exchange) -> Response:
     runtime: Runtime = request.app.state.runtime
     principal = runtime.keys.client(request.headers)  # 401 before reading a byte of the body
     raw = await read_body(request, runtime.settings.max_body_bytes)
     started = time.perf_counter()  # after the body is in: a slow client is not proxy overhead
     body = parse_chat_body(raw)
+    stream = body.get("stream") is True
+    exchange.requested(principal.tenant, body["model"], stream)
     principal.check_model(body["model"])
     runtime.keys.limit(principal)
-    identity = identify(request.headers, body, principal.tenant)
+    with exchange.step("identify"):
+        identity = identify(request.headers, body, principal.tenant)
     response_id = "blr_" + os.urandom(16).hex()  # unguessable; cheaper than building a UUID
-    stream = body.get("stream") is True
 
     prepared: Prepared | None = None
     applied_plan = Plan()
@@ -99,44 +103,51 @@ async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response
         if not await runtime.rights.is_opted_out(identity):
             await runtime.rights.set_opt_out(identity, True)
     if identity is not None:
-        prepared = await runtime.service.prepare(identity, body["messages"])
+        with exchange.step("load self-model"):
+            prepared = await runtime.service.prepare(identity, body["messages"])
         if prepared.opted_out:
             prepared = None
     arm: Arm | None = None  # anonymous or opted out: not part of the holdout comparison
     client_messages = body["messages"]  # as sent: apply_plan replaces the list, never mutates it
     if prepared is not None:
-        metrics.signals(prepared.observations)
+        exchange.observed(prepared.observations)
         flywheel = runtime.settings.flywheel
         # Holdout users are observed (prepare ran) but get no plan: the lift is measured, not assumed.
         arm = arm_of(prepared.identity.tenant, prepared.identity.user, flywheel.holdout_share,
                      flywheel.holdout_salt)
     if prepared is not None and arm == "treated":
-        applied_plan = plan(runtime.rules, prepared.beliefs, prepared.identity.context, runtime.policy)
-        if applied_plan:
-            apply_plan(body, applied_plan, runtime.policy)
-            raw = orjson.dumps(body)
+        with exchange.step("render"):
+            applied_plan = plan(runtime.rules, prepared.beliefs, prepared.identity.context, runtime.policy)
+            exchange.planned(applied_plan, runtime.policy)
+            if applied_plan:
+                apply_plan(body, applied_plan, runtime.policy)
+                raw = orjson.dumps(body)
 
+    exchange.forwarding()
     upstream_started = time.perf_counter()
-    reply = await _forward(runtime, body, raw, request.headers, stream)
+    reply = await _forward(runtime, body, raw, request.headers, stream, exchange)
     upstream_s = time.perf_counter() - upstream_started
 
     headers = {**reply.headers, RESPONSE_ID_HEADER: response_id,
-               APPLIED_HEADER: applied_plan.applied_header()}
-    remember = _Recorder(runtime, prepared, applied_plan, response_id, body["model"], arm, client_messages)
-    metrics.request(arm or "none", bool(applied_plan), stream, upstream_s, time.perf_counter() - started - upstream_s)
+               APPLIED_HEADER: applied_plan.applied_header(), **exchange.headers(reply.headers)}
+    remember = _Recorder(runtime, prepared, applied_plan, response_id, body["model"], arm, client_messages,
+                         exchange)
+    exchange.answered(reply.status, arm or "none", bool(applied_plan), upstream_s,
+                      time.perf_counter() - started - upstream_s)
     if reply.chunks is None:
         if prepared is not None:
             # Before the reply goes out, not after: a fast client's next request (its edit, its
             # feedback) may arrive on this connection the moment the body is sent. Costs one
             # orjson parse; the database write still happens on the write-behind thread.
             remember(assemble_json, reply.body or b"")
+        exchange.finished(usage_of(reply.body or b""))
         return Response(reply.body, reply.status, headers=headers, media_type=reply.media_type)
-    return StreamingResponse(_tee(reply, remember if prepared else None, metrics.error), reply.status,
+    return StreamingResponse(_tee(reply, remember if prepared else None, exchange), reply.status,
                              headers=headers, media_type=reply.media_type)
 
 
 async def _forward(runtime: Runtime, body: dict[str, Any], raw: bytes, headers: Any,
-                   stream: bool) -> UpstreamReply:
+                   stream: bool, exchange: Exchange) -> UpstreamReply:
     """Send upstream, retrying failures that happened before any byte came back and that a
     retry can cure: unreachable upstreams and 5xx (``upstream.retries``, exponential backoff).
     Timeouts are not retried (the request may still be running) and 4xx/429 go back to the
@@ -147,27 +158,31 @@ async def _forward(runtime: Runtime, body: dict[str, Any], raw: bytes, headers: 
             if body["model"] in runtime.litellm:
                 return await runtime.litellm.call(body, stream)
             return await runtime.upstream.chat(raw, headers, stream)
-        except UpstreamUnavailable:
+        except UpstreamUnavailable as error:
             if attempt == settings.retries:
                 raise
-            await asyncio.sleep(settings.retry_backoff_s * 2 ** attempt)
+            wait_s = settings.retry_backoff_s * 2 ** attempt
+            exchange.retrying(error, attempt, wait_s)
+            await asyncio.sleep(wait_s)
     raise AssertionError("unreachable")
 
 
-async def _tee(reply: UpstreamReply, remember: "_Recorder | None",
-               on_error: Callable[[BaseException], None] | None = None) -> AsyncIterator[bytes]:
-    """Yield upstream bytes untouched; keep a copy to assemble the text once the stream ends."""
+async def _tee(reply: UpstreamReply, remember: "_Recorder | None", exchange: Exchange) -> AsyncIterator[bytes]:
+    """Yield upstream bytes untouched; keep a copy to assemble the text once the stream ends.
+    The exchange hears once at the end (usage from the last two chunks), never per chunk."""
     seen: list[bytes] = []
-    finished = False
+    before = last = b""
+    finished = broken = False
     try:
         async for chunk in reply.chunks:  # type: ignore[union-attr]
             if remember is not None:
                 seen.append(chunk)
+            before, last = last, chunk
             yield chunk
         finished = True
     except ProxyError as error:  # the upstream failed mid-stream: tell the client in-band
-        if on_error is not None:
-            on_error(error)
+        broken = True
+        exchange.broke(error)
         yield b"data: " + orjson.dumps({"error": {"message": error.message, "type": error.type,
                                                   "code": error.code}}) + b"\n\n"
     finally:
@@ -175,6 +190,10 @@ async def _tee(reply: UpstreamReply, remember: "_Recorder | None",
             await reply.close()
         if remember is not None:
             remember(lambda raw: _stream_outcome(raw, finished), b"".join(seen))
+        if finished:
+            exchange.finished(usage_of(before + last))
+        elif not broken:  # closed from outside: the client went away
+            exchange.disconnected()
 
 
 def _stream_outcome(raw: bytes, finished: bool) -> Assembled:
@@ -186,8 +205,9 @@ class _Recorder:
     """Builds and hands over the response record once the reply is out (off the hot path)."""
 
     def __init__(self, runtime: Runtime, prepared: Prepared | None, applied_plan: Plan,
-                 response_id: str, model: str, arm: Arm | None, conversation: list[Any]) -> None:
-        self.runtime, self.prepared, self.plan = runtime, prepared, applied_plan
+                 response_id: str, model: str, arm: Arm | None, conversation: list[Any],
+                 exchange: Exchange) -> None:
+        self.runtime, self.prepared, self.plan, self.exchange = runtime, prepared, applied_plan, exchange
         self.response_id, self.model, self.arm = response_id, model, arm
         #: The client's conversation before injection (stored for exports as long as the
         #: response text is; never kept in memory).
@@ -197,7 +217,10 @@ class _Recorder:
         prepared = self.prepared
         if prepared is None:
             return
-        assembled = assemble(raw)
+        with self.exchange.step("record"):
+            self._record(prepared, assemble(raw))
+
+    def _record(self, prepared: Prepared, assembled: Assembled) -> None:
         who = prepared.identity
         record = ResponseRecord(
             id=self.response_id, tenant=who.tenant, user_id=who.user, context=who.context,
