@@ -1,6 +1,7 @@
 """``beliefloop``: serve the proxy, check a config, try it, or manage its database.
 
 * ``beliefloop serve [--config PATH] [--host H] [--port P] [--workers N]``
+* ``beliefloop config check [--config PATH]`` — validate, print the effective config (secrets masked)
 * ``beliefloop db upgrade [--config PATH]`` — apply schema migrations (required for PostgreSQL,
   automatic for SQLite)
 * ``beliefloop export preferences|supervised|evals --out FILE [--since DAYS|DATE]
@@ -99,6 +100,22 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config_check(args: argparse.Namespace) -> int:
+    """Validate like the server does; print the effective config with secrets masked."""
+    import yaml
+
+    from .settings import masked_dump
+
+    settings = _settings(args)
+    if settings is None:
+        return 2
+    sys.stdout.write(yaml.safe_dump(masked_dump(settings), sort_keys=False, allow_unicode=True))
+    source = settings.source_path or "built-in defaults (no config file)"
+    print(f"beliefloop: config OK ({source}: {len(settings.rules)} rules, {len(settings.model_list)} "
+          f"model_list routes, database {masked_dump(settings)['database_url']})", file=sys.stderr)
+    return 0
+
+
 def _db_upgrade(args: argparse.Namespace) -> int:
     from beliefs.memory import migrate
     from beliefs.memory.sql_store import make_engine
@@ -192,6 +209,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="log level (default: logging.level in config.yaml, else info)")
     serve.add_argument("--access-log", action="store_true", help="log every request line (query strings dropped)")
     serve.set_defaults(run=_serve)
+
+    config = commands.add_parser("config", help="check a configuration before deploying it")
+    config_commands = config.add_subparsers(dest="config_command", required=True, metavar="ACTION")
+    check = config_commands.add_parser(
+        "check", help="validate like the server does and print the effective config, secrets masked "
+        "(exit 2 with the server's message when it is invalid)", formatter_class=formatter,
+        epilog=_environment_epilog())
+    check.add_argument("--config", default=None, help=_CONFIG_HELP)
+    check.set_defaults(run=_config_check)
 
     db = commands.add_parser("db", help="database management")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
