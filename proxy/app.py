@@ -17,6 +17,7 @@ from beliefs.memory.store import Store
 from proxy.console.routes import install_console
 from proxy.gateway.routes import CHAT_PATHS, install_gateway
 
+from .docs import install_docs
 from .errors import ProxyError, install_handlers
 from .metrics import ENV_METRICS_DIR, ProxyMetrics, metrics_endpoint, spool_depth_of, write_queue_depth_of
 from .readiness import healthz, readyz
@@ -69,7 +70,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
             metrics.retire()
             telemetry.close()  # exports the spans still buffered
 
-    app = FastAPI(title="beliefloop", version=VERSION, lifespan=lifespan)
+    app = FastAPI(title="beliefloop", version=VERSION, lifespan=lifespan, docs_url=None, redoc_url=None)
     install_handlers(app)
     install_gateway(app)  # what client apps call: chat completions, feedback
     install_console(app, settings)  # what people use: admin API, exports, /v1/me, pages, dashboard
@@ -96,6 +97,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
                 raise
         return JSONResponse({"object": "list", "data": cards})
 
+    install_docs(app)
     # Request ids, server spans and per-route counts, outside everything else; the chat paths
     # count and stamp themselves so no stream chunk passes through an extra layer.
     outermost(app, telemetry, CHAT_PATHS)
