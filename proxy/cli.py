@@ -2,6 +2,7 @@
 
 * ``beliefloop serve [--config PATH] [--host H] [--port P] [--workers N]``
 * ``beliefloop config check [--config PATH]`` — validate, print the effective config (secrets masked)
+* ``beliefloop demo`` — the proxy on a built-in stand-in model, and a scripted user, no API key
 * ``beliefloop db upgrade [--config PATH]`` — apply schema migrations (required for PostgreSQL,
   automatic for SQLite)
 * ``beliefloop export preferences|supervised|evals --out FILE [--since DAYS|DATE]
@@ -134,6 +135,14 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from . import logs
+    from .demo import run_demo
+
+    logs.configure("text", "error")  # the walkthrough speaks; the server stays quiet
+    return run_demo(port=args.port, keep_serving=not args.exit, pause_s=args.pause)
+
+
 def _export(args: argparse.Namespace) -> int:
     """``beliefloop export``: write the file, print the counts per filter to stderr; exit code."""
     import orjson
@@ -218,6 +227,14 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_environment_epilog())
     check.add_argument("--config", default=None, help=_CONFIG_HELP)
     check.set_defaults(run=_config_check)
+
+    demo = commands.add_parser("demo", help="try beliefloop without an API key: a built-in stand-in "
+                               "model and a scripted user")
+    demo.add_argument("--port", type=int, default=8080, help="port for the demo proxy (default 8080; 0: any free port)")
+    demo.add_argument("--exit", action="store_true", help="stop when the walkthrough ends instead of "
+                      "serving on so the preferences link can be opened")
+    demo.add_argument("--pause", type=float, default=0.6, help="seconds between steps (default 0.6)")
+    demo.set_defaults(run=_demo)
 
     db = commands.add_parser("db", help="database management")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
