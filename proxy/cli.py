@@ -97,7 +97,11 @@ def _serve(args: argparse.Namespace) -> int:
     if settings.source_path:
         os.environ["BELIEFLOOP_CONFIG"] = os.path.abspath(settings.source_path)
     with _metrics_directory():
-        uvicorn.run("proxy.asgi:app_from_env", factory=True, workers=args.workers, **common)
+        # uvicorn kills a worker that does not answer its health ping within the timeout (5 s by
+        # default) and starts another; a worker still importing on a busy machine or a
+        # CPU-limited container can take longer than that, so it would be killed in a loop.
+        uvicorn.run("proxy.asgi:app_from_env", factory=True, workers=args.workers,
+                    timeout_worker_healthcheck=30, **common)
     return 0
 
 
