@@ -89,9 +89,11 @@ def test_every_option_and_argument_has_help():
     assert missing == []
 
 
-def test_help_lists_every_environment_variable():
+def test_help_lists_every_environment_variable_and_readme_does_too():
     text = build_parser().format_help()
     serve = subprocess.run([sys.executable, "-m", "proxy.cli", "serve", "--help"], capture_output=True, text=True,
                            timeout=60).stdout
+    readme = (ROOT / "README.md").read_text()
     for name, _ in ENVIRONMENT:
         assert name in text and name in serve, name
+        assert f"`{name}`" in readme, name
