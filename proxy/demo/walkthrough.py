@@ -27,6 +27,8 @@ import httpx
 import uvicorn
 import yaml
 
+from beliefs.learning.language import detect_language
+
 from .standin import StandIn
 
 USER = "sam"
@@ -58,8 +60,10 @@ class _Server:
     """uvicorn in a thread on 127.0.0.1 (port 0: any free one)."""
 
     def __init__(self, app: Any, port: int) -> None:
+        # A generous keep-alive: the client reuses one connection, and a step that stalls the loop
+        # (the language detector's first use) must not let the server drop it under a request.
         config = uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, log_level="error",
-                                lifespan="on", access_log=False)
+                                lifespan="on", access_log=False, timeout_keep_alive=60)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -227,6 +231,10 @@ def run_demo(*, port: int = 8080, keep_serving: bool = True, pause_s: float = 0.
                          environ={k: v for k, v in os.environ.items() if not k.startswith(("OTEL_", "BELIEFLOOP_"))})
         printer.line("beliefloop demo: a scripted user, sam, talks to a built-in stand-in model through the proxy.")
         printer.line("No API key and no network: the model is a small program that follows the directives it gets.")
+        printer.line("Loading the language detector (a few seconds, once)…")
+        # Its models load on first use and hold the interpreter for seconds: do it now, not in
+        # the middle of the walkthrough (the edit in step 2 is the first text it reads).
+        detect_language("A first sentence for the language detector to read, so that its models load now.")
         printer.line("Starting the proxy…")
         try:
             server = _Server(app, port)
