@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import AsyncIterator, Callable
+import os
+from typing import AsyncIterator, Callable, Mapping
+from urllib.parse import urlsplit
 
 import httpx
 from fastapi import FastAPI, Request
@@ -24,12 +26,18 @@ from proxy.gateway.routes import (
 )
 from proxy.gateway.translate_messages import error_body as anthropic_error_body
 
+from .docs import install_docs
 from .errors import ProxyError, install_handlers, render
 from .limits import BodyGuard, is_control
-from .metrics import ProxyMetrics, metrics_endpoint, spool_depth_of
+from .metrics import ENV_METRICS_DIR, ProxyMetrics, metrics_endpoint, spool_depth_of, write_queue_depth_of
+from .readiness import healthz, readyz
 from .reload import remember_mtime, watch_config
+from .request_context import outermost
 from .runtime import Runtime
 from .settings import Settings
+from .telemetry import Telemetry
+from .tracing import from_environ as tracing_from_environ
+from .version import VERSION
 
 log = logging.getLogger("beliefloop.proxy")
 
@@ -40,8 +48,19 @@ DOOR_PATHS = frozenset((*CHAT_PATHS, *RESPONSES_PATHS, *MESSAGES_PATHS))
 def create_app(settings: Settings, *, store: Store | None = None,
                transport: httpx.AsyncBaseTransport | None = None,
                clock: Callable[[], float] | None = None,
-               watch: bool = True) -> FastAPI:
-    """Build the proxy. ``store``/``transport``/``clock`` swap the edges (tests, benchmarks)."""
+               watch: bool = True, environ: Mapping[str, str] | None = None) -> FastAPI:
+    """Build the proxy. ``store``/``transport``/``clock`` swap the edges (tests, benchmarks);
+    ``environ`` (default: the process's) is read here, once, for ``OTEL_*`` and
+    ``BELIEFLOOP_METRICS_DIR``."""
+    environ = os.environ if environ is None else environ
+    metrics = ProxyMetrics(write_queue_depth=lambda: write_queue_depth_of(app),
+                           spool_depth=lambda: spool_depth_of(app),
+                           known_models=[route.model_name for route in settings.model_list],
+                           directory=environ.get(ENV_METRICS_DIR) or None)
+    telemetry = Telemetry(
+        metrics, tracing_from_environ(environ, VERSION),
+        providers={r.model_name: str(r.litellm_params["model"]).split("/", 1)[0] for r in settings.model_list},
+        upstream_host=urlsplit(settings.upstream.base_url).hostname)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -49,19 +68,22 @@ def create_app(settings: Settings, *, store: Store | None = None,
         app.state.runtime = runtime
         remember_mtime(runtime)
         await runtime.start()
-        watcher = asyncio.create_task(watch_config(runtime)) if watch else None
+        background = [asyncio.create_task(watch_config(runtime))] if watch else []
+        if metrics.directory is not None:  # one of several workers: share counts with the others
+            background.append(asyncio.create_task(metrics.share_forever()))
         if not settings.admin_key:
             log.warning("admin API disabled: no BELIEFLOOP_ADMIN_KEY set")
         try:
             yield
         finally:
-            if watcher is not None:
-                watcher.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await watcher
+            for task in background:
+                task.cancel()
+            await asyncio.gather(*background, return_exceptions=True)
             await runtime.aclose()  # flushes queued belief writes before exit
+            metrics.retire()
+            telemetry.close()  # exports the spans still buffered
 
-    app = FastAPI(title="beliefloop", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(title="beliefloop", version=VERSION, lifespan=lifespan, docs_url=None, redoc_url=None)
     install_handlers(app)
     app.add_middleware(BodyGuard, authenticate=_authenticate_before_body, limit_of=_body_limit,
                        refuse=_refusal)
@@ -69,14 +91,17 @@ def create_app(settings: Settings, *, store: Store | None = None,
     install_gateway(app)  # what client apps call: chat completions, feedback
     install_console(app, settings)  # what people use: admin API, exports, /v1/me, pages, dashboard
     # One registry per app (not a module global), so tests and benchmarks can build several.
-    app.state.metrics = ProxyMetrics(spool_depth=lambda: spool_depth_of(app))
-    app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
+    app.state.metrics = metrics
+    app.state.telemetry = telemetry
+    app.add_api_route("/metrics", metrics_endpoint, methods=["GET"], response_class=Response, tags=["operations"],
+                      summary="Prometheus metrics (summed over every worker)")
+    app.add_api_route("/healthz", healthz, methods=["GET"], tags=["operations"],
+                      summary="Liveness: the process answers (no I/O)")
+    app.add_api_route("/readyz", readyz, methods=["GET"], tags=["operations"],
+                      summary="Readiness: config loaded, store answers, spool within its bound (else 503 with reasons)",
+                      responses={503: {"description": "not ready; the body lists the reasons"}})
 
-    @app.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @app.get("/v1/models")
+    @app.get("/v1/models", tags=["models"])
     async def models(request: Request) -> JSONResponse:
         runtime: Runtime = request.app.state.runtime
         runtime.keys.client(request.headers)
@@ -88,7 +113,11 @@ def create_app(settings: Settings, *, store: Store | None = None,
                 raise
         return JSONResponse({"object": "list", "data": cards})
 
+    install_docs(app)
     install_passthrough(app)  # last: it matches every other /v1 path
+    # Request ids, server spans and per-route counts, outside everything else; the doors count
+    # and stamp themselves so no stream chunk passes through an extra layer.
+    outermost(app, telemetry, DOOR_PATHS)
     return app
 
 

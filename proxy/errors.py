@@ -14,6 +14,8 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from .request_context import request_id_headers
+
 log = logging.getLogger("beliefloop.proxy")
 
 
@@ -105,6 +107,8 @@ def error_body(message: str, type_: str, code: str | None, param: str | None = N
 
 
 def render(error: ProxyError) -> Response:
+    """The error's response, carrying the request id (every error response does, the hot path's too)."""
+    headers = {**error.headers, **request_id_headers(error.headers)}
     if isinstance(error, UpstreamRejected):
         body = error.body
         try:
@@ -116,9 +120,9 @@ def render(error: ProxyError) -> Response:
             text = body[:500].decode("utf-8", "replace")
             body = error_body(f"upstream returned {error.status}: {text}", "upstream_error",
                               "rate_limit_exceeded" if error.status == 429 else "upstream_error")
-        return Response(body, error.status, headers=error.headers, media_type="application/json")
+        return Response(body, error.status, headers=headers, media_type="application/json")
     return Response(error_body(error.message, error.type, error.code, error.param), error.status,
-                    headers=error.headers, media_type="application/json")
+                    headers=headers, media_type="application/json")
 
 
 def install_handlers(app: FastAPI) -> None:

@@ -6,6 +6,7 @@ A bad file fails with a message that names the field; on reload the last good se
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, Literal, Mapping
 
@@ -24,6 +25,21 @@ from .auth import AuthSettings, check_key_set
 
 ENV_CONFIG = "BELIEFLOOP_CONFIG"
 DEFAULT_DATABASE_URL = "sqlite:///beliefloop.db"
+
+#: Every environment variable beliefloop reads, with its meaning (``beliefloop --help`` lists them).
+ENVIRONMENT: tuple[tuple[str, str], ...] = (
+    (ENV_CONFIG, "path of config.yaml (default ./config.yaml if present)"),
+    ("BELIEFLOOP_UPSTREAM_BASE_URL", "OpenAI-compatible upstream (upstream.base_url)"),
+    ("BELIEFLOOP_UPSTREAM_API_KEY", "key sent upstream (upstream.api_key)"),
+    ("BELIEFLOOP_DATABASE_URL", "SQLAlchemy URL of the belief store (database_url)"),
+    ("BELIEFLOOP_ADMIN_KEY", "bearer key of the admin API; the admin API is off without it"),
+    ("BELIEFLOOP_PAGES_SECRET", "signs preference links and dashboard sessions (pages.secret)"),
+    ("BELIEFLOOP_LOG_FORMAT", "text or json (logging.format)"),
+    ("BELIEFLOOP_LOG_LEVEL", "critical, error, warning, info or debug (logging.level)"),
+    ("OTEL_EXPORTER_OTLP_ENDPOINT", "turns tracing on: OTLP/HTTP collector (also OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, "
+                                    "OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES, OTEL_TRACES_SAMPLER, OTEL_SDK_DISABLED)"),
+    ("BELIEFLOOP_METRICS_DIR", "where workers share their metrics (serve --workers N makes a fresh one)"),
+)
 
 
 class ConfigError(ValueError):
@@ -217,6 +233,22 @@ class CapSpec(_Strict):
     add: bool = False
 
 
+class LoggingSettings(_Strict):
+    """How the process logs (README "Operating beliefloop")."""
+
+    #: ``text`` for a terminal, ``json`` for a log collector (one object per line). BELIEFLOOP_LOG_FORMAT.
+    format: Literal["text", "json"] = "text"
+    #: Root log level (``serve --log-level`` overrides it). BELIEFLOOP_LOG_LEVEL.
+    level: Literal["critical", "error", "warning", "info", "debug"] = "info"
+
+
+class ReadinessSettings(_Strict):
+    """What ``GET /readyz`` demands beyond a store that answers."""
+
+    #: Spooled writes (the database unreachable for a while) beyond which this instance is unready.
+    max_spool_depth: int = Field(default=10_000, ge=0)
+
+
 class RuleSpec(_Strict):
     name: str | None = None
     when: dict[str, str]
@@ -260,6 +292,8 @@ class Settings(_Strict):
     learning: LearningSettings = LearningSettings()
     interpreter: InterpreterSettings = InterpreterSettings()
     flywheel: FlywheelSettings = FlywheelSettings()
+    logging: LoggingSettings = LoggingSettings()
+    readiness: ReadinessSettings = ReadinessSettings()
     #: Extra dimensions: name -> allowed values.
     dimensions: dict[str, list[str]] = {}
     rules: list[RuleSpec] = []
@@ -352,6 +386,10 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
         data["admin_key"] = environ["BELIEFLOOP_ADMIN_KEY"]
     if environ.get("BELIEFLOOP_PAGES_SECRET"):
         data.setdefault("pages", {})["secret"] = environ["BELIEFLOOP_PAGES_SECRET"]
+    if environ.get("BELIEFLOOP_LOG_FORMAT"):
+        data.setdefault("logging", {})["format"] = environ["BELIEFLOOP_LOG_FORMAT"].strip().lower()
+    if environ.get("BELIEFLOOP_LOG_LEVEL"):
+        data.setdefault("logging", {})["level"] = environ["BELIEFLOOP_LOG_LEVEL"].strip().lower()
     return data
 
 
@@ -402,4 +440,32 @@ def load_settings(path: str | os.PathLike[str] | None = None,
     return settings_from_dict(data, environ, str(candidate) if candidate else None)
 
 
-__all__ = ["ConfigError", "ModelRoute", "Settings", "load_settings", "settings_from_dict"]
+_SECRET_KEY = re.compile(r"(^|_)(key|secret|token|password)$")
+MASK = "***"
+
+
+def _mask(value: Any, name: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _mask(v, str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mask(v, name) for v in value]
+    if isinstance(value, str) and value and _SECRET_KEY.search(name) and not value.startswith("os.environ/"):
+        return MASK
+    return value
+
+
+def masked_dump(settings: Settings) -> dict[str, Any]:
+    """The effective settings as plain data with every secret replaced by ``***``: keys, secrets,
+    tokens and passwords (a litellm ``os.environ/NAME`` reference is not a secret and stays), and
+    the password in ``database_url``. Key digests (``key_sha256``) stay: they identify, not grant."""
+    data = _mask(settings.model_dump(mode="json"))
+    try:
+        from sqlalchemy.engine import make_url
+
+        data["database_url"] = make_url(settings.database_url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can parse: show nothing rather than a secret
+        data["database_url"] = MASK
+    return data
+
+
+__all__ = ["ENVIRONMENT", "MASK", "masked_dump", "ConfigError", "ModelRoute", "Settings", "load_settings", "settings_from_dict"]

@@ -58,7 +58,9 @@ async def test_unknown_user_gets_request_unchanged(proxy, respx_mock):
     assert received[0]["messages"] == [{"role": "user", "content": "hi"}]
     assert raw.headers["x-beliefloop-applied"] == ""
     assert raw.headers["x-beliefloop-response-id"].startswith("blr_")
-    assert raw.headers["x-request-id"] == "req_123"
+    # our request id is the client's x-request-id; the upstream's own is kept beside it
+    assert raw.headers["x-upstream-request-id"] == "req_123"
+    assert raw.headers["x-request-id"] != "req_123" and raw.request_id == raw.headers["x-request-id"]
 
 
 @respx.mock

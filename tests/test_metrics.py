@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from types import SimpleNamespace
 from typing import Any
 
@@ -59,9 +61,13 @@ async def test_metrics_count_requests_latency_signals_and_belief_updates(proxy, 
         {"role": "assistant", "content": SHORTENED}, {"role": "user", "content": "And UDP?"}])
 
     found = await scrape(proxy)
-    assert value(found, "beliefloop_requests_total", arm="none", personalised="false", stream="false") == 1
-    assert value(found, "beliefloop_requests_total", arm="treated", personalised="true", stream="false") == 2
-    assert value(found, "beliefloop_upstream_seconds_count") == 3
+    assert value(found, "beliefloop_answered_total", arm="none", personalised="false", stream="false") == 1
+    assert value(found, "beliefloop_answered_total", arm="treated", personalised="true", stream="false") == 2
+    assert value(found, "beliefloop_requests_total", route="/v1/chat/completions", model="gpt-test",
+                 tenant="default", status="200") == 3
+    assert value(found, "beliefloop_requests_total", route="/admin/users/{user_id}/beliefs/{dimension}",
+                 model="", tenant="", status="200") == 1
+    assert value(found, "beliefloop_upstream_seconds_count", model="gpt-test") == 3
     assert value(found, "beliefloop_proxy_overhead_seconds_count") == 3
     assert value(found, "beliefloop_proxy_overhead_seconds_bucket", le="+Inf") == 3
     assert value(found, "beliefloop_signals_total", kind="edit") == 1
@@ -76,8 +82,8 @@ async def test_each_app_has_its_own_registry(config, respx_mock):
     second = create_app(settings_from_dict(config), watch=False)
     async with running(first) as one, running(second) as two:
         await sdk(one).chat.completions.create(model="gpt-test", messages=[{"role": "user", "content": "hi"}])
-        assert value(await scrape(one), "beliefloop_upstream_seconds_count") == 1
-        assert value(await scrape(two), "beliefloop_upstream_seconds_count") == 0
+        assert value(await scrape(one), "beliefloop_upstream_seconds_count", model="gpt-test") == 1
+        assert value(await scrape(two), "beliefloop_upstream_seconds_count", model="gpt-test") == 0
 
 
 @respx.mock
@@ -90,7 +96,11 @@ async def test_errors_are_counted_by_kind(proxy, respx_mock):
     found = await scrape(proxy)
     assert value(found, "beliefloop_errors_total", kind="upstream_unavailable") == 1
     assert value(found, "beliefloop_errors_total", kind="invalid_json") == 1
-    assert value(found, "beliefloop_requests_total", arm="none", personalised="false", stream="false") == 0
+    assert value(found, "beliefloop_answered_total", arm="none", personalised="false", stream="false") == 0
+    assert value(found, "beliefloop_requests_total", route="/v1/chat/completions", model="gpt-test",
+                 tenant="default", status="502") == 1
+    assert value(found, "beliefloop_requests_total", route="/v1/chat/completions", model="",
+                 tenant="", status="400") == 1
 
 
 @respx.mock
@@ -220,3 +230,172 @@ async def test_flywheel_endpoint_reports_treated_against_holdout(config, respx_m
     assert sum(w["responses"] for w in report["weeks"]) == 12
     assert sum(c["users"] for c in report["cohorts"]) == 6
     json.dumps(report)
+
+
+# -- tokens, bounded labels, depths ------------------------------------------------------------
+
+@respx.mock
+async def test_tokens_reported_by_the_upstream_and_injected_directives_are_counted(proxy, respx_mock):
+    from adapters.budget import count_tokens
+
+    respx_mock.post(f"{UPSTREAM}/chat/completions").mock(side_effect=reply)  # usage: 3 prompt, 3 completion
+    await proxy.put("/admin/users/kim/beliefs/format", headers=admin_headers(),
+                    json={"value": "lists", "confidence": 0.95})
+    client = sdk(proxy)
+    question = [{"role": "user", "content": "What is TCP?"}]
+    await client.chat.completions.create(model="gpt-test", messages=question)
+    raw = await client.chat.completions.with_raw_response.create(model="gpt-test", messages=question, user="kim")
+    assert raw.headers["x-beliefloop-applied"] == "format=lists"
+
+    found = await scrape(proxy)
+    assert value(found, "beliefloop_tokens_total", model="gpt-test", tenant="default", kind="prompt") == 6
+    assert value(found, "beliefloop_tokens_total", model="gpt-test", tenant="default", kind="completion") == 6
+    injected = respx_mock.calls.last.request.content
+    system = json.loads(injected)["messages"][0]["content"]
+    assert value(found, "beliefloop_injected_tokens_total", model="gpt-test", tenant="default") == count_tokens(system)
+
+
+@respx.mock
+async def test_a_stream_that_reports_usage_is_counted_once_it_ends(proxy, respx_mock):
+    from tests.fake_upstream import sse_chunks
+
+    usage = b'data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"gpt-test","choices":[],' \
+            b'"usage":{"prompt_tokens":11,"completion_tokens":7,"total_tokens":18}}\n\n'
+    events = sse_chunks(["Hello ", "there"])
+    respx_mock.post(f"{UPSTREAM}/chat/completions").mock(return_value=httpx.Response(
+        200, headers={"content-type": "text/event-stream"}, stream=httpx.ByteStream(
+            b"".join(events[:-1]) + usage + events[-1])))
+    stream = await sdk(proxy).chat.completions.create(
+        model="gpt-test", messages=[{"role": "user", "content": "hi"}], stream=True,
+        stream_options={"include_usage": True})
+    [chunk async for chunk in stream]
+    found = await scrape(proxy)
+    assert value(found, "beliefloop_tokens_total", model="gpt-test", tenant="default", kind="prompt") == 11
+    assert value(found, "beliefloop_tokens_total", model="gpt-test", tenant="default", kind="completion") == 7
+    assert value(found, "beliefloop_answered_total", arm="none", personalised="false", stream="true") == 1
+
+
+def test_usage_is_read_off_the_reply_bytes():
+    from proxy.gateway.usage import usage_of
+
+    body = json.dumps(completion("text mentioning \"usage\": {\"prompt_tokens\": 999}")).encode()
+    assert usage_of(body) == (3, 3)
+    assert usage_of(b'{"usage": {"input_tokens": 5, "output_tokens": 9}}') == (5, 9)  # Responses / Anthropic
+    assert usage_of(b'data: {"usage":{"prompt_tokens":4,"completion_tokens":2}}\n\ndata: {"usage":null}\n\n') == (4, 2)
+    assert usage_of(b'{"choices": []}') is None
+    assert usage_of(b'{"usage": null}') is None
+
+
+def test_model_labels_are_bounded_so_invented_names_cannot_multiply_series():
+    from proxy.metrics import ModelLabels
+
+    labels = ModelLabels(known=["claude"], limit=3)
+    assert [labels(m) for m in ("a", "b", "c", "a", "claude")] == ["a", "b", "other", "a", "claude"]
+
+
+def test_write_queue_depth_reads_the_writer_tolerantly():
+    from proxy.metrics import write_queue_depth_of
+
+    def app(writer: Any) -> Any:
+        return SimpleNamespace(state=SimpleNamespace(runtime=SimpleNamespace(service=SimpleNamespace(writer=writer))))
+
+    assert write_queue_depth_of(app(SimpleNamespace(queue_depth=lambda: 7))) == 7.0
+    assert write_queue_depth_of(app(SimpleNamespace(_pending={1, 2}))) == 2.0
+    assert write_queue_depth_of(app(SimpleNamespace())) == 0.0
+    assert write_queue_depth_of(SimpleNamespace(state=SimpleNamespace())) == 0.0
+
+
+async def test_queue_and_spool_depth_are_exposed(proxy):
+    found = await scrape(proxy)
+    assert ("beliefloop_write_queue_depth", ()) in found
+    assert ("beliefloop_spool_depth", ()) in found
+
+
+# -- several workers ---------------------------------------------------------------------------
+
+def test_every_scrape_counts_every_worker(tmp_path):
+    from tests.conftest import base_config
+    from tests.fake_upstream import FakeUpstream, LiveServer
+    from tests.test_production import ServerProcess
+
+    metrics_dir = tmp_path / "metrics"
+    metrics_dir.mkdir()
+    (metrics_dir / "beliefloop-999999.json").write_bytes(b'{"pid": 999999, "families": {}, "gauges": {}}')
+    fake = FakeUpstream(reply_text="an answer", latency_s=0.05)
+    total = 40
+
+    async def load(url: str) -> list[int]:
+        async def one(i: int) -> int:
+            async with httpx.AsyncClient(timeout=10) as client:  # a fresh connection each
+                response = await client.post(f"{url}/v1/chat/completions", json={
+                    "model": "gpt-test", "user": f"u{i % 4}", "messages": [{"role": "user", "content": "hi"}]})
+                return response.status_code
+
+        statuses = []
+        for start in range(0, total, 10):  # ten at a time: both workers get some
+            statuses += await asyncio.gather(*(one(i) for i in range(start, start + 10)))
+        return statuses
+
+    with LiveServer(fake) as upstream:
+        config = base_config(tmp_path)
+        config["upstream"].update(base_url=f"{upstream.url}/v1", client="aiohttp")
+        server = ServerProcess(tmp_path, config, workers=2, env={"BELIEFLOOP_METRICS_DIR": str(metrics_dir)})
+        try:
+            assert asyncio.run(load(server.url)) == [200] * total
+            time.sleep(1.5)  # each worker shares its counts every second
+            snapshots = [json.loads(path.read_text()) for path in metrics_dir.glob("beliefloop-*.json")]
+            assert 999999 not in [s["pid"] for s in snapshots]  # an earlier run's file was cleared at start
+            served = [s for s in snapshots if any(s["families"]["beliefloop_requests"])]
+            assert len(served) == 2, [s["pid"] for s in snapshots]  # both workers served requests
+            for _ in range(8):
+                found = samples(httpx.get(f"{server.url}/metrics", timeout=10).text)
+                assert value(found, "beliefloop_requests_total", route="/v1/chat/completions", model="gpt-test",
+                             tenant="default", status="200") == total
+                assert value(found, "beliefloop_upstream_seconds_count", model="gpt-test") == total
+                assert value(found, "beliefloop_tokens_total", model="gpt-test", tenant="default",
+                             kind="completion") == 3 * total
+                assert ("beliefloop_spool_depth", ()) in found
+                assert ("beliefloop_write_queue_depth", ()) in found
+        finally:
+            server.stop()
+
+
+def test_a_scrape_sums_every_workers_snapshot_and_only_live_workers_gauges(tmp_path):
+    import os
+
+    from proxy.metrics import ProxyMetrics
+
+    mine = ProxyMetrics(spool_depth=lambda: 1, directory=str(tmp_path))
+    mine.request("/v1/chat/completions", "m", "t", 200)
+    mine.answered("none", False, False, "m", 0.3, 0.001)
+
+    def other(pid: int, requests: int, spool: float) -> None:
+        worker = ProxyMetrics(spool_depth=lambda: spool)
+        for _ in range(requests):
+            worker.request("/v1/chat/completions", "m", "t", 200)
+        worker.answered("none", False, False, "m", 2.0, 0.001)
+        snapshot = worker.snapshot()
+        snapshot["pid"] = pid
+        (tmp_path / f"beliefloop-{pid}.json").write_text(json.dumps(snapshot))
+
+    other(os.getppid(), 3, 5.0)  # alive
+    other(2 ** 22 + 12345, 4, 7.0)  # above pid_max: a worker that is gone
+    found = samples(mine.render().decode())
+    route = dict(route="/v1/chat/completions", model="m", tenant="t", status="200")
+    assert value(found, "beliefloop_requests_total", **route) == 1 + 3 + 4  # counts outlive a worker
+    assert value(found, "beliefloop_upstream_seconds_count", model="m") == 3
+    assert value(found, "beliefloop_upstream_seconds_bucket", model="m", le="0.5") == 1
+    assert value(found, "beliefloop_upstream_seconds_bucket", model="m", le="2.5") == 3
+    assert value(found, "beliefloop_upstream_seconds_sum", model="m") == pytest.approx(4.3)
+    assert value(found, "beliefloop_spool_depth") == 1 + 5  # gauges: live workers only
+
+
+def test_a_histogram_bound_is_inclusive():
+    from proxy.metrics import ProxyMetrics
+
+    metrics = ProxyMetrics()
+    metrics.answered("none", False, False, "m", 0.25, 0.0)
+    found = samples(metrics.render().decode())
+    assert value(found, "beliefloop_upstream_seconds_bucket", model="m", le="0.1") == 0
+    assert value(found, "beliefloop_upstream_seconds_bucket", model="m", le="0.25") == 1
+    assert value(found, "beliefloop_proxy_overhead_seconds_bucket", le="0.0005") == 1

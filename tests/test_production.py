@@ -37,15 +37,18 @@ def postgres_url() -> Iterator[str]:
 class ServerProcess:
     """``beliefloop serve`` in a subprocess, with its own config file."""
 
-    def __init__(self, tmp_path: Path, config: dict, workers: int = 1) -> None:
+    def __init__(self, tmp_path: Path, config: dict, workers: int = 1, *, log_level: str = "warning",
+                 args: tuple[str, ...] = (), env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         path = tmp_path / "config.yaml"
         path.write_text(yaml.safe_dump(config))
-        self.log = open(tmp_path / "server.log", "wb")
+        self.log_path = tmp_path / "server.log"
+        self.log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "proxy.cli", "serve", "--config", str(path), "--port", str(self.port),
-             "--workers", str(workers), "--log-level", "warning"],
-            stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+             "--workers", str(workers), "--log-level", log_level, *args],
+            stdout=self.log, stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
         self.url = f"http://127.0.0.1:{self.port}"
         deadline = time.time() + 60
         while True:

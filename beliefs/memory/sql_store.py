@@ -8,6 +8,7 @@ replaying the same observation is a no-op.
 
 from __future__ import annotations
 
+import os
 import uuid
 from typing import Any, Mapping, Optional, Sequence
 
@@ -165,6 +166,27 @@ class SqlStore:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def health(self) -> str | None:
+        """None when the database answers at the schema this code needs, else why not (for
+        readiness; a round trip on its own connection, never on the write thread)."""
+        from . import migrate as migrations
+
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            # SQLite would create a new, empty file; pooled connections still read the old inode.
+            if not os.path.exists(url.database):
+                return f"the database file {url.database} is gone"
+        try:
+            current = migrations.current_revision(self.engine)
+        except Exception as error:
+            cause = getattr(error, "orig", None) or error
+            first_line = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+            return f"the database does not answer ({type(cause).__name__}: {first_line})"[:300]
+        head = migrations.head_revision()
+        if current != head:
+            return f"the schema is at {current or 'nothing'}, this beliefloop needs {head} (run `beliefloop db upgrade`)"
+        return None
 
     # -- beliefs ---------------------------------------------------------------------------
 

@@ -156,6 +156,10 @@ class WriteBehind:
     def spool_depth(self) -> int:
         return self.spool.depth if self.spool is not None else 0
 
+    def queue_depth(self) -> int:
+        """Writes submitted to the database thread and not yet done (a metric and a readiness fact)."""
+        return len(self._pending)
+
     async def replay_forever(self, interval_s: float = 2.0) -> None:
         """Background task: replay whenever something is spooled (and once at start for orphans)."""
         await self.read(self.replay)

@@ -43,7 +43,7 @@ MAX_FORM_BYTES = 4096
 #: Where the flywheel benchmark writes its summary (``bench/flywheel``), from the repository root.
 DEFAULT_BENCHMARK = Path(__file__).resolve().parents[2] / "bench" / "flywheel" / "results" / "latest.json"
 
-router = APIRouter(prefix="/dashboard", include_in_schema=False)
+router = APIRouter(prefix="/dashboard", tags=["dashboard"])
 
 
 # -- authentication ------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ DONE: dict[str, str] = {
     "opted-in": "Personalisation is back on. We'll start learning from your next conversation.",
 }
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(tags=["pages"])
 
 
 def _grant(request: Request, token: str) -> Grant | Response:

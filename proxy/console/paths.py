@@ -39,8 +39,9 @@ class EncodedUserPaths:
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "http" and scope["path"].startswith(USER_PATH_PREFIXES) and scope.get("raw_path"):
-            raw = scope["raw_path"].split(b"?", 1)[0].decode("utf-8", "replace")
-            scope = {**scope, "path": raw}
+            # In place, not a copy: the layers outside read what routing wrote into this scope
+            # (the matched route names the request in metrics, logs and spans).
+            scope["path"] = scope["raw_path"].split(b"?", 1)[0].decode("utf-8", "replace")
         await self.app(scope, receive, send)
 
 

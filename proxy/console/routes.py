@@ -18,7 +18,7 @@ def install_console(app: FastAPI, settings: Settings) -> None:
     app.state.signers = Signers.build(settings.pages.secret, settings.admin_key)
     app.include_router(admin.router)
     app.include_router(exports.router)
-    app.add_api_route(STYLESHEET_PATH, stylesheet, methods=["GET"], include_in_schema=False)
+    app.add_api_route(STYLESHEET_PATH, stylesheet, methods=["GET"], tags=["pages"])
     app.include_router(me.router)
     app.include_router(me.admin_router)
     app.include_router(pages.router)

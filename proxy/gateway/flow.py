@@ -30,14 +30,15 @@ from adapters import Plan, Shape, apply_plan, plan
 from beliefs.memory.service import Prepared
 from beliefs.records import Arm, Identity
 from proxy.errors import BodyTooLarge, ProxyError, UpstreamUnavailable
-from proxy.metrics import ProxyMetrics
 from proxy.runtime import Runtime
+from proxy.telemetry import Exchange as Watch
 
 from .assemble import Assembled
 from .holdout import arm_of
 from .record import Recorder, tee
 from .routing import DoorName, Route
 from .upstream import UpstreamReply
+from .usage import usage_of
 
 RESPONSE_ID_HEADER = "x-beliefloop-response-id"
 APPLIED_HEADER = "x-beliefloop-applied"
@@ -115,20 +116,22 @@ def new_response_id() -> str:
 
 
 async def handle(request: Request, door: Door) -> Response:
-    """Serve ``request`` through ``door``; errors are counted here and rendered in the door's
-    shape (or by the app's handler)."""
-    metrics: ProxyMetrics = request.app.state.metrics
+    """Serve ``request`` through ``door``. Counted, timed, logged and traced through one
+    telemetry exchange (``watch``); errors are rendered in the door's shape (or by the app's
+    handler)."""
+    watch: Watch = request.app.state.telemetry.exchange(request.scope["path"])
     try:
-        return await _serve(request, door, metrics)
+        return await _serve(request, door, watch)
     except Exception as error:
-        metrics.error(error)
+        watch.failed(error)
         rendered = door.error_response(error)
         if rendered is None:
             raise
+        rendered.headers.update(watch.headers())
         return rendered
 
 
-async def _serve(request: Request, door: Door, metrics: ProxyMetrics) -> Response:
+async def _serve(request: Request, door: Door, watch: Watch) -> Response:
     runtime: Runtime = request.app.state.runtime
     headers = request.headers
     principal = runtime.keys.client(headers)  # 401 before reading a byte of the body
@@ -136,11 +139,13 @@ async def _serve(request: Request, door: Door, metrics: ProxyMetrics) -> Respons
     started = time.perf_counter()  # after the body is in: a slow client is not proxy overhead
     body, raw = door.parse(raw, request)
     model = body["model"]
+    stream = body.get("stream") is True
+    watch.requested(principal.tenant, model, stream)
     principal.check_model(model)
     runtime.keys.limit(principal)
-    identity = door.identify(headers, body, principal.tenant)
+    with watch.step("identify"):
+        identity = door.identify(headers, body, principal.tenant)
     response_id = new_response_id()
-    stream = body.get("stream") is True
     retry = None
     if identity is not None:
         retry = runtime.gateway.retries.check(
@@ -156,45 +161,52 @@ async def _serve(request: Request, door: Door, metrics: ProxyMetrics) -> Respons
         if not await runtime.rights.is_opted_out(identity):
             await runtime.rights.set_opt_out(identity, True)
     if identity is not None:
-        prepared = await runtime.service.prepare(identity, exchange.conversation, read=retry is None)
+        with watch.step("load self-model"):
+            prepared = await runtime.service.prepare(identity, exchange.conversation, read=retry is None)
         if prepared.opted_out:
             prepared = None
     arm: Arm | None = None  # anonymous or opted out: not part of the holdout comparison
     if prepared is not None:
-        metrics.signals(prepared.observations)
+        watch.observed(prepared.observations)
         flywheel = runtime.settings.flywheel
         # Holdout users are observed (prepare ran) but get no plan: the lift is measured, not assumed.
         arm = arm_of(prepared.identity.tenant, prepared.identity.user, flywheel.holdout_share,
                      flywheel.holdout_salt)
     applied = Plan()
     if prepared is not None and arm == "treated":
-        candidate = plan(runtime.rules, prepared.beliefs, prepared.identity.context, runtime.policy)
-        # Only what reached the request counts as applied (x-beliefloop-applied, the record).
-        if apply_plan(exchange.body, candidate, runtime.policy, shape=exchange.shape, traits=route.traits):
-            applied = candidate
-            exchange.raw = None
+        with watch.step("render"):
+            candidate = plan(runtime.rules, prepared.beliefs, prepared.identity.context, runtime.policy)
+            # Only what reached the request counts as applied (x-beliefloop-applied, the record).
+            if apply_plan(exchange.body, candidate, runtime.policy, shape=exchange.shape, traits=route.traits):
+                applied = candidate
+                exchange.raw = None
+                watch.planned(applied, runtime.policy)
 
+    watch.forwarding()
     upstream_started = time.perf_counter()
-    reply = await _forward(runtime, exchange, route, headers, stream)
+    reply = await _forward(runtime, exchange, route, headers, stream, watch)
     upstream_s = time.perf_counter() - upstream_started
 
-    out_headers = {**reply.headers, RESPONSE_ID_HEADER: response_id, APPLIED_HEADER: applied.applied_header()}
+    out_headers = {**reply.headers, RESPONSE_ID_HEADER: response_id, APPLIED_HEADER: applied.applied_header(),
+                   **watch.headers(reply.headers)}
     remember = None
     if prepared is not None or exchange.after is not None:
         stored = exchange.stored if exchange.stored is not None else exchange.conversation
-        remember = Recorder(runtime, prepared, applied, response_id, model, arm, stored, exchange.after)
-    metrics.request(arm or "none", bool(applied), stream, upstream_s, time.perf_counter() - started - upstream_s)
+        remember = Recorder(runtime, prepared, applied, response_id, model, arm, stored, exchange.after, watch)
+    watch.answered(reply.status, arm or "none", bool(applied), upstream_s,
+                   time.perf_counter() - started - upstream_s)
     if reply.chunks is None:
         if remember is not None:
             remember(door.assemble_json, reply.body or b"")
+        watch.finished(usage_of(reply.body or b""))
         return Response(reply.body, reply.status, headers=out_headers, media_type=reply.media_type)
     return StreamingResponse(tee(reply, remember, door.assemble_sse, exchange.stream_error or door.stream_error,
-                                 metrics.error),
+                                 watch),
                              reply.status, headers=out_headers, media_type=reply.media_type)
 
 
 async def _forward(runtime: Runtime, exchange: Exchange, route: Route, headers: Mapping[str, str],
-                   stream: bool) -> UpstreamReply:
+                   stream: bool, watch: Watch) -> UpstreamReply:
     """Send upstream, retrying failures that happened before any byte came back and that a
     retry can cure: unreachable upstreams and 5xx (``upstream.retries``, exponential backoff).
     Timeouts are not retried (the request may still be running) and 4xx/429 go back to the
@@ -208,10 +220,12 @@ async def _forward(runtime: Runtime, exchange: Exchange, route: Route, headers: 
             else:
                 reply = await runtime.upstream.post(exchange.path, raw, headers, stream)  # type: ignore[arg-type]
             return exchange.translate(reply) if exchange.translate is not None else reply
-        except UpstreamUnavailable:
+        except UpstreamUnavailable as error:
             if attempt == settings.retries:
                 raise
-            await asyncio.sleep(settings.retry_backoff_s * 2 ** attempt)
+            wait_s = settings.retry_backoff_s * 2 ** attempt
+            watch.retrying(error, attempt, wait_s)
+            await asyncio.sleep(wait_s)
     raise AssertionError("unreachable")
 
 

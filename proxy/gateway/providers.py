@@ -27,7 +27,10 @@ def _module() -> Any:
         os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
         import litellm
 
+        from proxy.logs import adopt_foreign_loggers
+
         litellm.telemetry = False
+        adopt_foreign_loggers()  # its own handlers would bypass the process's (JSON) format
         _litellm = litellm
     return _litellm
 
