@@ -1,7 +1,7 @@
 """The offline interpreter reads style preferences, and their absence, from what users write.
 
 Sentences here are written for these tests; none is copied from the benchmark corpus. The last
-test runs the dev split of the corpus as a regression guard.
+tests run the two tuning splits of the corpus (dev and dev2) as regression guards.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from beliefs.learning.interpret._grammar import TARGETS
 from beliefs.learning.interpret._patterns import fold_pattern
 from beliefs.learning.interpret._text import bound
 
-DEV = Path(__file__).resolve().parents[1] / "bench" / "interpret" / "corpus" / "dev.jsonl"
+CORPUS = Path(__file__).resolve().parents[1] / "bench" / "interpret" / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -269,6 +269,93 @@ def test_operator_phrase_key_must_be_dimension_equals_value():
         OfflineInterpreter({"length": ["shorter"]})
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["I've been a pharmacist for fifteen years.", "Ik ben al vijftien jaar tandarts.",
+     "Je suis kiné depuis vingt ans.", "Sono commercialista da dieci anni."],
+)
+def test_years_of_practice_in_any_trade_read_as_expertise(interpreter, message):
+    reading = interpreter.read(message)
+    assert reading.as_dict() == {"expertise": "expert"} and reading.stance == "self"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I asked for the opening hours, not a history lesson.", "Thanks for the novel.",
+     "Ich wollte nur die Uhrzeit wissen, nicht die ganze Geschichte.", "Grazie per il romanzo."],
+)
+def test_turning_down_oversized_content_asks_for_brevity(interpreter, message):
+    assert read(interpreter, message) == {"length": "concise"}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Keep the table, just add a row for March.",
+        "Garde le tableau, ajoute juste une ligne pour mars.",
+        "I don't mind the emojis.",
+        "Ça ne me dérange pas si c'est long.",
+        "I don't think it needs more detail.",
+        "Je ne pense pas qu'il faille raccourcir.",
+        "The second point in your list is wrong.",
+        "That summary misses the main argument.",
+    ],
+)
+def test_kept_tolerated_doubted_or_described_objects_give_no_evidence(interpreter, message):
+    assert interpreter.read(message).evidence == ()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Give me a packing list for a ski trip.",
+        "Haz una lista de la compra para una paella.",
+        "Is it rude to use emojis in a condolence message?",
+        "Ist es unhöflich, in einer Mail an den Chef Emojis zu benutzen?",
+        "Can a haiku be longer than three lines?",
+        "Un haiku peut-il être plus long que trois vers ?",
+        "Explica la teoría de cuerdas con más detalle.",
+        "Leg uitgebreid uit hoe een zonnepaneel werkt.",
+        "My niece keeps sending me emojis, what does 🫠 mean?",
+        "I'm writing a beginner's guide to chess, what should chapter one cover?",
+        "Do you speak Dutch?",
+    ],
+)
+def test_content_orders_and_questions_about_the_world_give_no_evidence(interpreter, message):
+    assert interpreter.read(message).evidence == ()
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("Sois plus technique et concis.", {"expertise": "expert", "length": "concise"}),
+        ("Respostas técnicas e curtas, por favor.", {"expertise": "expert", "length": "concise"}),
+        ("Für die Zukunft: formell, knapp.", {"tone": "formal", "length": "concise"}),
+        ("Voortaan graag kort en bondig.", {"length": "concise"}),
+        ("Stichpunkte vielleicht?", {"format": "lists"}),
+        ("Mag er wat emoji's in?", {"emoji": "use"}),
+        ("N'hésite pas à mettre des émojis.", {"emoji": "use"}),
+        ("Zet het onder elkaar, dat leest makkelijker.", {"format": "lists"}),
+    ],
+)
+def test_coordinated_listed_and_tentative_wishes_are_read(interpreter, message, expected):
+    assert read(interpreter, message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("I'm a total noob at chess.", {"expertise": "beginner"}),
+        ("È la mia prima volta con Linux.", {"expertise": "beginner"}),
+        ("Tengo dislexia y los párrafos largos me cuestan.", {"length": "concise"}),
+        ("Hab kaum Zeit, bin zwischen zwei Meetings.", {"length": "concise"}),
+    ],
+)
+def test_being_new_dyslexic_or_short_of_time_is_a_self_description(interpreter, message, expected):
+    reading = interpreter.read(message)
+    assert reading.as_dict() == expected and reading.stance == "self"
+
+
 def test_instruction_at_either_end_of_a_long_message_is_read(interpreter):
     pasted = "Here is some text I copied from a manual about servers and networks. " * 150
     assert read(interpreter, "From now on, answer in French. " + pasted + "What do you think?") == {"language": "fr"}
@@ -325,10 +412,10 @@ def test_lexicon_names_only_known_targets_and_language_codes():
             assert key in LANGUAGE_NAMES
 
 
-def test_dev_split_figures_do_not_regress(interpreter):
-    """Regression guard over the dev corpus (tuned on, so in-sample): slightly below measured."""
+def _split_figures(interpreter: OfflineInterpreter, split: str) -> dict[str, float]:
+    """Recall, precision, lookalike evidence share and complaint detection over one corpus split."""
     tp = fp = fn = lookalikes = lookalike_hits = complaints = complaints_found = 0
-    for raw in DEV.read_text(encoding="utf-8").splitlines():
+    for raw in (CORPUS / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(raw)
         reading = interpreter.read(row["text"])
         found = {f"{d}={v}" for d, v, _ in reading.evidence}
@@ -340,7 +427,27 @@ def test_dev_split_figures_do_not_regress(interpreter):
         if row["kind"] == "complaint":
             complaints += 1
             complaints_found += reading.stance == "complaint"
-    assert tp / (tp + fn) >= 0.97
-    assert tp / (tp + fp) >= 0.98
-    assert lookalike_hits / lookalikes <= 0.02
-    assert complaints_found / complaints >= 0.9
+    return {
+        "recall": tp / (tp + fn),
+        "precision": tp / (tp + fp),
+        "lookalikes": lookalike_hits / lookalikes,
+        "complaints": complaints_found / complaints,
+    }
+
+
+def test_dev_split_figures_do_not_regress(interpreter):
+    """Regression guard over dev (tuned on, so in-sample): the figures measured when it was set."""
+    figures = _split_figures(interpreter, "dev")
+    assert figures["recall"] >= 1.0
+    assert figures["precision"] >= 1.0
+    assert figures["lookalikes"] <= 0.0
+    assert figures["complaints"] >= 0.96
+
+
+def test_dev2_split_figures_do_not_regress(interpreter):
+    """Regression guard over dev2 (held out once as "dev2-before", tuned on since): measured figures."""
+    figures = _split_figures(interpreter, "dev2")
+    assert figures["recall"] >= 0.985
+    assert figures["precision"] >= 0.989
+    assert figures["lookalikes"] <= 0.0
+    assert figures["complaints"] >= 0.827

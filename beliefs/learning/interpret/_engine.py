@@ -22,8 +22,9 @@ _CONFLICT_MARGIN = 0.15
 _OPENER_WORDS = 6
 _REPAIRABLE = frozenset({"adj", "adjlong", "comp", "judge", "direct", "verb", "flip", "target"})
 # Roles of tokens that can lead to evidence or to a complaint; a message with none is read as nothing.
-_WORTH_READING = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bureau", "repeat", "years", "nat",
-                                "symbol"}
+_WORTH_READING = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bigtopic", "bureau", "repeat", "years",
+                                "nat", "symbol"}
+_LANGUAGE_KINDS = frozenset({"lang", "nat"})
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]+")
 
 
@@ -64,11 +65,14 @@ class OfflineInterpreter:
         )
         self._meta = {concept: concept_meta(concept) for concept in table}
         self._meta["symbol:emoji"] = concept_meta("symbol:emoji")
+        # Concepts that can lead to evidence or a complaint; a message with none is read as nothing.
+        self._worth = frozenset(concept for concept, (_, _, roles) in self._meta.items() if roles & _WORTH_READING)
 
     def _is_opener(self, span: str) -> bool:
         """A short quote that starts like an answer's opening line ("Great question!")."""
         if len(span.split()) > _OPENER_WORDS:
             return False
+        span = span.strip("¡¿!?.,;: ")  # "¡Excelente pregunta!"
         tokens = self._opener.tokens(span)
         return bool(tokens) and tokens[0].start == 0
 
@@ -77,26 +81,33 @@ class OfflineInterpreter:
         folded = replace_quotes(fold(bound(text, self.max_chars)), self._is_opener)
         if not folded.strip():
             return Reading()
-        reading = self._read_folded(folded)
+        reading, tokens = self._read_folded(folded)
         if reading.stance == "none":  # nothing found: try again with typing slips repaired
-            repaired = self._speller.correct(folded)
+            # Words the lexicons already read are no slips: "summarise" is not "summaries".
+            repaired = self._speller.correct(folded, {word for token in tokens for word in token.text.split()})
             if repaired is not None:
-                second = self._read_folded(repaired)
+                second, _ = self._read_folded(repaired)
                 if second.evidence:
                     return second
         return reading
 
-    def _read_folded(self, folded: str) -> Reading:
+    def _read_folded(self, folded: str) -> tuple[Reading, list[Token]]:
+        """The reading of a folded message, and the concept tokens found in it."""
         lay = layout(folded)
-        symbols = [Token("symbol:emoji", m.start(), m.end(), m.group()) for m in _EMOJI.finditer(folded)]
-        toks = annotate(self._tokenizer.tokens(folded, symbols, lay.word_starts), lay, self._meta)
-        if not any(tok.roles & _WORTH_READING for tok in toks):
-            return Reading()  # nothing that could carry evidence or a complaint: the common case
+        symbols = () if folded.isascii() else [
+            Token("symbol:emoji", m.start(), m.end(), m.group()) for m in _EMOJI.finditer(folded)
+        ]
+        tokens = self._tokenizer.tokens(folded, symbols, lay.word_starts)
+        worth = self._worth
+        if not any(token.concept in worth for token in tokens):
+            return Reading(), tokens  # nothing that could carry evidence or a complaint: the common case
+        toks = annotate(tokens, lay, self._meta)
         apply_gates(toks, lay, folded)
-        cues = Reader(toks, lay).run()
-        cues += language_cues(toks, _words_per_sentence(lay))
+        cues = Reader(toks, lay, folded).run()
+        if any(tok.kind in _LANGUAGE_KINDS for tok in toks):
+            cues += language_cues(toks, _words_per_sentence(lay))
         evidence, kept = _resolve(cues)
-        return Reading(evidence, _stance(toks, kept))
+        return Reading(evidence, _stance(toks, kept)), tokens
 
 
 def _words_per_sentence(lay) -> dict[int, int]:

@@ -12,8 +12,15 @@ A trigger word in such text means nothing about the user's preferences:
   are too long", "my mother-in-law sends me twenty emojis");
 - a hypothetical or a question about what the assistant can do ("if I asked you to always answer
   in French, would you…", "can you also speak Japanese?");
-- anything for a third person ("… it's for my son's school project") or handing over material
-  ("… here it is:"), which gates the whole message.
+- a question about how others behave or what is proper ("why do chatbots use so many emojis?",
+  "is it rude to use emojis in an email?"), and the user's own writing project ("I'm writing a
+  beginner's guide to …");
+- anything for a third person or an occasion ("… it's for my son's school project", "… for my
+  speech", "… for 8 people") or handing over material ("… here it is:", "here's the doc"), which
+  gates the whole message.
+
+A task verb gates its own clause onward, not what the user said before it, and a later clause the
+user opens about themselves ("Explain X, I'm new to this") is read again.
 """
 
 from __future__ import annotations
@@ -29,8 +36,8 @@ _SENTENCE_GATES = frozenset({"translate", "hypothetical", "ability", "reported",
 _QUESTION_COPULAS = frozenset({"is", "are", "was", "were", "does", "do", "ist", "sind", "es", "est", "e",
                                "zijn", "is het", "esta"})
 # Roles of tokens a gate can matter for.
-_READABLE = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bureau", "repeat", "years", "nat", "symbol",
-                           "standing", "self"}
+_READABLE = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bigtopic", "bureau", "repeat", "years", "nat",
+                           "symbol", "standing", "self"}
 # Question words that open a question even without "?"; others ("quelle" is also Italian "those")
 # need the question mark.
 _CLEAR_QUESTION_WORDS = frozenset({"how", "what", "which", "where", "who", "wie", "was", "welche", "wo", "comment",
@@ -38,6 +45,9 @@ _CLEAR_QUESTION_WORDS = frozenset({"how", "what", "which", "where", "who", "wie"
 # Words skipped between a verb and its object: recipients and articles (all seven languages).
 _RECIPIENTS = frozenset({"me", "us", "mir", "uns", "nos", "moi", "nous", "mi", "ci", "mij", "ons", "to", "dich", "dir",
                          "sich", "te", "toi", "ti", "se", "yourself", "jezelf"})
+# Articles that are also object pronouns ("la", "le", "lo"): after an imperative, the pronoun is
+# fused to the verb in Spanish and Italian ("explícala") and hyphenated in French ("explique-la").
+_ROMANCE_ARTICLES = frozenset({"la", "le", "les", "lo", "los", "las", "el", "il", "gli"})
 _ARTICLE_WORDS = frozenset({
     "the", "a", "an", "der", "die", "das", "den", "dem", "ein", "eine", "einen", "el", "la", "los", "las", "un",
     "una", "le", "les", "l", "une", "des", "du", "il", "lo", "gli", "o", "os", "as", "um", "uma", "het", "de",
@@ -52,10 +62,16 @@ _TAG_QUESTION = re.compile(
     r"\b(?:right|no|non|oder|nicht|vero|ne|toch|hein|eh|ok|okay|maybe|perhaps|please|pls|porfa|bitte|stp|svp|aub|"
     r"graag|vale|dai|he|hm+|ja|si|yes)\W*$"
 )
+# An object pronoun fused to an imperative: Italian/Spanish "-lo/-la/-melo", French/Portuguese "-le/-lo".
+_CLITIC = re.compile(r"\w{3,}(?:lo|la|li|los|las|melo|mela|telo|-le|-la|-les|-lo|-los|-las|-o|-a)$")
+# English "why do/does <subject>": the subject says whom the question is about.
+_WHY_SUBJECT = re.compile(r" (?:do|does|did) (\w+)")
+_ADDRESSED = frozenset({"you", "u", "ya", "ye", "it", "this", "that", "these", "those", "they", "the", "your", "all"})
+_VERSION = re.compile(r"(?:\w+ )?(?:version|versione|versao|versie|fassung)")
 _DIRECTED = frozenset({"request", "why", "please", "give", "add", "be", "remove", "explain", "task", "whynot",
-                       "standing", "complaint"})
+                       "standing", "complaint", "maybe"})
 # Concepts that can be part of a topic's name ("the Roman empire", "French cooking").
-_CONTENT_OPS = frozenset({"longtext", "bureau", "phone", "techjob", "proglang", "lang", "nat", "read"})
+_CONTENT_OPS = frozenset({"longtext", "bureau", "phone", "techjob", "profession", "proglang", "lang", "nat", "read"})
 _BOUNDARIES = frozenset({"asin", "about", "with", "or", "than", "but", "please", "when", "standing"})
 _OBJECT_KINDS = frozenset({"adj", "adjlong", "comp", "judge", "direct", "verb", "flip", "trait", "target"})
 # Nouns for the answer and its parts ("this point", "ce paragraphe"): after a demonstrative they
@@ -79,7 +95,16 @@ _ADVERBS = frozenset({"just", "only", "solo", "nur", "seulement", "juste", "sola
                       "even", "mal", "bitte", "please", "again", "simply", "quickly", "rapidamente", "kurz",
                       "rapido", "vite", "snel", "gewoon", "ahora", "agora", "ora", "jetzt", "now", "maintenant",
                       "nu", "also", "too", "aussi", "auch", "tambien", "anche", "tambem", "ook", "better", "besser",
-                      "mejor", "mieux", "meglio", "melhor", "beter", "more", "again"})
+                      "mejor", "mieux", "meglio", "melhor", "beter", "more", "direct", "directly", "direkt",
+                      "directo", "directamente", "directement", "diretto", "direttamente", "direto", "diretamente",
+                      "straight", "meteen", "gleich", "sofort", "lieber", "rather", "plutot", "piuttosto"})
+# Size and "another" words before the object: "une petite liste", "eine kleine Liste", "another example".
+_MODIFIERS = frozenset({
+    "little", "small", "quick", "short", "brief", "simple", "another", "new", "petit", "petite", "courte", "court",
+    "autre", "nouvel", "nouvelle", "kleine", "kleinen", "kleines", "kurze", "kurzen", "kurzes", "andere", "anderen",
+    "neue", "neuen", "pequena", "pequeno", "breve", "otra", "otro", "nueva", "nuevo", "piccolo", "piccola", "altro",
+    "altra", "nuovo", "nuova", "outra", "outro", "nova", "novo", "klein", "korte", "kort", "ander", "nieuwe", "nieuw",
+})
 _PREPOSITIONS = frozenset({
     "in", "on", "about", "for", "of", "into", "with", "from", "to", "en", "sur", "pour", "de", "du", "avec", "dans",
     "auf", "fur", "uber", "mit", "von", "zu", "sobre", "para", "con", "su", "per", "di", "da", "em", "com", "do",
@@ -92,6 +117,9 @@ _STYLE_OBJECTS = frozenset({"target:code", "target:emoji", "target:intro", "targ
 # Wh-words that may follow "explain"/"tell me" in a new question; excludes those that also mean
 # "like" ("come", "como", "wie"), which introduce a manner, not a question.
 _AMBIGUOUS_WH = frozenset({"come", "como", "wie", "hoe", "comme"})
+# The same words open a question when they open a sentence that ends in "?"; so does Spanish and
+# Portuguese "que" (folding makes "qué" and "que" one word).
+_OPENING_WH = frozenset({"come", "como", "wie", "hoe", "que"})
 
 
 def apply_gates(toks: list[Tok], lay: Layout, folded: str) -> None:
@@ -108,9 +136,14 @@ def apply_gates(toks: list[Tok], lay: Layout, folded: str) -> None:
         if not any(toks[i].roles & _READABLE for i in indexes):
             continue  # nothing here could become evidence or a complaint: no need to judge it
         start = _gate_from(toks, indexes, lay, sentence, folded)
+        resumes = None
+        if start is None:
+            start = _names_new_topic(toks, indexes, lay, folded)
+            if start is not None:
+                resumes = _self_clause_after(toks, indexes, lay, start)
         if start is not None:
             for i in indexes:
-                if toks[i].start >= start:
+                if start <= toks[i].start and (resumes is None or toks[i].start < resumes):
                     toks[i].gated = True
     colon = _task_colon(toks, lay, folded) if ":" in folded else None
     if colon is not None:
@@ -121,18 +154,34 @@ def apply_gates(toks: list[Tok], lay: Layout, folded: str) -> None:
 
 
 def _gate_from(toks: list[Tok], indexes: list[int], lay: Layout, sentence: int, folded: str) -> int | None:
-    """Offset from which this sentence is gated, or None when it is about the answers."""
+    """Offset from which this whole sentence is gated, or None (a task verb's clause is gated
+    separately, by :func:`_names_new_topic`)."""
     sentence_toks = [toks[i] for i in indexes]
     third = next((i for i in indexes if toks[i].concept == "thirdparty"), None)
     if third is not None and toks[third].word - _clause_start_word(toks, third, lay) <= 1:
-        return 0  # a third person is the subject: "My mother-in-law sends me twenty emojis …"
+        # A third person is the subject: "My mother-in-law sends me twenty emojis …"; what the
+        # user said before that clause stands ("… not my thing, my grandson set this up").
+        return _clause_offset(lay, toks[third])
     if any(tok.roles & _SENTENCE_GATES and tok.concept != "thirdparty" and not _translates_answer(tok, toks)
            for tok in sentence_toks) \
-            or _opens_question(toks, indexes, lay, sentence) \
-            or _orders_content(toks, indexes) or _code_for_topic(toks, indexes) \
+            or _opens_question(toks, indexes, lay, sentence, folded) or _code_for_topic(toks, indexes) \
             or _undirected_question(sentence_toks, lay, sentence, folded):
         return 0
-    return _names_new_topic(toks, indexes, lay, folded)
+    # An order for new content gates its own clause onward: "I don't need the code, just tell me
+    # conceptually what's going on" keeps its first clause.
+    return _orders_content(toks, indexes, lay)
+
+
+def _self_clause_after(toks: list[Tok], indexes: list[int], lay: Layout, start: int) -> int | None:
+    """Offset of a later clause that the user opens about themselves, which ends a task's gate:
+    "Leg die termen eens uit, ik ben daar niet in thuis", "Explain X, I'm new to this"."""
+    gated_clause = lay.clause_of(start)
+    for i in indexes:
+        tok = toks[i]
+        if lay.clause_of(tok.start) > gated_clause and tok.roles & {"self", "selflike"} \
+                and tok.word == lay.clause_start_word(tok.start):
+            return lay.clause_ends[lay.clause_of(tok.start) - 1]
+    return None
 
 
 def _translates_answer(tok: Tok, toks: list[Tok]) -> bool:
@@ -161,6 +210,8 @@ def _names_new_topic(toks: list[Tok], indexes: list[int], lay: Layout, folded: s
             continue
         if about:
             tok = toks[i + 1]  # "tell me more about X": X is the object
+        elif _CLITIC.search(tok.text):
+            continue  # "riducilo", "explícamelo", "résume-le": the object is the answer itself
         if any(toks[j].roles & {"when", "standing"} and toks[j].clause == tok.clause for j in indexes[:position]):
             continue  # "… when you give me steps": a condition, not an order
         if tok.word - _clause_start_word(toks, i, lay) > 3 or any(
@@ -174,6 +225,11 @@ def _names_new_topic(toks: list[Tok], indexes: list[int], lay: Layout, folded: s
                 break
             text = folded[begin : lay.word_ends[word]]
             other = starts.get(begin)
+            if other is not None and text in _ROMANCE_ARTICLES and "anaphor" in other.roles \
+                    and other.end == lay.word_ends[word] \
+                    and word + 1 < len(lay.word_starts) and lay.word_starts[word + 1] not in starts:
+                word += 1  # "explica la fotosíntesis": an article before a plain noun, not the pronoun "it"
+                continue
             if other is not None and (other.kind in _OBJECT_KINDS or other.roles & {"anaphor", "answer"}):
                 break  # a concept: right after the verb, the object is the answer, a style or a format
             if (other is not None and other.roles & _BOUNDARIES) or text in _PREPOSITIONS:
@@ -187,7 +243,8 @@ def _names_new_topic(toks: list[Tok], indexes: list[int], lay: Layout, folded: s
                 if noun and noun not in _ANSWER_NOUNS and lay.word_starts[nxt] not in starts:
                     return _clause_offset(lay, tok)  # "shorten this URL": new material
                 break  # "this point", "ce point", "questo passaggio": part of the answer
-            if text not in _RECIPIENTS and text not in _ARTICLE_WORDS and text not in _ADVERBS:
+            if text not in _RECIPIENTS and text not in _ARTICLE_WORDS and text not in _ADVERBS \
+                    and text not in _MODIFIERS:
                 plain += 1
             word += 1
         if plain:
@@ -213,22 +270,32 @@ def _clause_start_word(toks: list[Tok], i: int, lay: Layout) -> int:
     return start_word
 
 
-def _opens_question(toks: list[Tok], indexes: list[int], lay: Layout, sentence: int) -> bool:
+def _opens_question(toks: list[Tok], indexes: list[int], lay: Layout, sentence: int, folded: str) -> bool:
     """An information question: a question word opens a clause of a sentence ending in "?", or
     opens the sentence itself ("how do I turn off …"). "Why" questions are complaints and never gate."""
     asks = lay.question[sentence] if sentence < len(lay.question) else False
     sentence_toks = [toks[i] for i in indexes]
     for position, tok in enumerate(sentence_toks):
         if "why" in tok.roles:
-            nxt = sentence_toks[position + 1 : position + 3]
-            # "Why do people use so many emojis?" asks about the world; "why so many emojis?" complains.
-            return asks and any("people" in other.roles and other.word - tok.last_word <= 2 for other in nxt)
+            subject = _WHY_SUBJECT.match(folded, tok.end)
+            if asks and subject is not None and subject.group(1) not in _ADDRESSED:
+                return True  # "Why do chatbots always use …?": a question about others
+            nxt = sentence_toks[position + 1 : position + 4]
+            # "Why do people use so many emojis?", "¿Por qué en Colombia usan …?" ask about the world;
+            # "why so many emojis?" complains.
+            return asks and any("people" in other.roles and other.word - tok.last_word <= 3 for other in nxt)
+    first = sentence_toks[0] if sentence_toks else None
+    if asks and first is not None and first.text in _OPENING_WH \
+            and first.word == lay.sentence_start_word(first.start):
+        return True  # "Come li taglio …?", "¿Qué suelo quitar …?": "how"/"what", not "like"/"that"
     for i in indexes:
         tok = toks[i]
         following = toks[i + 1] if i + 1 < len(toks) else None
         if tok.text == "wat" and following is not None and following.word == tok.last_word + 1 \
                 and following.roles & {"comp", "more", "less", "adj", "intens"}:
             continue  # Dutch "wat formeler", "wat meer": "a bit", not "what"
+        if i > 0 and "indef" in toks[i - 1].roles and toks[i - 1].last_word == tok.word - 1:
+            continue  # "una cosa antes de nada": "one thing", not Italian "what"
         distance = tok.word - _clause_start_word(toks, i, lay)
         if "when" in tok.roles and not asks:
             continue  # "Whenever/Cuando hablemos de …, …" sets a rule; only "When …?" asks
@@ -237,9 +304,13 @@ def _opens_question(toks: list[Tok], indexes: list[int], lay: Layout, sentence: 
                 continue
         elif not ("copula" in tok.roles and tok.text in _QUESTION_COPULAS and distance == 0 and asks):
             continue
-        if asks or (tok.word - lay.sentence_start_word(tok.start) <= 1
+        after_subject = i > 0 and "anaphor" in toks[i - 1].roles and toks[i - 1].last_word == tok.word - 1
+        opening = tok.word - lay.sentence_start_word(tok.start)
+        if tok.text == "was" and not asks and opening:
+            continue  # German "was" opens a question; after a word it is English or Dutch "was"
+        if asks or (opening <= 1 and not after_subject
                     and (" " in tok.text or tok.text in _CLEAR_QUESTION_WORDS)):
-            return True  # without "?", only an unambiguous opener: "how do I turn off …"
+            return True  # without "?", only an unambiguous opener: "how do I turn off …" (not Dutch "dat was")
     return False
 
 
@@ -254,13 +325,16 @@ def _undirected_question(sentence_toks: list[Tok], lay: Layout, sentence: int, f
         return False
     if any(tok.roles & _DIRECTED for tok in sentence_toks):
         return False
+    if any(_VERSION.match(tok.text) for tok in sentence_toks):
+        return False  # "A short version, possible?", "Tem a versão resumida?": another version of the answer
     start = lay.sentence_ends[sentence - 1] if sentence else 0
     text = folded[start : lay.sentence_ends[sentence] + 1]
     return not (len(text.split()) < 4 or _TAG_QUESTION.search(text) or _ADDRESSEE.search(text))
 
 
-def _orders_content(toks: list[Tok], indexes: list[int]) -> bool:
-    """An imperative that orders new content: "write me a long poem", "tell me in detail how …"."""
+def _orders_content(toks: list[Tok], indexes: list[int], lay: Layout) -> int | None:
+    """Offset of the clause of an imperative that orders new content ("write me a long poem",
+    "tell me in detail how …"), or None."""
     for position, i in enumerate(indexes):
         tok = toks[i]
         if "task" not in tok.roles:
@@ -278,14 +352,30 @@ def _orders_content(toks: list[Tok], indexes: list[int]) -> bool:
             and any(other.concept in ("target:list", "target:prose") for other in rest[:3])
         )
         if starts_with_object and not style_object and "answer" not in {r for other in rest[:4] for r in other.roles}:
-            return True
+            return _clause_offset(lay, tok)
         if "explain" in tok.roles:
             anaphoric = bool(nxt) and "anaphor" in nxt[0].roles and nxt[0].word - tok.last_word <= 1
+            # "auch wenn's um Sachen geht", "even when …": a condition, unless it follows the verb
+            # ("explain when to use it").
             if not anaphoric and any(
-                other.roles & {"wh", "question", "why"} and other.text not in _AMBIGUOUS_WH for other in rest
+                other.roles & {"wh", "question", "why"} and _asks_what(other, rest, lay)
+                and not ("when" in other.roles and other.word - tok.last_word > 2)
+                for other in rest
             ):
-                return True
-    return False
+                return _clause_offset(lay, tok)
+    return None
+
+
+def _asks_what(tok: Tok, rest: list[Tok], lay: Layout) -> bool:
+    """A question word after "explain": "… wie eine Wärmepumpe funktioniert", "leg uit hoe …".
+    "Wie"/"come"/"como" also mean "like" ("explain it like a friend would"); they ask only when
+    they open a clause. Dutch "hoe" asks unless a comparative follows ("hoe korter hoe beter")."""
+    if tok.text not in _AMBIGUOUS_WH:
+        return True
+    if tok.text == "hoe":
+        following = next((other for other in rest if other.start > tok.start), None)
+        return following is None or following.word != tok.last_word + 1 or not following.roles & {"comp", "more"}
+    return tok.word == lay.clause_start_word(tok.start)
 
 
 def _followed_by_of(tok: Tok, rest: list[Tok]) -> bool:

@@ -9,7 +9,16 @@ to each other, the same way in every language:
   around it: "no"/"without"/"too many"/"what's with" want it gone, "add"/"with"/"I like" want it.
   Negation counts once however many negators a language stacks ("non usare mai").
 - A negated request is withdrawn ("don't make it any shorter"), except where the words reverse
-  meaning ("don't dumb it down" -> expert; "no need to be so formal" -> casual).
+  meaning ("don't dumb it down" -> expert; "no need to be so formal" -> casual). "I don't think
+  …" and "I don't mind …" withdraw what their sentence goes on to say.
+- Coordinated words share their operator ("sois technique et bref", "um oi ou uma frase de
+  introdução"); bare style words listed after a colon, or offered with "please"/"maybe", ask for
+  themselves ("Tone: formal.", "Stichpunkte vielleicht?").
+- Objects named as they already are ("keep the bullets", "the second step in your list", "that
+  summary"), tolerated, compared with other things ("shorter than fourteen lines") or stated as an
+  effect ("…, dat leest makkelijker") ask for nothing.
+- A long piece of writing named in an exclamation, a sarcastic "thanks for the novel" or "I asked
+  X, not Y" asks for brevity; years of practice in any trade read as expertise.
 - Sentences that are not about the assistant's answers are gated first (``_gates.py``).
 
 Strengths are in (0, 1]: 0.9 for an explicit request, about 0.7 for a judgement or an object
@@ -18,6 +27,7 @@ with an implied direction, 0.6 for what a self-description implies.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -43,7 +53,8 @@ TARGETS: dict[str, tuple[str, str | None, str | None, int]] = {
     "tone_casual": ("tone", "casual", "formal", 1),
     "address_formal": ("tone", "formal", "casual", 1),
     "address_informal": ("tone", "casual", "formal", 1),
-    "summary": ("length", "concise", "detailed", 1),
+    # "no recap" turns down a closing summary; it asks for no length.
+    "summary": ("length", "concise", None, 1),
     "text": ("length", "detailed", "concise", 0),
     "techdomain": ("expertise", None, "beginner", 0),
     "id_beginner": ("expertise", "beginner", "expert", 0),
@@ -119,6 +130,61 @@ _QUANTITY_ONLY = frozenset({"text"})
 _QUANTITY = frozenset({"more", "less", "excess", "neg"})
 _WINDOW = 6  # words between an operator and what it modifies
 _POST_WINDOW = 5
+_STANDING_ONLY = frozenset({"standing"})  # roles of a bare lasting-rule adverb ("always", "sempre")
+# Operators that count only right before their word (Dutch "te lang"; "te" is also Romance "you").
+_ADJACENT_ONLY = frozenset({"te", "to"})
+# Objects an answer can be kept as it was ("keep the bullets"): about that answer, no wish.
+_RETAINABLE = frozenset({"list", "prose", "emoji", "code", "intro", "summary"})
+_SUBJECT_PRONOUNS = frozenset({"i", "ich", "yo", "je", "j", "io", "eu", "ik"})  # "I", opening a clause
+# What may stand between two coordinated adjectives: "technique et bref", "technisch, knapp".
+_AND_WORDS = frozenset({"", "and", "und", "y", "e", "et", "en", "ed", "&", "and also", "but also"})
+# What may stand between two coordinated objects: "um oi ou uma frase", "no intro or recap".
+_OR_WORDS = frozenset({"or", "oder", "o", "ou", "of", "nor", "ni", "noch", "ne", "nem", "nor any"})
+_ARTICLE_LIKE = frozenset({"a", "an", "the", "any", "ein", "eine", "einen", "un", "una", "une", "um", "uma", "een",
+                           "des", "de", "du", "la", "le", "les", "el", "los", "las", "il", "lo", "gli", "o", "os", "as",
+                           "het", "die", "der", "das", "no", "kein", "keine", "sin", "sans", "senza", "sem", "zonder"})
+_PREPOSED_VERDICT = 2  # words between a preposed "no need" ("não precisa", "hoeft niet") and its verb
+# Nouns for the parts of an answer, after "of"/"with": a format for them is no new content.
+_ANSWER_PARTS = re.compile(
+    r"(?:(?:the|all the|los|las|les|des|dei|delle|degli|den|die|de|os|as|das|i|gli|le|el|la|het|tutti i|todos los)\s+)?"
+    r"(?:steps|points|pasos|puntos|passaggi|punti|schritte|schritten|punkte|punkten|stappen|punten|etapes|passos|pontos"
+    r"|ideas|ideen|idee|ideeen|ideias|options|opciones|opzioni|optionen|opties|opcoes)"
+)
+_BARE_WORDS = 4  # a sentence this short that offers an object with "please"/"maybe" asks for it
+# Prepositions for "without" (a remover that governs a noun phrase).
+_WITHOUT = frozenset({"without", "ohne", "sin", "sans", "senza", "sem", "zonder"})
+# Second-person possessives: "in your list", "in deiner Liste", "dans ta liste", "in je lijst".
+_YOUR = frozenset({
+    "your", "deiner", "deinem", "deine", "deinen", "dein", "tu", "tus", "ta", "ton", "tes", "votre", "vos", "tuo",
+    "tua", "tuoi", "tue", "teu", "teus", "tuas", "je", "jouw", "uw", "ihrer", "ihrem",
+})
+# Definite, demonstrative and possessive determiners before an object named as it already is.
+_DETERMINERS = _YOUR | frozenset({
+    "the", "that", "this", "those", "these", "die", "der", "das", "den", "dem", "diese", "dieser", "diesen", "el", "la",
+    "los", "las", "ese", "esa", "este", "esta", "le", "les", "ce", "cette", "ces", "il", "lo", "gli", "quel", "quella",
+    "questo", "questa", "o", "os", "as", "esse", "essa", "het", "de", "dit", "dat", "deze",
+})
+# Plain nouns that still mean the answer after "a short …", "une version …".
+_ANSWER_WORDS = frozenset({
+    "one", "version", "reply", "take", "form", "way", "manner", "style", "variant", "walkthrough", "breakdown",
+    "rundown", "run-through", "fassung", "art", "weise", "uberblick", "manera", "forma", "facon", "maniere", "modo",
+    "maneira", "jeito", "manier", "vorm", "stijl", "versie", "versione", "versao", "panoramica", "visao", "apercu",
+})
+# "than X" after a comparative, with the first word of X (folded; all seven languages).
+_THAN_OBJECT = re.compile(
+    r" (?:than|als|que|di|dan|do que|que o|que a) (?:the |a |an |de |la |le |el |o |het |die |der |das |il |lo )?(\w+)"
+)
+# What "than" compares with when it means the answer or the user's wish: "shorter than before",
+# "que la anterior", "todo lo técnico que quieras".
+_ANSWER_OR_WISH = frozenset({
+    "that", "this", "before", "last", "previous", "usual", "normal", "now", "yours", "your", "it", "sonst", "vorher",
+    "bisher", "letzte", "vorige", "das", "dies", "jetzt", "antes", "anterior", "eso", "esto", "lo", "habitual", "ahora",
+    "d", "avant", "precedente", "ca", "cela", "habitude", "maintenant", "prima", "solito", "cosi", "questo", "quello",
+    "ora", "isso", "isto", "agora", "dat", "dit", "eerst", "net", "normaal", "nu", "gewoonlijk", "ervoor", "sempre",
+    "always", "immer", "siempre", "toujours", "altijd", "quieras", "quiera", "quieres", "vuoi", "voglia", "veux",
+    "voudras", "quiser", "quiseres", "queira", "wilt", "wil", "willst", "mochtest", "want", "like", "wish", "can",
+    "you", "tu", "du", "jij", "je", "voce", "puedas", "possa", "peux",
+})
 # Words that make what follows the second term of a comparison ("Code sagt mir mehr als lange Erklärungen").
 _THAN_WORDS = frozenset({"als", "than", "que", "che", "di", "dan", "do que"})
 # German comparatives that folding makes identical to a positive adjective form.
@@ -202,10 +268,17 @@ def _split_key(key: str) -> tuple[str, str, str | None]:
 class Reader:
     """Turns the annotated tokens of one message into cues; one instance per message."""
 
-    def __init__(self, toks: list[Tok], layout: Layout) -> None:
+    def __init__(self, toks: list[Tok], layout: Layout, text: str = "") -> None:
         self.toks = toks
         self.layout = layout
+        self.text = text
+        """The folded message the tokens were found in."""
         self.cues: list[Cue] = []
+        self._chosen: dict[int, str] = {}
+        """Object index -> the value its operators asked for (what a coordinated object inherits)."""
+        self._direction: dict[int, int] = {}
+        """Token index -> +1 when it was read as asking for its own value, -1 for the opposite
+        (adjectives, idioms and comparatives: what a coordinated adjective inherits)."""
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -245,6 +318,25 @@ class Reader:
             found.append(other)
         return found
 
+    def _dislocated(self, i: int) -> list[Tok]:
+        """Operators of the next clause when it opens with a verdict on token ``i``'s phrase, set off
+        by a comma: "Les longs textes, c'est compliqué pour moi", "Long answers, I hate them"."""
+        me = self.toks[i]
+        if i + 1 >= len(self.toks):
+            return []
+        nxt = self.toks[i + 1]
+        opening = self.layout.clause_start_word(nxt.start) + (1 if nxt.word and self._pronoun_before(nxt) else 0)
+        if nxt.sentence != me.sentence or nxt.clause // 64 != me.clause // 64 + 1 or nxt.word != opening:
+            return []
+        if not nxt.roles & {"dislike", "like", "removepost", "negpost", "addpost"} or "please" in nxt.roles:
+            return []
+        return [nxt]
+
+    def _pronoun_before(self, tok: Tok) -> bool:
+        """A subject pronoun opens the clause before ``tok`` ("…, I hate them", "…, je déteste")."""
+        start = self.layout.word_starts[tok.word - 1]
+        return self.text[start : self.layout.word_ends[tok.word - 1]] in _SUBJECT_PRONOUNS
+
     def _sentence_attitude(self, i: int) -> tuple[int, bool]:
         """(-1 for a complaint question or dislike earlier in the sentence, +1 for a like, else 0;
         whether a "when" clause separates it from token ``i``, so it judges a situation)."""
@@ -263,9 +355,18 @@ class Reader:
         return 0, False
 
     @staticmethod
+    def _loose(op: Tok, me: Tok) -> bool:
+        """An operator that only counts right before its word but stands further away: Dutch "te"
+        ("te lang") is also Spanish, French and Portuguese "you" ("te pido que …")."""
+        return op.text in _ADJACENT_ONLY and me.word - op.last_word > 1
+
+    @staticmethod
     def _negated(ops: list[Tok], window_words: int, me: Tok) -> Tok | None:
+        """The negator among ``ops`` within ``window_words`` of ``me``. A verdict that usually
+        follows its object also negates right before it: "non serve accorciarlo", "hoeft niet korter"."""
         for op in ops:
-            if op.roles & _NEG and me.word - op.last_word <= window_words:
+            gap = me.word - op.last_word
+            if op.roles & _NEG and gap <= window_words or "negpost" in op.roles and gap <= _PREPOSED_VERDICT:
                 return op
         return None
 
@@ -307,8 +408,7 @@ class Reader:
                 reader = self._near(i, {"read"}, 2)
                 if reader is not None and self._near(toks.index(reader), _NEG, 3) is not None:
                     self._emit("length", "concise", 0.8)
-            elif "longtext" in roles and self._near(i, {"exclaim", "neg", "copula", "why", "negcop", "negpost",
-                                                          "remove"}, 3):
+            elif roles & {"longtext", "bigtopic"} and self._oversized(i, tok):
                 self._emit("length", "concise", 0.8)
             elif "bureau" in roles and self._near(i, {"simile", "neg", "negcop"}, 5, same="sentence"):
                 self._emit("tone", "casual", 0.7)
@@ -320,8 +420,23 @@ class Reader:
                     if any(t.roles & (_NEG | {"remove"}) for t in span) \
                             or self._near(first, _NEG | {"remove"}, 6, same="sentence"):
                         self._emit("preamble", "skip", 0.85)
-            elif "years" in roles and self._near(i, {"techjob", "proglang"}, 12, both=True, same="sentence"):
+            elif "years" in roles and self._near(i, {"techjob", "proglang", "profession"}, 12, both=True,
+                                                 same="sentence"):
                 self._emit("expertise", "expert", 0.6, self_hint=True)
+
+    def _oversized(self, i: int, tok: Tok) -> bool:
+        """A long piece of writing named to say the answer was too long: "what an essay", "you wrote
+        a novel", "thanks for the dissertation", "I asked when it shuts, not for its life story".
+        Subjects that are only big in contrast (a story, a guide) count only in the last form."""
+        if "longtext" in tok.roles:
+            if self._near(i, {"exclaim", "neg", "copula", "why", "negcop", "negpost", "remove", "wrote"}, 3):
+                return True
+            if self._near(i, {"thanks"}, 3) is not None and self._words_after(tok) <= 2:
+                return True  # sarcastic thanks; "thanks for the essay tips" names something else
+        neg = self._near(i, _NEG, 3)
+        return neg is not None and any(
+            "asked" in other.roles and other.sentence == tok.sentence and other.start < neg.start for other in self.toks
+        )
 
     def _near(self, i: int, roles: set[str] | frozenset[str], words: int, *, both: bool = False,
               same: str = "clause") -> Tok | None:
@@ -349,13 +464,33 @@ class Reader:
             return  # "… rather than just the explanation": the side being turned down
         if tok.text in _UMLAUT_TWINS and before and "indef" in before[0].roles:
             return  # "ein kurzer Einstieg": folded "kürzer" is also the adjective "kurzer"
+        if tok.kind in ("comp", "direct") and (self._states_effect(i, before) or self._compares_things(tok)):
+            return  # "…, dat leest makkelijker": why the user asks; "shorter than fourteen lines": a fact
         negated = self._negated(before, 4, tok) or next((op for op in after if "negpost" in op.roles), None)
+        if negated is None and self._doubted(tok):
+            return
+        if tok.kind == "direct" and (any("removepost" in op.roles for op in after) or any(
+            op.text in _WITHOUT and tok.word - op.last_word <= 2 for op in before
+        )):
+            return  # "lässt das Wichtigste weg", "sin perder lo importante": the phrase names what is lost
         if negated is not None:
             if tok.kind == "flip":
                 self._emit(dimension, OPPOSITE.get((dimension, value)), 0.7)
             return
         strength = 0.6 if tok.kind == "trait" else 0.9
+        self._direction[i] = 1
         self._emit(dimension, value, strength, yields_to=yields, self_hint=tok.kind == "trait")
+
+    def _states_effect(self, i: int, before: list[Tok]) -> bool:
+        """A comparative after "that/it + copula" in a clause of its own states the effect of
+        something else ("zet ze onder elkaar, dat leest makkelijker", "…, so it's easier to read")."""
+        if not before or "copula" not in before[0].roles or self.toks[i].word - before[0].last_word > 2:
+            return False
+        subject = before[1] if len(before) > 1 else None
+        return "cop_it" in before[0].roles or (
+            subject is not None and "anaphor" in subject.roles and before[0].word - subject.last_word <= 1
+            and subject.word == self.layout.clause_start_word(subject.start)
+        )
 
     def _adjective(self, i: int, tok: Tok) -> None:
         dimension, value, _ = _split_key(tok.key)
@@ -366,13 +501,24 @@ class Reader:
             return  # attributive: "a short intro", "long paragraphs" describe the object that follows
         before = self._before(i)
         intens = any("intens" in op.roles for op in before[:2])
+        # Politeness, intensity, the answer itself and a lasting-rule adverb sit between a verb and
+        # its manner without changing it: "rispondimi sempre in modo sintetico".
+        # "with" only names the object an attitude is about: "mit langen Texten tu ich mich schwer";
+        # a preposition further back ("hou het in uw antwoorden … formeel") does not govern it.
         nearest = next((op for op in before
-                        if not op.roles & {"intens", "please", "anaphor", "indef", "answer", "noise"}), None)
+                        if not op.roles & {"intens", "please", "anaphor", "indef", "answer", "noise"}
+                        and op.roles != _STANDING_ONLY and op.concept != "with"
+                        and not ("asin" in op.roles and tok.word - op.last_word > 1) and not self._loose(op, tok)),
+                       None)
         if nearest is not None and "self" in nearest.roles and dimension in ("tone", "expertise") \
                 and tok.kind == "adj" and tok.word - nearest.last_word <= 2:
             self._emit(dimension, value, 0.6, self_hint=True)  # "Ik ben nogal informeel", "I'm pretty technical"
             return
         roles = nearest.roles if nearest is not None else frozenset()
+        if "tolerate" in roles:
+            return  # "ça ne me dérange pas si c'est long": tolerated, not wished for
+        if (not roles or roles & {"so"}) and self._near(i, {"aslike"}, 5, both=True) is not None:
+            roles = frozenset({"be"})  # "zo technisch als je wilt", "as technical as you like": permission
         after = self._after(i, 1)
         if any("excesspost" in op.roles for op in after):
             roles = frozenset({"excess"})
@@ -394,21 +540,124 @@ class Reader:
                 wanted, excess_like = opposite, True  # "that's long", "que resposta comprida"
         elif nearest is None and intens and tok.kind == "adjlong" and self._clause_initial(i, before):
             wanted, excess_like = opposite, True
-        if wanted is None and len(self.toks) <= 3 and any(
-            "please" in other.roles and other.sentence == tok.sentence for other in self.toks
-        ):
+        if wanted is None and self._bare_wish(tok):
             self._emit(dimension, value, 0.7)  # "Resumidito, por favor", "Formal, please"
             return
         if wanted is None:
-            self._styled_answer(i, tok, value, opposite)
+            sign = self._coordinated(i, tok) or (1 if self._listed_after_colon(i, tok) else 0)
+            if sign:
+                self._direction[i] = sign
+                self._emit(dimension, value if sign > 0 else opposite, 0.8)
+                return
+            sign = self._styled_answer(i, tok, value, opposite)
+            if sign:
+                self._direction[i] = sign
             return
-        neg = self._negated(before, 5, tok)
+        if self._doubted(tok) or roles & {"more", "less"} and self._compares_things(tok) \
+                or self._describes_new_thing(i, tok):
+            return
+        neg = self._negated(before, 6, tok)  # "non voglio che tu sia più breve"
         if neg is not None:
             if "like" in roles and "negcop" not in neg.roles:
                 wanted = opposite  # "non mi piacciono le risposte lunghe", "I don't like short answers"
             elif "negcop" in neg.roles or not excess_like:
                 return
+        self._direction[i] = 1 if wanted == value else -1
         self._emit(dimension, wanted, 0.9 if not intens or roles else 0.75)
+
+    def _coordinated(self, i: int, tok: Tok) -> int:
+        """The direction of the adjective this one is coordinated with ("sois technique et bref",
+        "respostas técnicas e curtas", "too long and complicated"), or 0."""
+        following = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if following is not None and following.word == tok.last_word + 1 and (
+            "answer" in following.roles or following.concept == "target:text"
+        ):
+            return 0  # "…, lange Texte sind anstrengend": a noun phrase of its own
+        j = i - 1
+        while j >= 0 and (self.toks[j].roles & {"intens"} or self.toks[j].text in _AND_WORDS) \
+                and self.toks[j].sentence == tok.sentence:
+            j -= 1  # "e" is also Italian "is": here it joins
+        if j < 0 or j not in self._direction or self.toks[j].sentence != tok.sentence \
+                or self.toks[j].kind not in ("adj", "adjlong", "comp", "direct"):
+            return 0
+        between, cursor = [], self.toks[j].end
+        for other in self.toks[j + 1 : i]:
+            if "intens" in other.roles:  # "technical and very short": the intensifier is no joint
+                between.append(self.text[cursor : other.start])
+                cursor = other.end
+        between.append(self.text[cursor : tok.start])
+        joint = " ".join(" ".join(between).replace(",", " ").split())
+        if self.toks[j].kind == "direct" and not joint:
+            return 0  # an idiom and an adjective need an explicit "and": "to the point en kort"
+        return self._direction[j] if joint in _AND_WORDS else 0
+
+    def _listed_after_colon(self, i: int, tok: Tok) -> bool:
+        """A bare adjective that is a whole clause right after a colon: "Für alle weiteren
+        Antworten: technisch, knapp, …", "Tone: formal." Each item of the list is a wish."""
+        lay = self.layout
+        clause = lay.clause_of(tok.start)
+        if not clause or self.text[lay.clause_ends[clause - 1] : lay.clause_ends[clause - 1] + 1] != ":":
+            return False
+        start = lay.clause_ends[clause - 1]
+        end = lay.clause_ends[clause] if clause < len(lay.clause_ends) else len(self.text)
+        words = bisect_right(lay.word_starts, end - 1) - bisect_right(lay.word_starts, start)
+        covered = sum(other.last_word - other.word + 1 for other in self.toks
+                      if start <= other.start < end and (other is tok or other.roles & {"intens", "please"}))
+        return covered == words
+
+    def _parts_of_answer(self, tok: Tok) -> bool:
+        """What follows "of"/"with" up to the sentence end is the answer's own parts ("a list of the
+        steps", "una listita con los pasos", "een lijstje van de stappen"), not new content."""
+        lay = self.layout
+        end = lay.sentence_ends[tok.sentence] if tok.sentence < len(lay.sentence_ends) else len(self.text)
+        return _ANSWER_PARTS.fullmatch(self.text[tok.end : end].strip(" ,")) is not None
+
+    def _describes_new_thing(self, i: int, tok: Tok) -> bool:
+        """"Formuliere eine förmliche Einladung", "write a long poem": an adjective between an
+        indefinite article and a noun that is no word for the answer describes new material."""
+        if i == 0 or "indef" not in self.toks[i - 1].roles or self.toks[i - 1].last_word != tok.word - 1:
+            return False
+        lay, nxt = self.layout, tok.last_word + 1
+        if nxt >= len(lay.word_starts) or lay.sentence_of(lay.word_starts[nxt]) != tok.sentence:
+            return False
+        following = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if following is not None and following.start == lay.word_starts[nxt]:
+            return False  # "a short answer", "a formal tone": a concept follows
+        return self.text[lay.word_starts[nxt] : lay.word_ends[nxt]] not in _ANSWER_WORDS
+
+    def _compares_things(self, tok: Tok) -> bool:
+        """"Shorter than fourteen lines", "più corto di quattordici versi": a comparison with
+        something other than the answer is a fact, not a wish ("shorter than before" still asks)."""
+        than = _THAN_OBJECT.match(self.text, tok.end)
+        return than is not None and than.group(1) not in _ANSWER_OR_WISH
+
+    def _doubted(self, tok: Tok) -> bool:
+        """An earlier "I don't think" or "I don't mind" governs the clause ``tok`` is in: "Ich glaube
+        nicht, dass es kürzer sein muss", "ça ne me dérange pas si c'est long"."""
+        return any(other.roles & {"negthink", "tolerate"} and other.sentence == tok.sentence and other.start < tok.start
+                   for other in self.toks)
+
+    def _bare_wish(self, tok: Tok) -> bool:
+        """``tok``'s sentence is little more than it and a "please" or "maybe" ("Formal, please",
+        "Stichpunkte vielleicht?", "Des puces, peut-être ?"), or a verbless instruction made of
+        style words and a lasting-rule adverb ("Bitte in Zukunft immer kurz und knackig")."""
+        sentence = [other for other in self.toks if other.sentence == tok.sentence]
+        if not any(other.roles & {"please", "maybe"} for other in sentence):
+            return False
+        lay = self.layout
+        start = lay.sentence_ends[tok.sentence - 1] if tok.sentence else 0
+        end = lay.sentence_ends[tok.sentence] if tok.sentence < len(lay.sentence_ends) else len(self.text)
+        first, last = bisect_right(lay.word_starts, start - 1), bisect_right(lay.word_starts, end)
+        if len(sentence) <= 3 and last - first <= _BARE_WORDS:
+            return True
+        covered = set()
+        for other in sentence:
+            if other.kind in ("adj", "adjlong") or other.roles & {"please", "maybe", "standing", "intens"}:
+                covered.update(range(other.word, other.last_word + 1))
+            elif other.kind != "op:and":
+                return False
+        return all(word in covered or self.text[lay.word_starts[word] : lay.word_ends[word]] in _AND_WORDS
+                   for word in range(first, last))
 
     def _words_after(self, tok: Tok) -> int:
         """Words after ``tok`` in its sentence (from the layout)."""
@@ -441,10 +690,11 @@ class Reader:
             word = self.toks[j].word
         return min(word, me.word)
 
-    def _styled_answer(self, i: int, tok: Tok, value: str, opposite: str) -> None:
-        """"short answers", "respuestas cortas": an adjective next to a word for answers."""
+    def _styled_answer(self, i: int, tok: Tok, value: str, opposite: str) -> int:
+        """"short answers", "respuestas cortas": an adjective next to a word for answers.
+        Returns the direction read (+1 for ``value``, -1 for ``opposite``), or 0."""
         if i > 0 and self.toks[i - 1].text in _THAN_WORDS and tok.word - self.toks[i - 1].last_word <= 1:
-            return  # the dispreferred side of a comparison
+            return 0  # the dispreferred side of a comparison
         neighbours = []
         if i + 1 < len(self.toks):
             neighbours.append(self.toks[i + 1])
@@ -457,11 +707,14 @@ class Reader:
                 dimension = _split_key(tok.key)[0]
                 # The operators around the noun phrase count: "long texts tire me", "I hate long answers".
                 anchor = self.toks.index(other) if other.start > tok.start else i
-                self._polarity(anchor, self.toks[anchor], (dimension, value, opposite, 1), "styled")
-                return
+                chosen = self._polarity(anchor, self.toks[anchor], (dimension, value, opposite, 1), "styled")
+                return 0 if chosen is None else (1 if chosen == value else -1)
+        return 0
 
     def _judgement(self, i: int, tok: Tok) -> None:
         dimension, value, yields = _split_key(tok.key)
+        if self._doubted(tok):
+            return  # "ça ne me dérange pas si c'est long"
         before = self._before(i, 4)
         if dimension == "expertise" and self._near(i, {"lang"}, 3, both=True) is not None:
             return  # "no entiendo bien el inglés": the language, not the level
@@ -481,13 +734,16 @@ class Reader:
         spec = TARGETS.get(name)
         if spec is None:
             return
+        if name == "jargon" and any(other.kind == "lang" and not other.gated for other in self.toks):
+            return  # "answer in English, the technical terms are easier": vocabulary, not level
         if name == "emoji_sym" and not any(op.roles & {"why", "excess", "remove"} for op in self._before(i, 2)):
             return
         if name in ("list", "summary") and i + 1 < len(self.toks):
             following = self.toks[i + 1]
             more_words = i + 2 < len(self.toks) and self.toks[i + 2].sentence == tok.sentence or \
                 self._words_after(following) > 0
-            if following.word == tok.last_word + 1 and following.concept in ("of", "with") and more_words:
+            if following.word == tok.last_word + 1 and following.concept in ("of", "with") and more_words \
+                    and not self._parts_of_answer(following):
                 return  # "a list of the steps to bake bread", "een lijst met tien ideeën": content, not format
         self_hint = name in ("id_beginner", "id_expert")
         if name in ("prose", "list") and i > 0:
@@ -509,8 +765,9 @@ class Reader:
         self._polarity(i, tok, spec, name, self_hint)
 
     def _polarity(self, i: int, tok: Tok, spec: tuple[str, str | None, str | None, int], name: str,
-                  self_hint: bool = False) -> None:
-        """The value a target is asked for, from the operators around it.
+                  self_hint: bool = False) -> str | None:
+        """The value a target is asked for, from the operators around it (also returned; None when
+        nothing is asked).
 
         Direction operators before the target compose with negation ("don't use" = remove;
         negative concord counts once). Attitudes ("what's with", "I like") and postposed verdicts
@@ -520,6 +777,22 @@ class Reader:
         """
         dimension, plus, minus, default = spec
         before, after = self._before(i), self._after(i)
+        if name in _RETAINABLE and any("retain" in op.roles for op in before):
+            return None  # "keep the bullets, just fix the typo": about that answer
+        if name in _RETAINABLE and self._determined(tok, _YOUR) and all(
+            "asin" in op.roles or not op.roles & (_PLUS | _MINUS | _NEG) for op in before
+        ):
+            return None  # "the second step in your list is wrong": a place in that answer
+        if any("tolerate" in op.roles for op in before) or self._doubted(tok):
+            return None  # "I don't mind long answers", "I don't think it needs emojis": no wish
+        if name == "detail" and any(
+            other.concept in ("target:list", "target:prose")
+            or other.kind == "direct" and other.key.startswith("format=")
+            for other in self.toks[i + 1 : i + 4] if other.clause == tok.clause
+        ):
+            return None  # "le informazioni in una tabella": the content a format arranges, not more of it
+        if not after and not any(op.roles & (_PLUS | _MINUS | _NEG | _ATTITUDE) for op in before):
+            after = self._dislocated(i)
         if self._alternative(i, tok, dimension):
             return
         if name in _QUANTITY_ONLY:
@@ -535,6 +808,8 @@ class Reader:
         removes = [op for op in before if "remove" in op.roles]
         for op in before:  # nearest first
             roles = op.roles
+            if self._loose(op, tok):
+                continue
             if "than" in roles:
                 return
             if roles & (_NEG | {"negpost"}):
@@ -588,6 +863,8 @@ class Reader:
                 votes.append(-1)
             elif roles & {"removepost", "remove", "dislike"}:
                 votes.append(-1)
+            elif "excesspost" in roles:
+                votes.append(-1.5)  # "three lines of warm-up before anything useful is too much"
             elif "please" in op.roles:
                 votes.append(0.5)  # "… weg, aub": politeness leans toward a wish, weakly
             elif roles & {"addpost", "like"} or (name == "intro" and "first" in op.roles and not negated):
@@ -596,17 +873,21 @@ class Reader:
             if more:
                 return  # "I don't need more details": satisfied, not a request for less
             core = -core
-        if not directed and not votes and len(self.toks) <= 3 and any(
-            "please" in other.roles and other.sentence == tok.sentence for other in self.toks
-        ):
-            votes.append(0.5)  # "Bulleted, please": a bare object with a please is a wish
+        if not directed and not votes and self._bare_wish(tok):
+            votes.append(0.5)  # "Bulleted, please", "Stichpunkte vielleicht?": a bare object offered as a wish
         if not directed and not votes:
+            inherited = self._coordinated_object(i, tok, dimension)
+            if inherited is not None:  # "começa com um oi ou uma frase de introdução"
+                self._chosen[i] = inherited
+                self._emit(dimension, inherited, 0.85, self_hint=self_hint)
+                return inherited
             attitude, reverses = self._sentence_attitude(i)
             if attitude:
                 votes.append(attitude)
-            elif default and not self._praised(i):
-                self._emit(dimension, plus if default > 0 else minus, 0.7, self_hint=self_hint)
-                return
+            elif default and not self._praised(i) and not self._determined(tok):
+                chosen = plus if default > 0 else minus
+                self._emit(dimension, chosen, 0.7, self_hint=self_hint)
+                return chosen
             else:
                 return
         elif directed:
@@ -616,8 +897,48 @@ class Reader:
         weight = 0.5 if directed and weak_only and not negated else 1.0
         total = (core * weight if directed else 0) + sum(votes)
         sign = core if total == 0 else (1 if total > 0 else -1)
-        self._emit(dimension, plus if sign > 0 else minus, 0.85, self_hint=self_hint,
-                   negated_object=negated or any(v < 0 for v in votes))
+        chosen = plus if sign > 0 else minus
+        if self._judged_otherwise(tok, dimension, chosen):
+            return None  # "etwas schroff, so ganz ohne Begrüßung": the judgement says what was missing
+        self._chosen[i] = chosen
+        self._emit(dimension, chosen, 0.85, self_hint=self_hint, negated_object=negated or any(v < 0 for v in votes))
+        return chosen
+
+    def _coordinated_object(self, i: int, tok: Tok, dimension: str) -> str | None:
+        """The value read for an object this one is coordinated with ("no intro or recap", "um oi
+        ou uma frase de introdução"), when both belong to one dimension."""
+        j = i - 1
+        while j >= 0 and self.toks[j].kind not in VALUE_KINDS:
+            if not (self.toks[j].roles & {"or", "indef"} or self.toks[j].text in _AND_WORDS):
+                return None
+            j -= 1
+        if j < 0 or j not in self._chosen or self.toks[j].sentence != tok.sentence \
+                or tok.word - self.toks[j].last_word > 4:
+            return None
+        between = self.text[self.toks[j].end : tok.start].replace(",", " ").split()
+        if any(word not in _AND_WORDS and word not in _OR_WORDS and word not in _ARTICLE_LIKE for word in between):
+            return None
+        chosen = self._chosen[j]
+        return chosen if (dimension, chosen) in OPPOSITE else None
+
+    def _determined(self, tok: Tok, words: frozenset[str] | None = None) -> bool:
+        """The word before ``tok`` is a determiner (``words``, by default any definite, demonstrative
+        or possessive one): "that summary leaves out …" names the answer's summary, not a wish for one."""
+        lay = self.layout
+        if not tok.word:
+            return False
+        previous = self.text[lay.word_starts[tok.word - 1] : lay.word_ends[tok.word - 1]]
+        return previous in (words or _DETERMINERS) and lay.sentence_of(lay.word_starts[tok.word - 1]) == tok.sentence
+
+    def _judged_otherwise(self, tok: Tok, dimension: str, value: str | None) -> bool:
+        """A judgement in the same sentence asks for the other value of this dimension: then the
+        object describes the fault ("abrupt, without any greeting") rather than asking for it."""
+        for other in self.toks:
+            if other.sentence == tok.sentence and other.kind == "judge" and not other.gated:
+                judged, wanted, _ = _split_key(other.key)
+                if judged == dimension and wanted != value:
+                    return True
+        return False
 
     def _alternative(self, i: int, tok: Tok, dimension: str) -> bool:
         """"bullet points or prose?": two values of one dimension offered as alternatives."""

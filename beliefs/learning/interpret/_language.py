@@ -30,13 +30,17 @@ def language_cues(toks: list[Tok], sentence_words: dict[int, int]) -> list[Cue]:
         if any("when" in t.roles and t.clause == tok.clause and t.start < tok.start for t in sentence):
             continue  # "… even if I write in German": the user's own language, not the answers
         if any("native" in t.roles for t in sentence):
-            cues.append(Cue("language", code, 0.8, self_hint=True))
+            if not any(t.roles & {"neg", "negcop"} for t in sentence):  # "English isn't my first language"
+                cues.append(Cue("language", code, 0.8, self_hint=True))
             continue
         if tok.kind != "lang":
             continue
         previous = toks[i - 1] if i > 0 and toks[i - 1].sentence == tok.sentence else None
         following = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sentence == tok.sentence else None
         near_previous = previous is not None and tok.word - previous.last_word <= 2
+        if near_previous and i > 1 and toks[i - 2].roles & {"question", "people"} \
+                and previous.word - toks[i - 2].last_word <= 1:
+            continue  # "… pra quem fala português?", "people who speak Dutch": someone else speaks it
         asked = following is not None and "please" in following.roles and following.word - tok.last_word <= 1
         if near_previous and previous.roles & {"switch", "add"} or asked:
             cues.append(Cue("language", code, 0.9))

@@ -276,6 +276,7 @@ class Tokenizer:
         self._compiled = [None, self._one, self._two, self._three]
         self._anywhere = self._compile(anywhere) if anywhere else None
         self._missing = object()
+        self._patterns: dict[str, tuple[re.Pattern[str], ...]] = {}
 
     def _bucket(self, level: int, key: str) -> re.Pattern[str] | None:
         compiled = self._compiled[level]
@@ -284,6 +285,20 @@ class Tokenizer:
             entries = self._entries[level].get(key)
             pattern = compiled[key] = self._compile(entries) if entries else None
         return pattern
+
+    def _patterns_for(self, key: str) -> tuple[re.Pattern[str], ...]:
+        """The compiled buckets for the three, two and one first characters ``key`` starts with
+        (and fragments that may start anywhere), cached per key: one lookup per word afterwards."""
+        found = []
+        for level, prefix in ((3, key), (2, key[:2]), (1, key[:1])):
+            if len(prefix) == level:
+                pattern = self._bucket(level, prefix)
+                if pattern is not None:
+                    found.append(pattern)
+        if self._anywhere is not None:
+            found.append(self._anywhere)
+        patterns = self._patterns[key] = tuple(found)
+        return patterns
 
     def compile_all(self) -> None:
         """Compile every bucket now (to check a lexicon, or to move the cost to start-up)."""
@@ -312,31 +327,23 @@ class Tokenizer:
         """
         found: list[Token] = []
         last_end = 0
-        bucket, anywhere, concept_of, missing = self._bucket, self._anywhere, self._concept_of, self._missing
-        one, two, three = self._one, self._two, self._three
+        concept_of, patterns_for = self._concept_of, self._patterns
         if starts is None:
             starts = [position.start() for position in _POSITIONS.finditer(text)]
         for start in starts:
             if start < last_end:
                 continue
             key = text[start : start + 3]
-            # The buckets for the next three, two and one characters; a bucket is compiled the
-            # first time its prefix is met. The longest match among them wins.
-            p3 = three.get(key, missing)
-            if p3 is missing:
-                p3 = bucket(3, key)
-            p2 = two.get(key[:2], missing)
-            if p2 is missing:
-                p2 = bucket(2, key[:2])
-            p1 = one.get(key[0], missing)
-            if p1 is missing:
-                p1 = bucket(1, key[0])
-            match = p3.match(text, start) if p3 is not None else None
-            for pattern in (p2, p1, anywhere):
-                if pattern is not None:
-                    candidate = pattern.match(text, start)
-                    if candidate is not None and (match is None or candidate.end() > match.end()):
-                        match = candidate
+            patterns = patterns_for.get(key)
+            if patterns is None:
+                patterns = self._patterns_for(key)
+            if not patterns:  # most words start no fragment at all
+                continue
+            match = None
+            for pattern in patterns:  # the longest match among the buckets wins
+                candidate = pattern.match(text, start)
+                if candidate is not None and (match is None or candidate.end() > match.end()):
+                    match = candidate
             if match is None:
                 continue
             concept = concept_of[int(match.lastgroup[1:])]

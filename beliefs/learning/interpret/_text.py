@@ -24,6 +24,7 @@ _DOUBLE_QUOTED = re.compile(r'"([^"\n]{1,200})"')
 # A single-quoted span must not be an apostrophe: no letter just outside either quote.
 _SINGLE_QUOTED = re.compile(r"(?<!\w)'([^'\n]{1,120})'(?!\w)")
 _WORD = re.compile(r"\w+")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 
 #: Placeholders a quoted span is replaced by. Quoted words are mentioned, not meant
 #: ("How do you say 'keep it short' in Spanish?"), unless the quote shows an opening line the user
@@ -70,7 +71,8 @@ def replace_quotes(folded: str, is_opener) -> str:
         folded = _DOUBLE_QUOTED.sub(swap, folded)
     if "'" in folded:
         folded = _SINGLE_QUOTED.sub(swap, folded)
-    return folded
+    # An unwrapped one-word quote keeps single spaces: "met 'u' aanspreken" reads as "met u aanspreken".
+    return _DOUBLE_SPACE.sub(" ", folded) if "  " in folded else folded
 
 
 def bound(text: str, max_chars: int) -> str:
@@ -150,10 +152,5 @@ def layout(folded: str) -> Layout:
     clause_marks = [m.start() for m in _CLAUSE_END.finditer(folded)]
     clause_ends = sorted(set(clause_marks).union(sentence_ends)) if clause_marks else sentence_ends
     spans = [m.span() for m in _WORD.finditer(folded)]
-    return Layout(
-        tuple(sentence_ends),
-        tuple(question),
-        tuple(clause_ends),
-        tuple(start for start, _ in spans),
-        tuple(end for _, end in spans),
-    )
+    starts, ends = zip(*spans) if spans else ((), ())
+    return Layout(tuple(sentence_ends), tuple(question), tuple(clause_ends), starts, ends)

@@ -15,6 +15,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "bitte nicht", "nicht mehr", "keine? mehr", "musst (?:mir )?nicht", "muss nicht",
         "brauchst (?:mir )?(?:das )?nicht", "braucht (?:es )?nicht", "kein bedarf an", "ich brauche keine?n?",
         "ich brauch keine?n?", "brauch keine?n?", "nicht nötig", "du musst (?:mir )?(?:das )?nicht",
+        "null",
     ),
     "never": ("nie", "niemals", "nie wieder", "nie mehr"),
     "negcop": ("ist nicht", "ist es nicht", "war nicht", "sind nicht", "das ist nicht", "ist doch nicht"),
@@ -29,12 +30,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "raus mit", "lass die", "lass das", "lass den", "lass dieses", "lass diese", "lass bitte", "lass mal",
         "verschone mich mit", "kein(?:e)? weiteren",
     ),
-    "removepost": ("weg", "raus", "kann weg", "können weg", "weglassen", "rauslassen", "rausnehmen", "streichen"),
+    "removepost": (
+        "weg", "raus", "kann weg", "können weg", "weglassen", "rauslassen", "rausnehmen", "streichen",
+        "(?:kann|darf|können|dürfen|muss|müssen) (?:ruhig |gern |gerne )?(?:raus|weg)",
+    ),
     "add": (
         "füg \\w+ hinzu", "füge \\w+ hinzu", "benutze", "benutz", "verwende", "verwend", "nutze", "nutz", "pack",
         "packe", "bau", "ich will", "mach (?:mal |doch |bitte |uns )?(?:ne|eine|einen|n)",
         "gib (?:mir )?(?:mal )?(?:ne|n)", "ich möchte", "ich hätte gern(?:e)?", "ich brauche", "ich brauch",
         "ich bräuchte", "nimm", "setz", "mach", "mache", "gerne mit", "ruhig", "bring", "bitte mit",
+        "zögere nicht", "scheu dich nicht", "trau dich ruhig",
     ),
     # A preposition that adds, weakly: "mit Code" loses to "kann ich nichts anfangen".
     "with": ("mit",),
@@ -46,10 +51,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "wären (?:schön|nett|gut|toll|hilfreich|super)", "wäre (?:schön|nett|gut|toll|hilfreich|super)",
         "schadet nicht", "kann nicht schaden", "würde helfen", "würden helfen", "gerne", "gern", "sind okay",
         "ist okay", "sind ok", "gern gesehen", "rein", "dazu", "mit rein",
+        "(?:ware?|war'?) (?:netter|schoner|besser|angenehmer|freundlicher)", "(?:wurde|wuerde) nicht schaden",
     ),
     "addverb": (
         "sehen", "packen", "dazupacken", "dazutun", "hinzufügen", "einbauen", "reinpacken", "einfügen", "ergänzen",
         "dazuschreiben", "benutzen", "verwenden", "nutzen", "zeigen", "haben", "zu benutzen", "zu verwenden",
+        "geben", "schicken", "mitgeben", "mitliefern",
     ),
     "whynot": ("warum nicht", "wieso nicht"),
     "asin": ("als", "in", "auf", "ins", "in form von", "in form einer", "in form eines", "als eine?"),
@@ -71,6 +78,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "finde? ich (?:etwas |ein bisschen |ziemlich |sehr )?kühl", "kühl", "überfordert mich", "schwer zu lesen",
         "ich überspringe", "überspringe ich", "ich ignoriere", "lenkt ab", "lenken ab", "find ich doof",
         "finde ich doof",
+        "(?:tu|tue) ich mich schwer", "tu mich schwer", "fällt mir schwer", "fallen mir schwer",
+        "fällt mir (?:echt |sehr )?schwer", "hab(?:e)? ich (?:echt |grosse |meine )?(?:mühe|probleme|schwierigkeiten)",
+        "(?:mühe|probleme|schwierigkeiten) mit", "ist (?:für mich )?(?:echt |sehr )?schwierig",
+        "sind (?:für mich )?(?:echt |sehr )?schwierig", "ist eine qual", "sind eine qual", "quälerei",
+        "bringt mir nichts", "bringen mir nichts", "nützt mir nichts", "nützen mir nichts", "hilft mir nicht",
+        "boah", "uff", "ächz",
     ),
     "why": (
         "wozu", "warum", "wieso", "weshalb", "was sollen", "was soll", "die ganzen", "diese ganzen", "all die",
@@ -100,6 +113,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "das ist", "das war", "es ist", "es war", "ist", "war", "sind", "wirkt", "wirken", "klingt",
         "kommt (?:\\w+ )?rüber", "wäre", "wird", "würde", "liest sich", "fühlt sich", "das ging", "ist ja",
         "das ist ja", "ist mir", "du bist", "das wirkt", "isch", "isch mer",
+        "macht es", "macht alles", "macht das",
     ),
     # German "es" (it) is folded like Spanish "es" (is): one token, both roles.
     "cop_it": ("es",),
@@ -111,13 +125,38 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     # Verbs in final position that a preceding negation scopes over ("keine Emojis benutzen").
     # "technisch werden", "kurz sein": the copula after the adjective makes it a wish.
-    "bepost": ("werden", "sein"),
+    "bepost": (
+        "werden", "sein", "schreiben", "erklären", "halten", "bleiben", "fassen",
+        "rüberbringen",
+    ),
     "first": ("vorher", "zuerst", "erst", "vorab", "davor", "bevor du", "vor der antwort", "erst mal", "erstmal"),
     "start": (
         "fang (?:\\w+ )?(?:mit|an)", "fang an", "fange mit", "beginne mit", "beginn mit", "starte mit", "fang gern",
         "fang doch", "steig (?:\\w+ )?ein", "anfangen mit", "leg los mit", "einsteigen",
     ),
     "please": ("bitte", "bitteschön", "bitte bitte", "pls", "plz"),
+    # Tolerating something ("I don't mind long answers") is no wish for it.
+    "tolerate": (
+        "(?:es |das )?(?:macht|stört) mich nicht", "macht mir nichts aus", "stört mich nicht", "ist mir egal",
+        "ich habe nichts gegen",
+    ),
+    # Doubting the wish in the clause that follows ("I don't think it needs to be shorter").
+    "negthink": (
+        "ich (?:glaube|denke|finde|meine) nicht", "glaub(?:e)? nicht", "ich bezweifle",
+    ),
+    # A tentative offer: "Stichpunkte vielleicht?" asks for the object it offers.
+    "maybe": (
+        "vielleicht", "evtl\\.?", "eventuell",
+    ),
+    # "As technical as you like": permission for the adjective before it.
+    "aslike": (
+        "wie du (?:willst|möchtest|magst)", "wie sie (?:wollen|möchten)",
+    ),
+    # Keeping what one answer did ("keep the bullets, just fix the typo"): about that answer, not a wish.
+    "retain": (
+        "behalt(?:e|en sie)? (?:die|den|das|deine)", "lass (?:die|den|das|deine) \\w+ (?:drin|so|stehen)",
+        "lass (?:die|den|das)", "bleib bei (?:den|der|dem)",
+    ),
 
     # ---- Scope and stance -----------------------------------------------------------------------
     "when": ("wenn", "sobald"),
@@ -143,6 +182,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "asif": (
         "als wäre ich", "als ob ich", "als hätte ich", "wie einem", "wie einer", "wie für einen", "als sei ich",
         "so als", "als wär ich",
+        "als wär(?:e|')? ich", "als ob ich \\w+ wär(?:e)?",
     ),
     "request": (
         "können wir", "könnten wir", "wollen wir", "lass uns", "kannst du", "könntest du", "können sie", "könnten sie",
@@ -153,6 +193,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "praise": (
         "perfekt", "passt (?:so|super|perfekt)", "passt", "genau richtig", "genau so", "top", "klasse", "hilfreich",
         "spitze", "sehr gut", "gut so",
+        "hat mir (?:sehr |echt )?gefallen", "(?:fand|find) ich (?:super|toll|klasse|spitze|gut)",
     ),
     "resolved": (
         "hab'?s verstanden", "jetzt verstehe ich", "hat sich erledigt", "erledigt", "alles klar", "schon gut",
@@ -188,6 +229,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "soll ich", "sollte ich", "kann ich", "darf ich", "muss ich", "wie viele", "wieviel", "wie lange",
         "wie mache ich", "hast du tipps", "tipps", "was ist besser", "lohnt sich", "wieviele",
         "sind (?:stichpunkte|emojis|listen)", "was bedeutet", "was heisst",
+        "ist es (?:unhöflich|okay|ok|in ordnung|angebracht|unprofessionell|normal)", "darf man", "gehört es sich",
+        "macht man das",
+        "(?:benutzen|verwenden|schreiben) (?:die )?leute", "macht man", "ist es üblich",
     ),
     "task": (
         "fass", "fasse", "schreib", "schreibe", "schreib mir", "verfass", "verfasse", "entwirf", "erstell", "erstelle",
@@ -200,11 +244,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "explain": ("erklär", "erkläre", "erklären sie", "erzähl", "erzähle", "beschreib", "beschreibe"),
     "wh": ("ob",),
     # Third parties ("why do people …"), "of" (content follows), a solved problem (a satisfied "no code").
-    "people": ("leute", "die leute", "alle", "viele", "manche", "andere"),
+    "people": (
+        "leute", "die leute", "alle", "viele", "manche", "andere", "viele leute", "man",
+    ),
     "anaphor": ("das", "dies", "dieses", "den text", "die antwort", "alles", "das ganze", "deine antwort"),
     "answerpart": (
-        "(?:den |die |das )?(?:ersten?|zweiten?|dritten?|letzten?|vorletzten?) (?:punkt|teil|absatz|schritt|beispiel|"
-        "abschnitt)",
+        ("(?:den |die |das )?(?:ersten?|zweiten?|dritten?|letzten?|vorletzten?) (?:punkt|teil|absatz|schritt|beispiel|"
+         "abschnitt)"),
         "(?:punkt|schritt|teil) (?:\\d+|eins|zwei|drei|vier|fünf)", "die idee", "das konzept", "den rest",
     ),
     "indef": (
@@ -215,35 +261,52 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("über", "zum thema"),
     "beneficiary": (
-        "für (?:meine?n?|unsere?n?) (?:\\w+ )?(?:chef(?:in)?|sohn|tochter|kind(?:er)?|mutter|mama|vater|papa|oma|opa|"
-        "freund(?:in|e)?|frau|mann|lehrer(?:in)?|kolleg(?:en|in)?|kunden?|team|klasse|schüler|neffen|nichte)",
+        ("für (?:meine?n?|unsere?n?) (?:\\w+ )?(?:chef(?:in)?|sohn|tochter|kind(?:er)?|mutter|mama|vater|papa|oma|opa|"
+         "freund(?:in|e)?|frau|mann|lehrer(?:in)?|kolleg(?:en|in)?|kunden?|team|klasse|schüler|neffen|nichte)"),
         "für (?:einen?|ein) (?:\\d+|fünf|sechs|sieben|acht|neun|zehn)[- ]?jährige[nr]?", "für die schule",
+        ("für (?:meine?n?|unsere?n?|die|das|den|eine?n?) (?:\\w+ )?(?:rede|präsentation|hochzeit|besprechung|party|"
+         "feier|reise|prüfung|klausur|bewerbung|vorstellungsgespräch|unterricht|stunde|vortrag|trauerrede|"
+         "geburtstag\\w*|newsletter)"),
+        "für (?:\\d+|zwei|drei|vier|fünf|sechs|acht|zehn|zwölf) (?:personen|leute|gäste|erwachsene|kinder)",
     ),
     # The message hands over material to work on ("… here it is:"): nothing in it is feedback.
-    "material": ("hier ist (?:der|mein) text",),
+    "material": (
+        "hier ist (?:der|mein) text",
+        ("hier (?:ist|sind) (?:der|die|das|mein|meine|unser|unsere) (?:text|artikel|link|datei|mail|e-?mail|bericht|"
+         "entwurf|brief|notizen|dokument)"),
+    ),
     "reported": (
-        "(?:mein|meine) (?:\\w+ )?(?:chef(?:in)?|lehrer(?:in)?|deutschlehrer(?:in)?|freund(?:in)?|mutter|vater|mama|"
-        "papa|frau|mann|partner(?:in)?|kolleg(?:e|in)|professor(?:in)?|prof|schwester|bruder|kunde|kundin|tochter|"
-        "sohn|oma|opa) (?:meint|sagt|findet|behauptet|sagte|hat gesagt)",
+        ("(?:mein|meine) (?:\\w+ )?(?:chef(?:in)?|lehrer(?:in)?|deutschlehrer(?:in)?|freund(?:in)?|mutter|vater|mama|"
+         "papa|frau|mann|partner(?:in)?|kolleg(?:e|in)|professor(?:in)?|prof|schwester|bruder|kunde|kundin|tochter|"
+         "sohn|oma|opa) (?:meint|sagt|findet|behauptet|sagte|hat gesagt)"),
         "(?:alle|viele) sagen",
+        "(?:er|sie) (?:hat mir gesagt|meint|sagt|findet|will)",
     ),
     # A clause about a third person ("my mother-in-law sends me twenty emojis"): not about the answers.
     "thirdparty": (
-        "(?:mein|meine|unser|unsere) (?:\\w+ )?(?:chef(?:in)?|kolleg(?:e|in|en)|freund(?:in)?|mutter|vater|frau|mann|"
-        "sohn|tochter|kinder?|lehrer(?:in)?|schwester|bruder|oma|opa|nachbar(?:in)?|mitbewohner(?:in)?|kunden?|"
-        "schwiegermutter)",
+        ("(?:mein|meine|unser|unsere) (?:\\w+ )?(?:chef(?:in)?|kolleg(?:e|in|en)|freund(?:in)?|mutter|vater|frau|mann|"
+         "sohn|tochter|kinder?|lehrer(?:in)?|schwester|bruder|oma|opa|nachbar(?:in)?|mitbewohner(?:in)?|kunden?|"
+         "schwiegermutter)"),
+        ("(?:mein|meine|unser|unsere) (?:\\w+ )?(?:nichte|neffe|cousine|cousin|tante|onkel|enkel(?:in)?|schwager|"
+         "schwägerin|schwiegervater|freundin|freund|verlobte[rn]?|vermieter(?:in)?|betreuer(?:in)?|schüler(?:in)?|"
+         "trainer(?:in)?|ärztin|arzt|therapeut(?:in)?|ex|vorgesetzte[rn]?)"),
     ),
     "mycontent": (
-        "meine? (?:\\w+ )?(?:mails?|e-?mails?|aufsätze|aufsatz|arbeiten|texte?|briefe?|bewerbung|präsentation|folien|"
-        "hausarbeit|bachelorarbeit|masterarbeit|einleitung|erörterung|berichte?|nachrichten|posts?)",
+        ("meine? (?:\\w+ )?(?:mails?|e-?mails?|aufsätze|aufsatz|arbeiten|texte?|briefe?|bewerbung|präsentation|folien|"
+         "hausarbeit|bachelorarbeit|masterarbeit|einleitung|erörterung|berichte?|nachrichten|posts?)"),
+        "ich (?:schreibe|verfasse|arbeite) (?:gerade |grad )?(?:an )?(?:ein|eine|einen|einem|einer|meine?n?)",
+        "in (?:einer|meiner) (?:\\w+ )?(?:mail|e-?mail|nachricht|karte)",
+        "in (?:einem|meinem) (?:\\w+ )?(?:brief|post|anschreiben)",
     ),
     "hypothetical": (
         "wenn ich dich (?:bitten|fragen) würde", "wenn ich (?:dich )?bitten würde", "angenommen",
         "würdest du dir das merken", "falls ich dich",
+        "wenn du (?:\\w+ )?(?:antworten|schreiben|sprechen|reden) würdest", "würdest du (?:dann|auch)",
     ),
     "ability": (
         "kannst du (?:auch|eigentlich|überhaupt) (?:\\w+ )?(?:sprechen|antworten|schreiben)", "sprichst du",
         "beherrschst du", "kannst du eigentlich",
+        "kannst du (?:auch )?(?:\\w+ )?sprechen",
     ),
     "proglang": (
         "python", "java", "javascript", "typescript", "c\\+\\+", "rust", "golang", "php", "sql", "bash", "kotlin",
@@ -253,6 +316,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "am anfang", "zu beginn", "keine sorge", "mach dir keine gedanken", "auf eine (?:art|weise)",
         "auf (?:diese )?weise", "(?:ein|einen|zwei|drei) absätze? (?:lang|von)", "der erste absatz",
         "mit anderen worten", "kein problem", "keine ursache", "der erste satz", "die ersten (?:\\w+ )?sätze",
+        ("(?:eine |die )?(?:einkaufsliste|to-?do-?liste|packliste|gästeliste|leseliste|wunschliste|aufgabenliste|"
+         "zutatenliste|playlist)"),
+        "(?:eine |die )?liste (?:mit|der|von) (?:zutaten|gästen|aufgaben|namen|geschenken)",
+        "(?:zwei|drei|vier|\\d+) (?:sätze|zeilen) (?:voller|mit)",
+        "dresscode", "kleiderordnung", "rabattcode", "gutscheincode", "qr-code", "verhaltenskodex",
     ),
 
     # ---- Pair and language concepts -----------------------------------------------------------
@@ -265,6 +333,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "longtext": (
         "roman", "aufsatz", "abhandlung", "doktorarbeit", "dissertation", "bibel", "wälzer", "vortrag", "predigt",
         "referat", "essay", "buch",
+        "lebensgeschichte", "firmengeschichte", "lebenslauf", "lexikon", "enzyklopädie", "biografie", "handbuch",
+    ),
+    # Content whose size is the point, turned down after "I asked …, not …".
+    "bigtopic": (
+        ("(?:die |der |eine |einen |ganze |ganzen |komplette |kompletten )*(?:geschichte|firmengeschichte|"
+         "lebensgeschichte|biografie|anleitung|bedienungsanleitung|reiseführer|handbuch|vorlesung|vortrag|"
+         "seminar|kurs)"),
     ),
     "exclaim": (
         "ein halber", "ein ganzer", "ein richtiger", "was für ein", "so ein", "das ist ja ein", "ja ein", "wie ein",
@@ -286,6 +361,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "repeat": ("wiederholen", "wiederholst", "wiederhole", "umformulier\\w*", "wiederzugeben", "nachzuplappern"),
     "myquestion": ("meine frage", "die frage", "was ich gefragt", "meiner frage"),
+    # Saying what the question was, to contrast it with what came back.
+    "asked": (
+        "gefragt", "ich fragte",
+        "ich wollte (?:nur |bloss )?wissen", "meine frage war",
+        "ich wollte (?:doch )?(?:nur|bloss|lediglich|eigentlich nur)",
+        "ich hab(?:e)? (?:doch )?(?:nur|bloss) (?:nach|wissen wollen)",
+    ),
     "years": (
         "seit jahren",
         "seit (?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|fünfzehn|zwanzig|dreissig) jahren",
@@ -296,12 +378,30 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "entwickler\\w*", "softwareentwickler\\w*", "programmierer\\w*", "informatiker\\w*", "ingenieur\\w*",
         "sysadmin", "devops", "architekt\\w*", "admin",
     ),
+    # People whose trade gives them expertise; with years of practice they read as experts.
+    "profession": (
+        "arzt", "ärztin", "fachärzt\\w*", "hausärzt\\w*", "zahnärzt\\w*", "tierärzt\\w*", "kinderärzt\\w*",
+        "chirurg\\w*", "kardiolog\\w*", "neurolog\\w*", "radiolog\\w*", "onkolog\\w*", "psycholog\\w*",
+        "psychiater\\w*", "anästhesist\\w*", "internist\\w*", "apotheker\\w*", "pfleger\\w*", "krankenschwester",
+        "hebamme", "therapeut\\w*", "physiotherapeut\\w*", "anwältin", "rechtsanwalt\\w*", "jurist\\w*",
+        "notar\\w*", "richter\\w*", "steuerberater\\w*", "buchhalter\\w*", "wirtschaftsprüfer\\w*", "ökonom\\w*",
+        "lehrer\\w*", "professor\\w*", "dozent\\w*", "forscher\\w*", "wissenschaftler\\w*", "statistiker\\w*",
+        "mathematiker\\w*", "physiker\\w*", "chemiker\\w*", "biolog\\w*", "elektriker\\w*", "mechaniker\\w*",
+        "mechatroniker\\w*", "installateur\\w*", "schreiner\\w*", "tischler\\w*", "pilot(?:in)?", "übersetzer\\w*",
+        "journalist(?:in)?", "designer(?:in)?", "fotograf(?:in)?", "analyst(?:in)?", "banker\\w*", "berater\\w*",
+        "programmiere",
+        "entwickle", "unterrichte",
+    ),
 
     # ---- Value-bearing ------------------------------------------------------------------------
-    "adj:length=concise": (f"kurz{_E}", f"knapp{_E}", f"kompakt{_E}", f"prägnant{_E}", "bündig", f"präzise?{_E}"),
+    "adj:length=concise": (
+        f"kurz{_E}", f"knapp{_E}", f"kompakt{_E}", f"prägnant{_E}", "bündig", f"präzise?{_E}",
+        "knackig(?:e[rsnm]?)?",
+    ),
     "adj:length=detailed": (
         f"ausführlich{_E}", f"detailliert{_E}", f"gründlich{_E}", f"umfassend{_E}", f"vollständig{_E}",
         f"tiefgehend{_E}", f"tiefgründig{_E}",
+        "eingehend(?:e[rsnm]?)?", "ausgiebig(?:e[rsnm]?)?", "erschöpfend(?:e[rsnm]?)?",
     ),
     "adj:tone=formal": (
         f"förmlich{_E}", f"formell{_E}", f"formal{_E}", f"professionell{_E}", f"sachlich{_E}", f"seriös{_E}",
@@ -311,6 +411,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         f"locker{_E}", f"entspannt{_E}", f"lässig{_E}", f"informell{_E}", f"salopp{_E}", f"flapsig{_E}",
         f"umgangssprachlich{_E}", f"freundlich{_E}", f"persönlich{_E}", f"kumpelhaft{_E}", f"menschlich{_E}",
         f"amikal{_E}",
+        "nahbar(?:e[rsnm]?)?", "herzlich(?:e[rsnm]?)?", "locker-flockig",
     ),
     "adj:expertise=beginner": (
         f"simpel{_E}", f"verständlich{_E}", f"laienhaft{_E}", f"anfängerfreundlich{_E}", f"grundlegend{_E}",
@@ -324,6 +425,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "comp:length=concise": (
         "knackiger", "kürzer gefasst", f"kürzer{_E}", f"knapper{_E}", f"kompakter{_E}", f"prägnanter{_E}",
         f"bündiger{_E}", f"straffer{_E}", "chürzer", "kürzer bitte",
+        "direkter",
     ),
     "comp:length=detailed": (
         f"länger{_E}", f"ausführlicher{_E}", f"genauer{_E}", f"detaillierter{_E}", f"gründlicher{_E}",
@@ -349,6 +451,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "judge:length=concise>format": (
         "textblock", "textblöcke", "textwand", "bleiwüste", "(?:lange |lang(?:e|en) )?textblöcke",
+        ("(?:ein |eine )?(?:riesige[rns]? |große[rns]? |endlose[rns]? |gigantische[rns]? )?(?:textblock|textwand|"
+         "textwüste|bleiwüste)"),
     ),
     "judge:length=concise>preamble": ("gerede", "geschwätz", "blabla", "bla bla", "bla", "floskelhaft\\w*"),
     "judge:length=detailed": (
@@ -368,13 +472,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "kapier(?:e)? (?:ich )?nicht", "hab(?:e)? (?:ich |es |das )?nicht verstanden", "nicht verstanden",
         "verwirrend\\w*", "fachchinesisch", "böhmische dörfer", "steig(?:e)? (?:da |ich )?nicht durch",
         "keine ahnung (?:was|wovon)", "bin raus", "ich bin verwirrt",
+        "(?:du )?(?:setzt|gehst) (?:zu viel )?voraus", "du gehst davon aus, dass ich", "kann (?:dir )?nicht folgen",
+        "komm(?:e)? nicht mehr mit",
     ),
     "judge:expertise=expert": (
         "einsteigerversion", "anfängerniveau", "anfängerkram", "kindergarten\\w*", "bevormundend\\w*",
         "herablassend\\w*", "einsteigerniveau",
     ),
     "judge:format=prose": (
-        "(?:wie )?eine einkaufsliste", "zerstückelt\\w*", "abgehackt\\w*", "bruchstückhaft\\w*", "wie eine powerpoint",
+        "(?:wie|ist ja|ist|liest sich wie) eine einkaufsliste", "zerstückelt\\w*", "abgehackt\\w*",
+        "bruchstückhaft\\w*", "wie eine powerpoint",
         "wie folien", "stichwortartig\\w*",
     ),
     "judge:format=lists": (
@@ -384,11 +491,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "judge:preamble=keep": (
         "abrupt\\w*", "direkt (?:mit \\w+ )?loslegen", "mit der tür ins haus",
         "fällst? (?:direkt |gleich )?mit der tür ins haus", "so unvermittelt", "unvermittelt", "direkt mit fakten",
+        "schroff", "kurz angebunden", "wie ein telegramm",
     ),
     "verb:length=concise": (
         "eindampfen", "dampf (?:\\w+ )?ein", "kürzen", "kürz", "kürze", "verkürz\\w*", "zusammenfassen",
         "zusammenzufassen", "fass (?:\\w+ ){0,5}zusammen", "fasse (?:\\w+ ){0,5}zusammen", "straffen",
         "straff (?:das|es)", "kürzer fassen", "zusammenstreichen",
+        "reduzier(?:e)? (?:es|das)",
     ),
     "verb:length=detailed": (
         "vertief\\w*", "führ(?:e)? (?:das |es )?(?:näher )?aus", "ausführen", "ausbauen", "ausholen", "erläutern",
@@ -397,8 +506,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "direct:length=concise": (
         "(?:ein satz|zwei sätze|ein paar sätze) (?:reicht|reichen|genügt|genügen)", "schweif nicht ab",
         "kurz und schmerzlos",
-        "(?:unter|maximal|höchstens|nicht mehr als) (?:\\d+|zwei|drei|vier|fünf|zehn|hundert) (?:sätze|sätzen|zeilen|"
-        "wörter|wörtern)",
+        ("(?:unter|maximal|höchstens|nicht mehr als) (?:\\d+|zwei|drei|vier|fünf|zehn|hundert) (?:sätze|sätzen|zeilen|"
+         "wörter|wörtern)"),
         "(?:in )?(?:zwei|drei|2|3)(?:,| oder| bis|-) ?(?:drei|vier|3|4) (?:sätzen|sätze|zeilen)", "tl;?dr",
         "kurz und knapp", "kurz und bündig", "fass dich kurz", "fassen sie sich kurz", "in kürze", "das wesentliche",
         "auf das wesentliche", "aufs wesentliche", "nur das wichtigste", "das wichtigste", "die kernaussage",
@@ -408,6 +517,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "hab(?:e)? (?:grad |gerade )?(?:echt )?keine zeit", "zwischen (?:zwei )?terminen", "halb so lang",
         "halbier\\w*", "weniger ist mehr", "maximal \\d+ (?:sätze|zeilen|wörter)",
         "höchstens \\d+ (?:sätze|zeilen|wörter)",
+        "sei direkt",
+        "(?:hab(?:e)? )?(?:nach der hälfte )?aufgehört zu lesen", "nach der hälfte (?:ausgestiegen|abgeschaltet)",
+        "hab (?:nur )?(?:die )?hälfte gelesen",
+        "(?:auf )?das (?:nötigste|allernötigste|wichtigste)",
     ),
     "direct:length=concise>preamble": (
         "(?:komm|kommen sie) (?:direkt |gleich |endlich |bitte )?(?:zum|auf den) punkt",
@@ -420,11 +533,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "mehr dazu", "erzähl mehr", "geh (?:mehr )?in die tiefe", "in die tiefe",
         "lieber zu viel (?:\\w+ )?als zu wenig", "alle details", "jedes detail", "die lange version",
         "die ausführliche (?:variante|version|fassung)", "mehr infos", "mehr hintergrund",
+        "lieber (?:zu )?viel als (?:zu )?wenig", "auch wenn(?: es|'s)? lang(?:er)? wird",
+        "da fehlt (?:noch )?(?:was|einiges|vieles)", "es fehlt (?:noch )?(?:was|einiges)",
+        "erklär(?:e)? (?:es |das )?(?:mal )?(?:richtig|ordentlich|vernünftig)",
     ),
     "direct:format=lists": (
         "(?:teile|unterteile|gliedere) (?:es |das )?in (?:schritte|punkte|abschnitte)", "gliedere?", "gliedern",
         "strukturier\\w*", "in schritte", "zum abhaken", "abhaken", "mit überschriften", "überschriften",
         "punkt für punkt", "schritt für schritt abhaken",
+        "mach (?:stichpunkte|aufzählungspunkte|eine liste) (?:draus|daraus)",
+        "stichpunktartig(?:e[rsnm]?)?", "in stichpunkten", "als aufzählung",
     ),
     "direct:tone=casual": (
         "wie (?:mit )?(?:einem|einer) (?:freund|freundin|kumpel)", "wie ein mensch", "entspann dich", "chill mal",
@@ -435,11 +553,15 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "direct:tone=formal": (
         "siez mich", "bitte siezen", "siezen sie mich", "sie kannst du mich", "keine umgangssprache",
+        "(?:beim|bei|per) sie bleiben", "beim sie", "sie(?:z|s)en (?:sie )?mich",
+        "lass uns beim sie bleiben",
     ),
     "direct:preamble=skip": (
         "(?:direkt|gleich|sofort|bitte) zur antwort", "nur die antwort", "direkt die antwort", "gleich die antwort",
         "direkt zur antwort", "antworte (?:einfach )?direkt", "ohne umschweife", "ohne umwege", "kein drumherum",
         "ohne drumherum", "ohne geschwafel", "ohne vorgeplänkel", "sofort zur antwort", "gleich zur sache",
+        "antworte (?:mir )?(?:gleich|sofort)",
+        "fang (?:gleich |direkt |einfach )?mit der antwort an", "beginne? (?:gleich |direkt )?mit der antwort",
     ),
     "direct:preamble=keep": (
         "sag (?:doch )?(?:vorher )?(?:kurz )?hallo", "begrüss(?:e)? mich", "erst mal hallo", "sag hallo", "kurz hallo",
@@ -455,6 +577,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "keine ahnung davon", "(?:als hätte ich|als ob ich) keine ahnung", "erklär(?:e)? die begriffe",
         "ich bin kein (?:informatiker|techniker|experte|profi|entwickler|programmierer|ingenieur)(?:in)?",
         "ich bin nicht vom fach", "bin kein profi",
+        "erklär(?:e)? (?:mir )?(?:bitte )?(?:die|diese|deine) (?:begriffe|fachbegriffe|fachwörter|abkürzungen)",
+        "als (?:wüsste|wüßte) ich nichts", "als ob ich (?:gar )?nichts (?:wüsste|wüßte)", "als hätte ich keine ahnung",
+        "(?:mit |in )?einfache(?:n)? (?:worte(?:n)?|wörter(?:n)?)", "alltagssprache",
+        "nicht mein fachgebiet", "fachfremd",
     ),
     "direct:expertise=beginner>language": ("ich lerne (?:noch|gerade)", "ich will üben", "ich möchte üben"),
     "direct:expertise=expert": (
@@ -465,6 +591,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "unter experten", "ich bin (?:kein|nicht) anfänger", "ich bin kein neuling",
         "du musst (?:mir )?nichts erklären", "ich bin vom fach",
         "grundlagen (?:kannst du|können sie) (?:dir|sich) sparen",
+        ("(?:behandle|behandel) mich (?:wie|als) (?:einen? )?(?:experten|expertin|profi|kollegen|kollegin|fachmann|"
+         "fachfrau)"),
+        "zu niedrig angesetzt", "zu tief angesetzt",
     ),
     "direct:code=include": (
         "im code", "als code", "in code", "zum kopieren", "zum nachbauen", "lauffähig\\w*",
@@ -478,7 +607,24 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ich lese langsam", "langsamer leser", "adhs", "legasthen\\w*", "lese-?rechtschreib\\w*",
         "konzentrationsschwäche",
     ),
+    # Little time to read: a self-description that implies short answers.
+    "trait:length=concise": (
+        "(?:sehr |echt |total |extrem )?wenig zeit", "kaum zeit", "knapp bei zeit", "unter zeitdruck", "in eile",
+        "(?:total |echt |voll )?im stress", "gestresst", "zwischen (?:zwei )?(?:meetings|besprechungen|terminen|calls)",
+        "(?:ich )?überfliege", "nur (?:ein paar|fünf|zwei|\\d+) minuten",
+    ),
     "trait:emoji=avoid": ("screenreader", "screen-?reader", "bildschirmleser", "vorlese\\w*"),
+    # Being new at something: a self-description that implies a beginner's answers.
+    "trait:expertise=beginner": (
+        "(?:zum )?ersten mal (?:mit|dass|überhaupt)", "das erste mal (?:mit|dass)",
+        "(?:meine |die )?erste woche (?:mit|im|in)",
+        "erst seit (?:letzter woche|gestern|kurzem|ein paar tagen|einer woche|zwei wochen)",
+        "(?:null|keinen? |überhaupt keine )(?:ahnung|plan) (?:von|davon|wie)",
+        "kenn(?:e)? mich (?:damit |da |mit \\w+ )?(?:gar |überhaupt )?nicht aus",
+        "bin (?:da |darin |hier )?(?:völlig |total )?unerfahren",
+        "(?:ich )?fange? gerade (?:erst )?(?:mit|bei) \\w+ an",
+        "(?:ich )?(?:habe|hab) (?:gerade |eben )?(?:erst )?(?:mit \\w+ )?angefangen", "bin (?:noch )?(?:ein )?anfänger",
+    ),
 
     # ---- Targets: objects whose wanted value depends on the words around them --------------------
     "target:emoji": ("emojis?", "emoticons?", "smileys?", "smilies", "icons", "bildchen", "gesichter", "emoji-?s"),
@@ -486,6 +632,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "stichworte?n?", "nummeriert", "stichpunkte?n?", "stichpunktliste", "tabellen?", "aufzählung\\w*",
         "aufzählungspunkte?n?", "listen?", "nummerierte (?:liste|schritte|punkte)", "spiegelstriche?n?",
         "bullet ?points?", "bullets", "punkte", "auflistung\\w*",
+        "untereinander",
+        "listchen",
     ),
     "target:prose": (
         "schreib (?:das |es )?aus", "ausschreiben", "zusammenhängend", "fliesstext", "ganze(?:n)? sätze(?:n)?",
@@ -503,7 +651,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:einem |einen )?(?:kurzen |kleinen )?satz zur einordnung", "einordnung", "qopener", "anrede",
         "höflichkeitsfloskeln", "begrüssungsfloskel\\w*",
     ),
-    "target:basics": ("grundlagen", "basics", "grundwissen", "einsteigerkram", "das einmaleins", "das abc"),
+    "target:basics": (
+        "grundlagen", "basics", "grundwissen", "einsteigerkram", "das einmaleins", "das abc",
+        "(?:eine |die )?einführung (?:in|zu)", "(?:eine )?einleitung (?:in|zu)",
+    ),
     "target:jargon": (
         "fachbegriffe\\w*", "fachjargon", "jargon", "fremdwörter\\w*", "fachwörter\\w*", "abkürzungen", "fachsprache",
         "fachausdrücke\\w*",
@@ -511,6 +662,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "target:detail": (
         "details?", "einzelheiten", "tiefe", "hintergrund\\w*", "infos?", "informationen", "kontext", "begründung",
         "zwischenschritte\\w*",
+        "tiefgang", "mehr tiefe", "substanz",
     ),
     "target:formalities": ("förmlichkeiten", "formalitäten"),
     "target:slang": ("vertraulichkeit", "slang", "umgangssprache", "jugendsprache", "kumpelton"),
@@ -525,14 +677,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "target:address_formal": ("siez\\w*", "sie-form", "per sie", "mit sie"),
     "target:address_informal": ("mit du", "mit dem du", "duz\\w*", "du-form", "per du"),
     "target:summary": ("zusammenfassung", "kurzfassung", "kurzversion", "überblick"),
-    "target:text": ("texte", "text", "wörter", "worte", "textmenge"),
+    "target:text": (
+        "texte", "text", "wörter", "worte", "textmenge", "texten",
+    ),
     "target:techdomain": (
         "programmierung", "informatik", "computer(?:n)?", "technik", "programmieren", "mathe", "pc", "computerkram",
     ),
     "target:id_beginner": (
         "(?:ein )?kind",
-        "(?:ein |eine |totaler |totale |kompletter |absoluter |blutiger )*(?:anfänger(?:in)?|neuling|laie|"
-        "einsteiger(?:in)?|newbie|noob)",
+        ("(?:ein |eine |totaler |totale |kompletter |absoluter |blutiger )*(?:anfänger(?:in)?|neuling|laie|"
+         "einsteiger(?:in)?|newbie|noob)"),
         "neu (?:in|im|bei|mit) \\w+", "neu darin",
     ),
     "target:id_expert": (
@@ -542,5 +696,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "target:explainbasic": (
         "vorkauen", "vorzukauen", "vorgekaut", "alles erklären", "händchenhalten", "an die hand nehmen",
         "erklären,? was (?:ein|eine) \\w+ ist",
+        "erklär(?:en|st|t)?, was (?:ein |eine |der |die |das )?\\w+ (?:ist|sind|bedeutet|macht)",
+        "erklär(?:en|st|t)? was (?:ein |eine |der |die |das )?\\w+ (?:ist|sind|bedeutet)",
+    ),
+    "excesspost": (
+        "(?:ist|sind|war) (?:viel |echt |einfach |etwas |ein bisschen )?zu viel(?: für mich)?(?= ?(?:[.!?,;:]|$))",
     ),
 }

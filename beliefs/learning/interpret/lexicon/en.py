@@ -10,6 +10,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "cannot", "can not", "shouldn'?t", "needn'?t", "nothing", "none", "no more", "not any", "not a single",
         "no need (?:to|for)", "there'?s no need (?:to|for)", "you don'?t (?:have|need) to",
         "you do not (?:have|need) to", "i don'?t need", "i do not need", "don'?t need", "without any", "hardly",
+        "zero",
     ),
     # "Never" negates and also makes a lasting rule ("never open with pleasantries").
     "never": ("never", "never ever"),
@@ -40,7 +41,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "throw in", "toss in", "sprinkle in", "sprinkle", "i want", "i need", "i'?d like", "i would like", "want",
         "need", "bring back", "bring (?:them|it) back", "feel free to (?:use|add)", "go ahead and use", "a short",
         "a quick", "a brief", "just", "only", "let'?s have", "i'?d appreciate", "i would appreciate", "keep using",
-        "keep the", "see", "to see", "more of",
+        "see", "to see", "more of",
+        "don'?t hesitate to", "don'?t be shy (?:with|about)",
     ),
     # A preposition that adds, weakly: it loses a tie against a verdict ("with code I can't do anything").
     "with": ("with",),
@@ -64,6 +66,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "it'?s (?:nicer|better) (?:when|if)", "i appreciate it when", "i love it when", "helps? me",
         "i like (?:them|it)", "i love (?:them|it)", "easier (?:for me|to follow|to read)", "i miss",
         "(?:say|says) more to me",
+        "i'?m (?:totally |perfectly |completely )?(?:fine|ok|okay|good|happy) with",
     ),
     # Liking that describes the user ("I learn best from examples"): an attitude and a self-description.
     "selflike": (
@@ -90,6 +93,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:doesn'?t|does not) (?:say|mean) (?:anything|much) to me", "(?:says|means) nothing to me",
         "(?:feels?|seems?|is) (?:kind of |a bit )?cold",
         "i (?:find|found) it (?:kind of |a bit )?(?:cold|off-?putting|jarring)",
+        "(?:i )?struggle with", "i have (?:a hard time|trouble|difficulty) with",
+        "(?:is|are) (?:a )?(?:real )?(?:struggle|pain|chore) (?:for me|to read)", "(?:takes?|took) me forever",
+        "(?:feel|feels) endless", "hard going", "heavy going",
+        "(?:aren'?t|isn'?t|are not|is not) (?:really |exactly )?my thing",
+        "(?:is|are) (?:of )?no use to me", "no use to me", "(?:is|are) useless to me", "useless to me",
+        "(?:doesn'?t|does not|don'?t) do anything for me",
+        "ugh+", "urgh", "argh",
     ),
     # A question that is a complaint: "why so stiff", "what's with all the emojis".
     "why": (
@@ -108,12 +118,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "i'?ve mastered", "i master", "i'?m comfortable with", "i know all about",
     ),
     "excess": (
-        "to(?= (?:long|much|many|formal|casual|technical|basic|short|simple|complicated|complex|wordy|verbose|stiff|"
-        "vague|detailed)\\b)",
+        ("to(?= (?:long|much|many|formal|casual|technical|basic|short|simple|complicated|complex|wordy|verbose|stiff|"
+         "vague|detailed)\\b)"),
         "too", "way too", "far too", "much too", "waay too", "overly", "too much", "too many", "so much", "so many",
         "a bit too", "a little too", "kinda too", "excessively", "way too much", "way too many", "far too much",
     ),
-    "excesspost": ("and a half",),
+    "excesspost": (
+        "and a half",
+        "(?:is|are|was|were) (?:way |far |a bit |just |simply |really )?too much(?: for me)?(?= ?(?:[.!?,;:]|$))",
+        "(?:is|are|was) overdone(?: for me)?(?= ?(?:[.!?,;:]|$))",
+    ),
     # Bare "so" intensifies an adjective only ("so stiff"); it never quantifies an object.
     "so": ("so",),
     "intens": (
@@ -150,6 +164,27 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "starting with", "opening with", "start", "open", "begin", "launch into",
     ),
     "please": ("please", "pls", "plz", "pleas", "plse", "kindly"),
+    # Tolerating something ("I don't mind long answers") is no wish for it.
+    "tolerate": (
+        "(?:i )?don'?t mind", "(?:i )?do not mind", "doesn'?t bother me",
+        "i can live with",
+    ),
+    # Doubting the wish in the clause that follows ("I don't think it needs to be shorter").
+    "negthink": (
+        "i don'?t think", "i do not think", "i don'?t believe", "i'?m not sure (?:it|that|you)", "i doubt",
+    ),
+    # A tentative offer: "Stichpunkte vielleicht?" asks for the object it offers.
+    "maybe": (
+        "maybe", "perhaps",
+    ),
+    # "As technical as you like": permission for the adjective before it.
+    "aslike": (
+        "as you (?:like|want|wish|please)",
+    ),
+    # Keeping what one answer did ("keep the bullets, just fix the typo"): about that answer, not a wish.
+    "retain": (
+        "keep the", "keep those", "keep these", "keep your", "leave the", "leave those", "don'?t change the",
+    ),
 
     # ---- Scope and stance -----------------------------------------------------------------------
     # Introduces a situation that an attitude judges ("it feels cold when you …"); also a question word.
@@ -181,6 +216,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "can we", "could we", "shall we", "let us", "any chance (?:of|you)", "can you", "could you", "would you",
         "will you", "can u", "could u", "would you mind", "i'?d like you to", "i want you to", "i need you to",
         "let'?s", "is it possible to", "would it be possible to", "do you mind", "mind",
+        "would it kill you to", "would it hurt to",
     ),
     "thanks": ("thanks", "thank you", "thx", "ty", "cheers", "much appreciated"),
     "praise": (
@@ -188,6 +224,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "clear", "neat", "sweet", "love this", "well done", "perfect", "great answer", "nailed it", "just right",
         "spot on", "exactly what i needed", "love it", "awesome", "super helpful", "very helpful", "helpful",
         "fine as is", "it'?s fine", "that'?s fine", "that'?s plenty", "that'?s enough", "good enough", "works for me",
+        "i (?:really )?loved", "i (?:really )?liked", "loved (?:it|that|this|how)",
+        "(?:really )?enjoyed (?:it|that|this|the)",
     ),
     "resolved": (
         "i figured it out", "i got it", "i get it now", "got it", "i understand now", "all good", "never ?mind",
@@ -232,6 +270,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "is there", "is that", "is this", "are there", "does", "do i", "do you think", "should", "shall", "can i",
         "could i", "may i", "would a", "would it", "is my", "are my", "is using", "any tips", "tips (?:for|on)",
         "any (?:advice|ideas|suggestions|recommendations)",
+        "is it (?:considered )?(?:rude|ok|okay|unprofessional|weird|acceptable|appropriate|bad|polite|normal) to",
+        "is it (?:considered )?(?:rude|polite)",
+        "do (?:people|most people|others|folks|you think people)", "does (?:anyone|everyone|anybody)",
+        "is it (?:common|usual|normal) to", "are people",
     ),
     # Imperatives that order new content ("write a poem", "list three fruits").
     "task": (
@@ -253,8 +295,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     # Parts of the last answer, named as the object of a request ("expand on the second point").
     "answerpart": (
-        "(?:the |that |this )?(?:first|second|third|fourth|last|final|previous|next|other|middle) (?:point|part|"
-        "paragraph|section|step|bit|option|example|one|item|sentence)s?",
+        ("(?:the |that |this )?(?:first|second|third|fourth|last|final|previous|next|other|middle) (?:point|part|"
+         "paragraph|section|step|bit|option|example|one|item|sentence)s?"),
         "(?:point|step|part|option|section) (?:\\d+|one|two|three|four|five)", "the idea", "the concept",
         "the general idea", "the big picture", "that part", "this part", "the rest",
     ),
@@ -266,37 +308,55 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("about", "regarding", "on the topic of"),
     "beneficiary": (
-        "for my (?:\\w+ )?(?:son|daughter|kids?|child(?:ren)?|boss|manager|mom|mum|mother|dad|father|grandma|"
-        "grandmother|grandpa|grandfather|friends?|wife|husband|partner|girlfriend|boyfriend|teacher|professor|class|"
-        "students|colleagues?|coworkers?|clients?|customers?|nephew|niece|sister|brother|team)(?:'s)?",
+        ("for my (?:\\w+ )?(?:son|daughter|kids?|child(?:ren)?|boss|manager|mom|mum|mother|dad|father|grandma|"
+         "grandmother|grandpa|grandfather|friends?|wife|husband|partner|girlfriend|boyfriend|teacher|professor|class|"
+         "students|colleagues?|coworkers?|clients?|customers?|nephew|niece|sister|brother|team)(?:'s)?"),
         "for a (?:\\d+|five|six|seven|eight|nine|ten)[- ]year[- ]old", "so (?:a|my) \\d+[- ]year[- ]old",
         "it'?s for (?:my|a) (?:\\w+ )?(?:school|class|project|homework|presentation)",
+        ("for (?:my|our|the|a|an) (?:\\w+ )?(?:speech|talk|toast|presentation|wedding|meeting|party|trip|exam|"
+         "interview|lesson|class|birthday|newsletter|blog post|pitch|sermon|eulogy)"),
+        "for (?:\\d+|two|three|four|five|six|eight|ten|twelve) (?:people|persons|guests|adults|kids)",
     ),
     # The message hands over material to work on ("… here it is:"): nothing in it is feedback.
-    "material": ("here it is", "here'?s the text", "here'?s my draft"),
+    "material": (
+        "here it is", "here'?s the text", "here'?s my draft",
+        ("here'?s (?:the|my|a|an|our) (?:doc|document|article|link|file|e-?mail|report|paper|text|draft|transcript|"
+         "notes|essay|letter|post|script|pdf)"),
+        ("here is (?:the|my|a|an|our) (?:doc|document|article|link|file|e-?mail|report|paper|text|draft|transcript|"
+         "notes|essay|letter|post|script|pdf)"),
+    ),
     "reported": (
-        "(?:my|our|his|her) (?:\\w+ )?(?:boss|manager|friend|teacher|professor|prof|mom|mum|mother|dad|father|wife|"
-        "husband|partner|girlfriend|boyfriend|colleague|coworker|co-worker|editor|client|customer|kid|son|daughter|"
-        "sister|brother|grandma|grandpa|tutor|supervisor|lecturer|team ?lead|mentor) (?:\\w+ )?(?:says|said|thinks|"
-        "told me|tells me|keeps telling me|claims|complains|wants|needs|expects|asked (?:me )?for|requires|prefers|"
-        "likes)",
+        ("(?:my|our|his|her) (?:\\w+ )?(?:boss|manager|friend|teacher|professor|prof|mom|mum|mother|dad|father|wife|"
+         "husband|partner|girlfriend|boyfriend|colleague|coworker|co-worker|editor|client|customer|kid|son|daughter|"
+         "sister|brother|grandma|grandpa|tutor|supervisor|lecturer|team ?lead|mentor) (?:\\w+ )?(?:says|said|thinks|"
+         "told me|tells me|keeps telling me|claims|complains|wants|needs|expects|asked (?:me )?for|requires|prefers|"
+         "likes)"),
         "(?:people|everyone|everybody) (?:say|says|tell me|tells me)",
+        "(?:he|she|they) (?:told|tells|asked|asks|said|says|wants|keeps telling|thinks|reckons) (?:me|us)?",
     ),
     # A clause about a third person ("my mother-in-law sends me twenty emojis"): not about the answers.
     "thirdparty": (
-        "(?:my|our) (?:\\w+ )?(?:boss|coworkers?|co-workers?|colleagues?|friends?|mom|mum|mother|dad|father|wife|"
-        "husband|partner|sons?|daughters?|kids?|teachers?|professor|manager|sister|brother|grandma|grandpa|neighbou?r|"
-        "roommate|team|clients?|customers?)",
+        ("(?:my|our) (?:\\w+ )?(?:boss|coworkers?|co-workers?|colleagues?|friends?|mom|mum|mother|dad|father|wife|"
+         "husband|partner|sons?|daughters?|kids?|teachers?|professor|manager|sister|brother|grandma|grandpa|neighbou?r|"
+         "roommate|team|clients?|customers?)"),
+        ("(?:my|our) (?:\\w+ )?(?:niece|nephew|cousin|aunt|uncle|grandson|granddaughter|grandkids?|stepson|"
+         "stepdaughter|in-laws|mother-in-law|father-in-law|sister-in-law|brother-in-law|girlfriend|boyfriend|"
+         "fianc[ée]e?|flatmate|housemate|landlord|tenant|supervisor|tutor|students?|pupils?|coach|doctor|"
+         "therapist|ex)"),
     ),
     "mycontent": (
         "(?:the )?following (?:text|paragraph|passage|e-?mail|message|article|sentences?|paragraphs|list|notes)",
-        "my (?:\\w+ )?(?:e-?mails?|essays?|thesis|dissertation|cover letter|letters?|reports?|texts?|messages?|posts?|"
-        "slides?|presentation|intro|introduction|novel|chapters?|cv|resume|blog|articles?|papers?|writing|speech|"
-        "story|stories|poems?|tweets?|summary|linkedin)",
+        ("my (?:\\w+ )?(?:e-?mails?|essays?|thesis|dissertation|cover letter|letters?|reports?|texts?|messages?|posts?|"
+         "slides?|presentation|intro|introduction|novel|chapters?|cv|resume|blog|articles?|papers?|writing|speech|"
+         "story|stories|poems?|tweets?|summary|linkedin)"),
+        "i'?m (?:currently |now )?(?:writing|drafting|preparing|putting together|working on) (?:a|an|my|some)",
+        ("in (?:an|a|my) (?:work |formal |professional |business )?(?:e-?mail|letter|message|text message|cover letter|"
+         "linkedin post|tweet|card|memo)"),
     ),
     "hypothetical": (
         "if you (?:could|were to|would|had to)", "if i (?:asked|told|wanted|said|were to|ask you|tell you)",
         "suppose i", "what if i", "hypothetically", "would you (?:remember|be able)",
+        "if you (?:answered|replied|wrote|spoke|used)",
     ),
     "ability": (
         "can you (?:also|even|actually) (?:speak|write|answer|reply|talk|read|do)", "are you able to",
@@ -313,6 +373,15 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "the (?:first|last|next) (?:\\w+ )?(?:sentences?|lines?|paragraphs?)", "in other words",
         "a sentence or two of context", "sentences? of context", "the level of detail", "no problem", "no worries",
         "not sure", "not bad",
+        ("(?:a |an )?(?:bulleted |numbered )?(?:shopping|grocery|to-?do|packing|guest|reading|wish|bucket|gift|party|"
+         "task) list"),
+        "playlist",
+        ("(?:a |the )?(?:bulleted |numbered )?list of (?:ingredients|groceries|guests|names|tasks|things to (?:do|pack|"
+         "bring))"),
+        "plain english",
+        "(?:a|one|two|three|four|five|six|\\d+|several|a few) (?:sentences?|lines?) of",
+        "dress code", "zip code", "post(?:al)? code", "area code", "country code", "promo code", "discount code",
+        "coupon code", "code of conduct", "qr code", "the highway code",
     ),
 
     # ---- Pair and language concepts -----------------------------------------------------------
@@ -325,6 +394,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "longtext": (
         "essay", "novel", "dissertation", "thesis", "book", "bible", "saga", "epic", "treatise", "encyclopedia",
         "lecture", "sermon", "\\d+ screens(?: of scrolling)?", "screens of scrolling", "whole article", "term paper",
+        "life story", "biography", "autobiography", "textbook", "war and peace", "novella", "manifesto",
+        "(?:a |the )?whole (?:history|biography|manual)",
+    ),
+    # Content whose size is the point, turned down after "I asked …, not …".
+    "bigtopic": (
+        ("(?:its |his |her |their |the )?(?:whole |entire |full |complete )?(?:life story|story|history|biography|"
+         "guide|manual|tutorial|lecture|seminar|course|masterclass|tour)"),
     ),
     "exclaim": (
         "what an?", "such an?", "a whole", "an entire", "like an?", "for an?", "that'?s an?", "this is an?",
@@ -340,7 +416,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:a )?chatbot", "a bot", "a machine", "an ai", "a call cent(?:er|re)", "(?:my )?bank",
         "tax (?:form|office|return|authority)", "legal (?:contract|document)", "contract", "lawyer",
         "government (?:form|letter|office)", "bureaucrat", "corporate memo", "press release", "robot",
-        "terms and conditions", "insurance (?:letter|company)", "the dmv", "court", "notary", "customer service",
+        "terms and conditions", "insurance (?:letter|company)", "the dmv", "(?:a|the|in|at) court",
+        "court (?:ruling|filing|document|order|papers)", "notary", "customer service",
     ),
     "native": (
         "my (?:native|first|mother) (?:language|tongue)", "mother tongue", "native language", "native speaker",
@@ -353,6 +430,15 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "switch": ("switch(?: over)? (?:to|into)", "change to", "go back to", "swap to"),
     "repeat": ("restat\\w*", "repeat\\w*", "rephras\\w*", "echo\\w*", "paraphras\\w*", "summary of"),
     "myquestion": ("my question", "the question", "what i asked", "my prompt"),
+    # Saying what the question was, to contrast it with what came back.
+    "asked": (
+        "i (?:only |just |simply )?asked(?: you)?(?: for| about)?", "i was (?:only |just )?asking(?: for| about)?",
+        "all i asked(?: for)? was", "my question was",
+    ),
+    # "You wrote a novel": said of an answer's size.
+    "wrote": (
+        "you (?:just )?wrote(?: me)?", "you'?ve (?:just )?written(?: me)?",
+    ),
     "years": (
         "for (?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty) years", "for over a decade",
         "for a decade", "(?:\\d+|many|several|ten|fifteen|twenty) years", "for years", "for a living", "professionally",
@@ -361,6 +447,17 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "techjob": (
         "engineer", "developer", "dev", "programmer", "coder", "sysadmin", "sre", "architect", "data scientist",
         "devops", "doing this", "this stuff", "build them", "in the industry", "in tech",
+    ),
+    # People whose trade gives them expertise; with years of practice they read as experts.
+    "profession": (
+        "doctor", "physician", "surgeon", "nurse", "gp", "cardiologist", "neurologist", "radiologist", "oncologist",
+        "dermatologist", "psychologist", "psychiatrist", "pediatrician", "paediatrician", "anesthesiologist",
+        "anaesthetist", "pathologist", "dentist", "pharmacist", "vet", "veterinarian", "midwife", "paramedic",
+        "therapist", "physiotherapist", "attorney", "solicitor", "barrister", "paralegal", "judge",
+        "accountant", "auditor", "bookkeeper", "tax advisor", "economist", "consultant", "teacher", "lecturer",
+        "professor", "researcher", "scientist", "statistician", "mathematician", "physicist", "chemist", "biologist",
+        "electrician", "plumber", "mechanic", "carpenter", "chef", "pilot", "translator", "journalist", "designer",
+        "photographer", "analyst", "banker", "trader", "practising", "practicing", "teaching",
     ),
 
     # ---- Value-bearing ------------------------------------------------------------------------
@@ -387,12 +484,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "adj:expertise=expert": (
         "technical", "advanced", "expert", "sophisticated", "nerdy", "complex", "complicated", "academic", "low-level",
-        "rigorous", "hardcore", "in-the-weeds", "jargony", "jargon-heavy", "dense", "techy",
+        "rigorous", "hardcore", "in-the-weeds", "jargony", "jargon-heavy", "techy",
     ),
     "adjlong:length=detailed": ("long", "lengthy", "huge", "massive", "big"),
     "comp:length=concise": (
         "punchier", "more to the point", "shorter", "briefer", "terser", "tighter", "crisper", "quicker", "leaner",
         "snappier", "more concise", "more succinct",
+        "more direct",
     ),
     "comp:length=detailed": ("longer", "deeper", "richer", "more thorough", "more detailed"),
     "comp:expertise=beginner": (
@@ -413,7 +511,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # Filler is about the opening when the user also names the opening.
     "judge:length=concise>preamble": ("fluff", "filler", "padding", "waffle"),
     # A complaint about one block of text is about format when the user also names a format.
-    "judge:length=concise>format": ("walls? of text", "(?:big |huge |long |giant )?blocks? of text"),
+    "judge:length=concise>format": (
+        "walls? of text", "(?:big |huge |long |giant )?blocks? of text",
+        "(?:a )?(?:huge |giant |massive |enormous |big |long |solid )?walls? of text", "text ?walls?",
+    ),
     "judge:length=detailed": (
         "superficial", "shallow", "thin", "vague", "sketchy", "skimpy", "sparse", "bare-?bones", "skeletal",
         "half-?baked", "incomplete", "cursory", "meag(?:er|re)", "light on details?",
@@ -424,7 +525,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "judge:tone=casual": (
         "stiff", "stuffy", "robotic", "stilted", "wooden", "bureaucratic", "pompous", "uptight", "starchy", "prim",
         "blunt", "harsh", "curt", "like a robot", "like a textbook", "like a tax form", "like a legal document",
-        "like a press release", "like my bank", "so proper", "too proper",
+        "like a press release", "like my bank", "(?:so|too) proper(?= *(?:[.!?,;]|$))",
     ),
     "judge:tone=formal": (
         "sloppy", "flippant", "slangy", "cringe", "cringy", "over-?familiar", "too chummy", "unserious",
@@ -435,6 +536,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "i don'?t understand", "i didn'?t understand", "i do not understand", "i did not understand",
         "didn'?t understand (?:half|most|any|a word)", "no idea what (?:that|this|you)", "too much jargon",
         "jargon-?heavy", "what does that even mean", "i couldn'?t follow", "hard to understand",
+        "you (?:kind of |sort of )?assumed (?:that )?i (?:already )?(?:knew|know|understood)",
+        "you'?re assuming (?:that )?i (?:already )?know", "i can'?t follow",
     ),
     "judge:expertise=expert": (
         "intro-?level", "entry-?level", "beginner-?level", "beginner stuff", "kindergarten", "patronizing",
@@ -463,6 +566,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "tighten (?:it |this |that )?up", "tighten (?:it|this|that)", "trim(?: (?:it|this|that))?(?: down)?",
         "condense", "shorten", "summari[sz]e", "sum (?:it|this|that) up", "sum up", "boil (?:it|this|that) down",
         "abridge",
+        "halve (?:it|this|that)", "cut (?:it|this|that) by half",
     ),
     "direct:emoji=avoid": ("emoji-?free", "emojis? free"),
     "direct:format=prose": ("bullet-?free",),
@@ -470,16 +574,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:one|a single|a) (?:sentence|line) (?:is enough|will do|suffices)", "long story short",
         "cliff'?s? ?notes(?: version)?", "(?:a |just a )?(?:quick |brief |short )?(?:high-level )?overview",
         "no frills", "the short of it", "in brief",
-        "(?:under|max|maximum|at most|no more than|less than|fewer than|within) (?:\\d+|two|three|four|five|six|seven|"
-        "eight|ten|a hundred|fifty) (?:words|sentences|lines|paragraphs)",
+        ("(?:under|max|maximum|at most|no more than|less than|fewer than|within) (?:\\d+|two|three|four|five|six|seven|"
+         "eight|ten|a hundred|fifty) (?:words|sentences|lines|paragraphs)"),
         "(?:in )?(?:two|2|one|1)(?: or |-| to |, )(?:three|3|two|2) (?:short )?(?:sentences|lines)", "tl;?dr", "tl dr",
         "too long,? didn'?t read", "in short", "in a nutshell", "short and sweet",
         "cut (?:it|this|that) (?:down|short|in half)", "cut down", "(?:give me )?the gist", "just the gist",
         "the essentials", "just the essentials", "key takeaways?", "the bottom line", "bottom line", "the main points",
         "just the (?:key|main) points", "the key points", "the short version", "a shorter version", "fewer words",
         "in fewer words",
-        "(?:in |just |only |max |maximum |at most |under |no more than |less than )?(?:one|two|three|a couple of|"
-        "a few|1|2|3) (?:short )?(?:sentences?|lines?)",
+        ("(?:in |just |only |max |maximum |at most |under |no more than |less than )?(?:one|two|three|a couple of|"
+         "a few|1|2|3) (?:short )?(?:sentences?|lines?)"),
         "a sentence or two", "a line or two",
         "(?:max |maximum |at most |under |no more than |less than )\\d+ (?:words|sentences|lines)", "one-?liners?",
         "i don'?t have the patience", "no patience",
@@ -493,6 +597,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "between (?:calls|meetings|pages|classes)", "(?:two|2|a few) minutes", "bring it down", "brevity", "tmi",
         "too much info(?:rmation)?", "(?:just )?the headlines?", "headline version",
         "more than i (?:asked|needed|wanted)(?: for)?", "way more than i (?:asked|needed|wanted)(?: for)?",
+        "be direct",
+        ("(?:i )?(?:stopped|gave up) reading(?: (?:about |around |at |after )?(?:halfway|half way|the first "
+         "paragraph))?"),
+        "(?:got|made it) (?:about |only )?halfway(?: through)?", "get (?:it|this|that) down to",
+        "trim the fat", "(?:just |only )?the highlights", "the cliff notes",
+        "half (?:of that|as much|the length) would do", "half would do",
     ),
     "direct:length=concise>preamble": (
         "(?:get|cut|go|come) (?:straight |right |directly )?to the point", "cut to the chase", "straight to the point",
@@ -509,6 +619,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "i want the details", "leave nothing out", "all the details", "every detail", "go on", "keep going",
         "more on (?:that|this)", "(?:rather|better) too much than too little", "more depth", "more context",
         "take your time", "explain (?:it |this |that )?properly",
+        "err on the side of (?:too much|more|too many|detail)", "even if it(?:'?s| is| gets) long(?:er)?",
+        "(?:something|stuff|a lot)(?:'?s| is) missing", "(?:you'?re |you are )?missing (?:a lot|stuff|things|steps)",
     ),
     "direct:format=lists": (
         "(?:as|in|into) (?:a (?:series of )?)?(?:numbered )?steps",
@@ -517,6 +629,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "broken (?:up |down )?into (?:steps|points|bullets|sections|chunks|parts)", "structure (?:it|this|that)",
         "structured", "step-by-step list", "numbered steps", "easier to scan", "scannable", "skimmable", "i can scan",
         "to skim", "point by point", "itemi[sz]e",
+        "bullet (?:it|this|that|them)", "bulleti[sz]e(?: it| this)?", "bullet-?point (?:it|this|that)",
+        "number (?:the|them|it)(?: steps)?",
     ),
     "direct:tone=casual": (
         "relax", "loosen up", "lighten up", "chill out", "talk normally", "talk normal",
@@ -536,7 +650,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "get straight to it", "get right to it", "no preamble", "no intro", "no small talk", "only the answer",
         "jump straight to", "go straight to the answer", "just get to it", "spare me the intro",
     ),
-    "direct:emoji=use": ("(?:an? )?emoji (?:person|fan|lover|enthusiast)",),
+    "direct:emoji=use": (
+        "(?:an? )?emoji (?:person|fan|lover|enthusiast)", "emoji-?friendly", "emoji-?heavy",
+        "with (?:lots of|plenty of) emojis",
+    ),
     "direct:preamble=keep": (
         "warm (?:it )?up (?:a (?:little|bit) )?(?:before|first)", "say hi", "ease me in", "ease into it", "warm me up",
     ),
@@ -552,16 +669,22 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "what do (?:these|those|all these) (?:terms|words) mean", "slowly", "more slowly", "slower",
         "baby steps please", "for a beginner", "for beginners", "like a beginner", "like you would to a beginner",
         "i'?m (?:not|no) (?:an? )?(?:expert|techie|tech person|engineer)",
-        "(?:zero|no|little|without any|limited|not much) (?:tech(?:nical)?|it|coding|programming|computer|"
-        "math) (?:background|knowledge|experience|skills)",
+        ("(?:zero|no|little|without any|limited|not much) (?:tech(?:nical)?|it|coding|programming|computer|"
+         "math) (?:background|knowledge|experience|skills)"),
         "no background in", "assum(?:ed|es|ing) too much", "too much (?:prior )?knowledge",
         "not a native (?:english )?speaker", "not a (?:tech|technical) person", "i'?m not technical",
         "not very technical",
+        "not a (?:techie|tech person|computer person|tech guy|tech girl|numbers person)",
+        ("explain (?:the |those |these |what the )?(?:terms|jargon|acronyms|abbreviations|technical words)(?: (?:mean|"
+         "you used))?"),
+        "(?:like|as if|as though) i (?:know|knew) (?:nothing|zero|zilch)(?: about (?:it|this|the topic))?",
+        "(?:in |with |use )?(?:simple|plain|easy|everyday) words",
+        "not my field", "(?:i'?m )?not in the field", "outside my field",
     ),
     "direct:expertise=beginner>language": ("i'?m (?:still )?learning", "i'?m practi[cs]ing", "i want to practi[cs]e"),
     "direct:expertise=expert": (
-        "(?:like|as if) i'?m (?:a|an) (?:developer|engineer|expert|professional|programmer|specialist|colleague|peer|"
-        "pro)",
+        ("(?:like|as if) i'?m (?:a|an) (?:developer|engineer|expert|professional|programmer|specialist|colleague|peer|"
+         "pro)"),
         "(?:i'?m )?fluent in (?:python|java|javascript|typescript|rust|go|c\\+\\+|sql|\\w+)", "assume i know",
         "assume (?:that )?i (?:know|understand|am familiar|'?m familiar)",
         "i know (?:the|my) (?:basics|fundamentals|stuff)", "i know what i'?m doing",
@@ -569,12 +692,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:be |get )?as technical as you (?:like|want|can)", "(?:get|go) (?:into|to) the technical",
         "the technical (?:bit|part|side|details|stuff|version|explanation|answer)", "just the technical",
         "technical details", "nitty-gritty", "nuts and bolts", "under the hood", "talk shop",
-        "(?:like|as) (?:you would|you'?d) (?:to|with|give) (?:another|an?|a fellow) (?:engineer|expert|developer|"
-        "colleague|peer|professional|specialist)",
+        ("(?:like|as) (?:you would|you'?d) (?:to|with|give) (?:another|an?|a fellow) (?:engineer|expert|developer|"
+         "colleague|peer|professional|specialist)"),
         "the answer you'?d give (?:another|a fellow|an?) \\w+", "(?:i'?m|i am) not a (?:beginner|newbie|novice)",
         "(?:i'?m|i am) not new to", "no need to explain", "you don'?t need to explain", "i'?ve been doing this for",
         "skip the (?:basics|fundamentals|intro stuff)", "i'?m (?:a )?pro",
         "(?:go |get )?(?:deeper|more) technical(?:ly)?", "technically deeper", "i know the theory",
+        "(?:pitched|aimed|set) (?:way |far |a bit |a little |much )?too low",
+        "assume i'?ve (?:read|seen|used|done|studied)",
+        "treat me (?:as|like) (?:an? )?(?:expert|pro|professional|colleague|peer|specialist|grown-?up)",
+        "no need to define", "(?:you )?don'?t need to define",
     ),
     "direct:code=include": (
         "in code", "copy and (?:run|paste)", "i can copy", "examples? (?:that )?i can (?:copy|run|paste)",
@@ -588,9 +715,30 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "trait:length=concise>format": (
         "slow reader", "i read slowly", "adhd", "dyslexi[ac]\\w*", "attention span", "short attention",
     ),
+    # Little time to read: a self-description that implies short answers.
+    "trait:length=concise": (
+        "(?:very |so |really )?(?:little|limited) time",
+        ("(?:i'?m |im )?(?:really |super |very |so )?(?:busy|swamped|slammed)(?: (?:mum|mom|dad|parent|person|"
+         "professional|right now|today|these days))?"),
+        "pressed for time", "short of time", "time-?poor", "i (?:only |just |mostly )?skim(?: everything| things)?",
+        "between (?:two )?(?:meetings|calls|appointments|shifts|lectures)", "on my (?:lunch )?break",
+        "(?:only )?(?:a few|two|five|\\d+) (?:spare )?minutes",
+    ),
     "trait:emoji=avoid": (
         "screen ?reader\\w*", "read out as", "read aloud as", "visually impaired", "voice ?over", "talkback",
         "i'?m blind", "low vision",
+    ),
+    # Being new at something: a self-description that implies a beginner's answers.
+    "trait:expertise=beginner": (
+        ("(?:my |the )?first (?:time|week|day|month)(?: ever)? (?:doing|using|setting|trying|working|coding|learning|"
+         "writing|with|on)"),
+        "(?:i have |i'?ve got |i got )?no (?:idea|clue) what i'?m doing",
+        "no (?:idea|clue) how (?:this|it|any of this|that) works",
+        "(?:i'?m |im )?(?:totally |completely )?clueless (?:about|with|when it comes to)",
+        "i know (?:nothing|zilch|zero) about", "(?:i )?don'?t know (?:the first thing|anything) about",
+        "(?:i'?m |im )?(?:a )?(?:total |complete )?(?:noob|newbie|novice|beginner) (?:at|with|in)",
+        "i'?m (?:just )?(?:starting|getting started) (?:out )?(?:with|in|on)",
+        "i (?:just|only just) started (?:with|learning|using)",
     ),
 
     # ---- Targets: objects whose wanted value depends on the words around them --------------------
@@ -603,6 +751,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "numbered (?:lists?|steps|points)", "enumerations?", "dashes", "headers", "sub-?headings?", "listicles?",
         "checklists?", "tables?", "headings?", "itemi[sz]ed lists?", "step(?:-by-| by )step lists?",
         "(?:a bunch of )?fragments(?: with dashes)?", "bullet form", "list form", "points",
+        "one (?:under|below) the other",
     ),
     "target:prose": (
         "prose", "paragraphs?", "regular paragraphs", "flowing (?:text|prose)", "continuous text", "running text",
@@ -618,8 +767,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "target:intro": (
         "intros?", "introductions?", "preambles?", "preface", "greetings?", "pleasantries", "small ?talk", "warm-?up",
         "hellos?", "hi", "opening (?:lines?|sentences?|paragraphs?|remarks?)", "intro paragraphs?",
-        "(?:a |one )?(?:quick |short |brief |little )?(?:friendly |warm |welcoming )?(?:lines?|sentences?|"
-        "words?)(?: or two)? (?:of|for) (?:context|intro|introduction|greeting|welcome)",
+        ("(?:a |one )?(?:quick |short |brief |little )?(?:friendly |warm |welcoming )?(?:lines?|sentences?|"
+         "words?)(?: or two)? (?:of|for) (?:context|intro|introduction|greeting|welcome)"),
         "(?:quick |short |brief )?friendly (?:line|sentence|opener|hello)", "qopener", "throat[- ]clearing",
         "fluff at the (?:start|beginning|top)", "(?:the )?welcome", "openers?", "niceties", "greet(?:ing)? me",
         "say(?:ing)? hello", "summary of my question", "restat(?:e|ing) (?:my|the) question",
@@ -630,6 +779,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:the )?syntax(?: stuff| basics)?", "basics", "the basics", "fundamentals", "the fundamentals", "basic stuff",
         "the basic stuff", "abcs?", "intro stuff", "obvious (?:stuff|things|parts)", "beginner (?:stuff|material)",
         "what (?:a|an) \\w+ is", "definitions",
+        "(?:an? |the )?intro(?:duction)? to (?:\\w+)", "(?:a |the )?primer on",
     ),
     "target:jargon": (
         "jargon", "technical terms", "tech terms", "terminology", "buzzwords", "acronyms", "big words", "fancy words",
@@ -642,12 +792,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "target:formalities": ("formalities", "formality", "the formal stuff"),
     "target:slang": ("familiarity", "slang", "dude", "bro"),
     "target:tone_formal": (
-        "(?:a )?(?:formal|professional|business|serious|neutral)(?:,? (?:and )?[\\w-]+)? (?:tone|register|style|"
-        "language|wording|phrasing)",
+        ("(?:a )?(?:formal|professional|business|serious|neutral)(?:,? (?:and )?[\\w-]+)? (?:tone|register|style|"
+         "language|wording|phrasing)"),
     ),
     "target:tone_casual": (
-        "(?:a )?(?:casual|informal|relaxed|friendly|conversational|laid-?back)(?:,? (?:and )?[\\w-]+)? (?:tone|"
-        "register|style|language|wording|phrasing)",
+        ("(?:a )?(?:casual|informal|relaxed|friendly|conversational|laid-?back)(?:,? (?:and )?[\\w-]+)? (?:tone|"
+         "register|style|language|wording|phrasing)"),
     ),
     "target:summary": ("summary", "summaries", "summary version", "recap", "tl;?dr version", "abstract"),
     "target:text": ("texts", "text", "words", "paragraphs of text"),
@@ -666,5 +816,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "target:explainbasic": (
         "the obvious", "explain(?:ing)? (?:the basics|everything|what (?:a |an )?\\w+ (?:is|are|means))",
         "explain(?:ing)? it all", "hand-?holding", "over-?explain\\w*", "spoon-?fe(?:e|)d\\w*", "babysitting",
+        "(?:an? )?explanation of what (?:a |an |the )?\\w+ (?:is|are|means|does)",
+        "explain(?:ing)? what \\w+ (?:is|are|means|does)",
     ),
 }

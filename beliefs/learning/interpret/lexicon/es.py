@@ -13,6 +13,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "neg": (
         "no", "ni", "nada", "ningun\\w*", "no hace falta", "no necesito", "no me hace falta", "tampoco", "ya no",
         "no quiero", "no me (?:pongas|des|mandes|uses|hagas)", "no pongas", "no uses", "no hay que", "no tienes que",
+        "cero",
     ),
     "never": ("nunca", "jamas", "nunca mas", "nunca jamas"),
     "negcop": ("no es", "no esta", "no era", "no son", "no estaba"),
@@ -30,6 +31,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "añade(?:le)?", "agrega(?:le)?", "pon(?:le|me|les)?", "mete(?:le)?", "usa", "utiliza", "incluye", "quiero",
         "necesito", "me gustaria", "quisiera", "pones", "pongas", "pon", "echale", "echa", "añadir", "poner", "usar",
         "mete", "incluir",
+        "no dudes en", "no te cortes (?:con|en)",
     ),
     "with": ("con",),
     "give": ("dame", "hazme", "muestrame", "enseñame", "pasame", "mandame", "danos", "muestra", "enseña"),
@@ -53,6 +55,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "se me hacen bola", "se me hace bola", "no me gusta(?:n)?(?: nada)?", "poco profesional", "me distrae(?:n)?",
         "es una pesadilla", "son una pesadilla", "un infierno", "no es lo mio", "no me dice(?:n)? nada",
         "me da flojera", "me da pereza", "seco", "frio", "me incomoda", "me saca de quicio", "me sacan de quicio",
+        "se me hace(?:n)? (?:eterno|eternos|eterna|eternas|pesad[oa]s?|dificil(?:es)?|cuesta arriba|largo|largos)",
+        "me cuesta(?:n)?(?: mucho)?", "tengo (?:problemas|dificultades) con",
+        "(?:es|son) (?:muy )?dificil(?:es)? para mi", "un sufrimiento", "un suplicio", "una tortura",
+        "no me sirve(?:n)? de nada", "no me sirve(?:n)? para nada",
+        "uf", "puf", "agh",
     ),
     "why": (
         "por que", "para que", "y todos esos", "todos esos", "todas esas", "a que viene(?:n)?", "que pasa con",
@@ -64,7 +71,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "demasiad" + _O, "tanto", "tantos", "tantas", "tanta", "un monton de", "muchisim" + _O, "exceso de",
         "excesivamente", "mucho", "muchos", "muchas",
     ),
-    "excesspost": ("de mas", "de sobra"),
+    "excesspost": (
+        "de mas", "de sobra", "(?:es|son|fue) (?:demasiado|excesiv[oa]s?)(?: para mi)?(?= ?(?:[.!?,;:]|$))",
+    ),
     "so": ("tan",),
     "intens": ("muy", "bastante", "un poco", "algo", "un poquito", "un pelin", "medio", "mas bien", "re", "pelin"),
     "more": ("mas", "un poco mas", "algo mas", "mucho mas", "bastante mas", "un pelin mas", "un poquito mas"),
@@ -72,6 +81,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "copula": (
         "esta", "esto es", "eso es", "era", "fue", "queda", "quedo", "suena(?:s)?", "parece(?:s)?", "se ve", "se lee",
         "resulta", "estas", "eres", "esta siendo", "me parece", "me resulto",
+        "hace que", "lo hace", "hacen que",
     ),
     "canbe": ("puede ser",),
     "be": (
@@ -79,6 +89,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "escribelo", "redactalo", "contesta(?:me)?", "responde(?:me)?", "hablame", "habla", "sea", "seas",
         "sigue siendo", "se mas", "sea mas", "respondeme", "contestame", "explicamelo", "explicalo", "cuentamelo",
         "damelo", "redactame",
+        "quedate", "mantente", "seguir siendo",
     ),
     "first": ("antes", "primero", "para empezar", "de entrada", "antes de responder", "antes de la respuesta"),
     "start": (
@@ -86,6 +97,28 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "comienza", "arranca (?:con|por)", "abre con", "comenzar con", "empezar con",
     ),
     "please": ("por favor", "porfa", "porfi", "xfa", "plis", "porfavor", "x favor"),
+    # Tolerating something ("I don't mind long answers") is no wish for it.
+    "tolerate": (
+        "no me importa(?:n)?", "no me molesta(?:n)?", "me da igual", "me dan igual", "no tengo problema con",
+    ),
+    # Doubting the wish in the clause that follows ("I don't think it needs to be shorter").
+    "negthink": (
+        "no creo que", "no pienso que", "dudo que",
+    ),
+    # A tentative offer: "Stichpunkte vielleicht?" asks for the object it offers.
+    "maybe": (
+        "quizas?", "tal vez", "a lo mejor",
+    ),
+    # "As technical as you like": permission for the adjective before it.
+    "aslike": (
+        "como (?:quieras|desees|gustes)", "lo que quieras",
+        "que quieras", "que te de la gana",
+    ),
+    # Keeping what one answer did ("keep the bullets, just fix the typo"): about that answer, not a wish.
+    "retain": (
+        "manten(?:ga)? (?:las|los|el|la|tus)", "deja (?:las|los|el|la|tus)", "conserva (?:las|los|el|la|tus)",
+        "no cambies (?:las|los|el|la)",
+    ),
 
     # ---- Scope and stance -----------------------------------------------------------------------
     "when": ("cuando",),
@@ -116,6 +149,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "praise": (
         "perfecto", "genial", "buenisimo", "excelente", "justo lo que necesitaba", "esta genial", "me sirve",
         "esta bien asi", "asi esta bien", "muy util", "util", "de lujo", "me salvaste", "me basta",
+        "me (?:ha )?encantado", "me encanto", "me gusto (?:mucho)?", "me ha gustado",
     ),
     "resolved": ("ya lo entendi", "ya entendi", "ya esta", "ya funciona", "lo resolvi", "no importa"),
     # A specific earlier instance, praised or mentioned: not a standing wish ("el emoji del final").
@@ -144,6 +178,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "cuant[oa]s?", "es mejor", "es normal", "es (?:de )?mala educacion", "esta bien (?:usar|poner)", "debo",
         "deberia", "puedo", "hay (?:que|alguna)", "me recomiendas", "algun consejo", "consejos", "se puede",
         "en que se diferencia", "es correcto", "es raro", "es grave", "es mejor poner", "es cosa",
+        "queda (?:mal|bien|raro)", "se ve (?:mal|raro)", "es de buena educacion", "esta mal visto", "se puede poner",
+        "la gente (?:usa|pone|escribe)", "se suele(?:n)?", "es habitual", "es normal (?:usar|poner)",
     ),
     "task": (
         "escribe(?:me)?", "redacta", "me redactas", "me escribes", "crea(?:me)?", "genera(?:me)?", "dime", "nombra",
@@ -155,11 +191,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "explain": ("explica(?:me|le|nos)?", "explicas", "cuentame", "describe(?:me)?", "explicar", "explicale"),
     # Third parties ("why do people …"), "of" (content follows), a solved problem (a satisfied "no code").
-    "people": ("la gente", "todo el mundo", "todos"),
+    "people": (
+        "la gente", "todo el mundo", "todos", "usan", "ponen", "dicen", "escriben", "hablan", "mandan", "se usa(?:n)?",
+    ),
     "anaphor": ("lo", "la", "los", "esto", "eso", "todo", "la respuesta", "tu respuesta"),
     "answerpart": (
-        "(?:el |la )?(?:primer|primero|segundo|tercer|tercero|ultimo|primera|segunda|tercera|ultima) (?:punto|parte|"
-        "parrafo|paso|ejemplo|seccion|apartado)",
+        ("(?:el |la )?(?:primer|primero|segundo|tercer|tercero|ultimo|primera|segunda|tercera|ultima) (?:punto|parte|"
+         "parrafo|paso|ejemplo|seccion|apartado)"),
         "(?:el )?(?:punto|paso) (?:\\d+|uno|dos|tres|cuatro|cinco)", "la idea", "el concepto", "la idea general",
     ),
     "indef": ("un", "una", "uno", "\\d+", "dos", "cuatro", "cinco", "diez", "mi", "mis"),
@@ -167,33 +205,49 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("sobre", "acerca de", "respecto a"),
     "beneficiary": (
-        "(?:para|a) mi (?:\\w+ )?(?:hij[oa]|jef[ea]|mama|madre|papa|padre|abuel[oa]|amig[oa]|novi[oa]|espos[oa]|"
-        "profesor(?:a)?|profe|sobrin[oa]|herman[oa]|equipo|clase|cliente|compañer[oa]|suegr[oa])",
+        ("(?:para|a) mi (?:\\w+ )?(?:hij[oa]|jef[ea]|mama|madre|papa|padre|abuel[oa]|amig[oa]|novi[oa]|espos[oa]|"
+         "profesor(?:a)?|profe|sobrin[oa]|herman[oa]|equipo|clase|cliente|compañer[oa]|suegr[oa])"),
         "para (?:un|una) niñ[oa] de", "es para (?:el|la|mi) (?:cole|colegio|escuela|clase|tarea|trabajo de)",
+        ("para (?:mi|la|una|el|un|nuestra|nuestro) (?:\\w+ )?(?:boda|charla|presentacion|reunion|fiesta|viaje|examen|"
+         "entrevista|clase|discurso|cumpleanos|brindis)"),
+        "para (?:\\d+|dos|tres|cuatro|cinco|seis|ocho|diez|doce) (?:personas|invitados|adultos|niños)",
     ),
     # The message hands over material to work on ("… here it is:"): nothing in it is feedback.
-    "material": ("aqui esta el texto", "aqui tienes el texto"),
+    "material": (
+        "aqui esta el texto", "aqui tienes el texto",
+        ("aqui (?:esta|tienes|va) (?:el|la|mi|un|una) (?:texto|articulo|enlace|link|archivo|correo|informe|borrador|"
+         "carta|documento)"),
+    ),
     "reported": (
-        "(?:mi|la|el) (?:\\w+ )?(?:jef[ea]|profe|profesor(?:a)?|amig[oa]|madre|padre|mama|papa|pareja|novi[oa]|"
-        "compañer[oa]|suegr[oa]|herman[oa]|hij[oa]|abuel[oa]|tutor(?:a)?|cliente) (?:\\w+ )?(?:dice|me dijo|opina|cree|"
-        "me dice)",
+        ("(?:mi|la|el) (?:\\w+ )?(?:jef[ea]|profe|profesor(?:a)?|amig[oa]|madre|padre|mama|papa|pareja|novi[oa]|"
+         "compañer[oa]|suegr[oa]|herman[oa]|hij[oa]|abuel[oa]|tutor(?:a)?|cliente) (?:\\w+ )?"
+         "(?:dice|me dijo|opina|cree|me dice)"),
         "todos dicen",
+        "me (?:dijo|ha dicho|pidio|ha pedido) que", "(?:el|ella) (?:dice|piensa|cree) que",
     ),
     # A clause about a third person ("my mother-in-law sends me twenty emojis"): not about the answers.
     "thirdparty": (
-        "(?:mi|mis|nuestro|nuestra) (?:\\w+ )?(?:jef[ea]|compañer[oa]s?|amig[oa]s?|madre|padre|mama|papa|espos[oa]|"
-        "pareja|hij[oa]s?|profe(?:sor|sora)?|herman[oa]|abuel[oa]|vecin[oa]|suegr[oa]|novi[oa]|clientes?)",
+        ("(?:mi|mis|nuestro|nuestra) (?:\\w+ )?(?:jef[ea]|compañer[oa]s?|amig[oa]s?|madre|padre|mama|papa|espos[oa]|"
+         "pareja|hij[oa]s?|profe(?:sor|sora)?|herman[oa]|abuel[oa]|vecin[oa]|suegr[oa]|novi[oa]|clientes?)"),
+        ("(?:mi|mis|nuestro|nuestra) (?:\\w+ )?(?:sobrin[oa]s?|prim[oa]s?|ti[oa]s?|niet[oa]s?|cuñad[oa]|yerno|nuera|"
+         "casero|casera|tutor(?:a)?|alumn[oa]s?|entrenador(?:a)?|medic[oa]|ex|compi)"),
     ),
     "mycontent": (
-        "mis (?:\\w+ )?(?:correos|mails|emails|trabajos|textos|redacciones|ensayos|cartas|mensajes|informes|"
-        "presentaciones)",
-        "mi (?:\\w+ )?(?:correo|mail|email|trabajo|texto|redaccion|ensayo|carta|tesis|cv|curriculum|presentacion|"
-        "introduccion|informe)",
+        ("mis (?:\\w+ )?(?:correos|mails|emails|trabajos|textos|redacciones|ensayos|cartas|mensajes|informes|"
+         "presentaciones)"),
+        ("mi (?:\\w+ )?(?:correo|mail|email|trabajo|texto|redaccion|ensayo|carta|tesis|cv|curriculum|presentacion|"
+         "introduccion|informe)"),
+        "estoy (?:escribiendo|preparando|redactando|haciendo) (?:un|una|mi|unos|unas)",
+        "en (?:un|mi) (?:correo|mail|email|mensaje|whatsapp|post|tuit)", "en una (?:carta|tarjeta|presentacion)",
     ),
-    "hypothetical": ("si te pidiera", "si te (?:dijera|pido|digo)", "supongamos", "te acordarias", "recordarias"),
+    "hypothetical": (
+        "si te pidiera", "si te (?:dijera|pido|digo)", "supongamos", "te acordarias", "recordarias",
+        "si (?:me )?(?:respondieras|contestaras|escribieras|hablaras|fueras|usaras|pusieras)",
+    ),
     "ability": (
         "puedes (?:tambien )?(?:hablar|responder|contestar|escribir) (?:tambien )?en", "hablas",
         "sabes (?:hablar|escribir)", "puedes recordar",
+        "usted habla",
     ),
     "proglang": (
         "python", "java", "javascript", "typescript", "c\\+\\+", "rust", "golang", "php", "sql", "bash", "kotlin",
@@ -203,6 +257,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "al principio", "al inicio", "no te preocupes", "de (?:una )?manera", "de (?:una )?forma", "al menos",
         "por lo menos", "a lo menos", "un parrafo de", "el primer parrafo", "en otras palabras", "no pasa nada",
         "de nada", "no hay problema", "no te preocupes",
+        "(?:una |la )?lista de (?:la )?compra",
+        ("(?:una |la )?lista de (?:tareas|pendientes|invitados|regalos|lectura|canciones|ingredientes|la maleta|cosas "
+         "para llevar)"),
+        "(?:dos|tres|cuatro|\\d+|varias) (?:frases|lineas) de",
+        "codigo postal", "codigo de vestimenta", "codigo de descuento", "codigo promocional", "codigo qr",
+        "codigo de conducta", "codigo penal", "codigo civil",
     ),
 
     # ---- Pair and language concepts -----------------------------------------------------------
@@ -212,6 +272,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "longtext": (
         "testamento", "biblia", "novela", "libro", "tesis", "ladrillo", "sermon", "ensayo", "enciclopedia",
         "la biblia en verso",
+        "el quijote", "quijote", "biografia", "tratado", "manual", "guerra y paz", "novela rio",
+    ),
+    # Content whose size is the point, turned down after "I asked …, not …".
+    "bigtopic": (
+        ("(?:la |su |una |un |toda |todo |el )*(?:historia|biografia|vida|guia(?: turistica)?|manual|clase|curso|"
+         "conferencia|tratado)(?: complet[oa]| entera)?"),
     ),
     "exclaim": (
         "menudo", "vaya", "tremendo", "todo un", "toda una", "soltarme un", "me sueltas un", "parece un", "como un",
@@ -228,9 +294,18 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "switch": ("cambia (?:a|al)", "pasate al", "pasa al", "cambiate al", "cambiemos al"),
     "repeat": ("repitas", "repetir", "repites", "repite", "reformular", "reformules", "parafrasear"),
     "myquestion": ("mi pregunta", "la pregunta", "lo que (?:te )?pregunte"),
+    # Saying what the question was, to contrast it with what came back.
+    "asked": (
+        "(?:solo |yo )?(?:te )?pregunte", "(?:solo |yo )?(?:te )?preguntaba", "(?:solo |yo )?(?:te )?pedi",
+        "mi pregunta era",
+    ),
+    # "You wrote a novel": said of an answer's size.
+    "wrote": (
+        "(?:me )?has escrito", "me escribiste", "escribiste",
+    ),
     "years": (
-        "(?:desde hace|hace|llevo) (?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|"
-        "treinta) años",
+        ("(?:desde hace|hace|llevo) (?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|"
+         "treinta) años"),
         "llevo (?:\\d+|muchos|varios) años", "hace (?:\\d+|muchos) años", "desde hace (?:\\d+|muchos) años",
         "\\d+ años (?:de experiencia|con|en|como)", "de profesion", "profesionalmente",
     ),
@@ -238,13 +313,28 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ingenier[oa]\\w*", "desarrollador\\w*", "programador\\w*", "informatico", "sysadmin",
         "arquitect[oa] de software",
     ),
+    # People whose trade gives them expertise; with years of practice they read as experts.
+    "profession": (
+        "medic[oa]", "cirujan[oa]", "enfermer[oa]", "cardiolog[oa]", "neurolog[oa]", "radiolog[oa]",
+        "oncolog[oa]", "psicolog[oa]", "psiquiatra", "pediatra", "dermatolog[oa]", "anestesista", "dentista",
+        "odontolog[oa]", "farmaceutic[oa]", "veterinari[oa]", "matrona", "fisioterapeuta", "terapeuta", "abogad[oa]",
+        "notari[oa]", "juez(?:a)?", "contador(?:a)?", "contable", "asesor(?:a)? fiscal", "economista", "profesor(?:a)?",
+        "maestr[oa]", "docente", "investigador(?:a)?", "cientific[oa]", "estadistic[oa]", "matematic[oa]", "biolog[oa]",
+        "electricista", "mecanic[oa]", "fontaner[oa]", "carpinter[oa]", "cociner[oa]", "chef", "piloto",
+        "traductor(?:a)?", "periodista", "disenador(?:a)?", "fotograf[oa]", "arquitect[oa]", "programo",
+        "desarrollo software",
+    ),
 
     # ---- Value-bearing ------------------------------------------------------------------------
     "adj:length=concise": (
-        "resumidit[oa]s?", "cortit[oa]s?", "direct[oa]s?", "cort" + _O, "breves?", "concis" + _O, "sucint" + _O,
+        "resumidit[oa]s?", "cortit[oa]s?", "cort" + _O, "breves?", "concis" + _O, "sucint" + _O,
         "escuet" + _O, "resumid" + _O, "compact" + _O,
+        "sintetic[oa]s?", "sintetizad[oa]s?",
     ),
-    "adj:length=detailed": ("detallad" + _O, "complet" + _O, "exhaustiv" + _O, "profund" + _O, "minucios" + _O),
+    "adj:length=detailed": (
+        "detallad" + _O, "complet" + _O, "exhaustiv" + _O, "profund" + _O, "minucios" + _O,
+        "pormenorizad[oa]s?", "ampli[oa]s?", "desarrollad[oa]s?",
+    ),
     "adj:tone=formal": (
         "formal(?:es)?", "profesional(?:es)?", "seri" + _O, "educad" + _O, "respetuos" + _O, "neutr" + _O, "sobri" + _O,
     ),
@@ -252,6 +342,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "informal(?:es)?", "casual(?:es)?", "relajad" + _O, "cercan" + _O, "natural(?:es)?", "coloquial(?:es)?",
         "amigables?", "desenfadad" + _O, "liger" + _O, "divertid" + _O, "calid" + _O, "simpatic" + _O, "campechan" + _O,
         "suelt" + _O,
+        "(?:de )?buena onda", "buen rollo", "cercan[oa]s?", "campechan[oa]",
     ),
     "adj:expertise=beginner": (
         "sencill" + _O, "simples?", "facil(?:es)?", "basic" + _O, "elemental(?:es)?", "accesibles?", "entendibles?",
@@ -270,7 +361,11 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "verborrea", "parrafada", "interminables?", "se hace eterno", "un monton de texto", "mucho texto",
         "demasiado texto", "parrafos (?:eternos|enormes|larguisimos|interminables)", "tocho",
     ),
-    "judge:length=concise>format": ("bloques? de texto", "muro de texto", "un bloque"),
+    "judge:length=concise>format": (
+        "bloques? de texto", "muro de texto", "un bloque",
+        "(?:un )?(?:bloque|muro|tochazo|ladrillo) de texto(?: enorme| gigante| interminable)?", "(?:un )?tochazo",
+        "(?:un )?parrafon",
+    ),
     "judge:length=concise>preamble": ("paja", "relleno", "bla bla"),
     "judge:length=detailed": (
         "superficial(?:es)?", "pobre", "escas" + _O, "vag" + _O, "incomplet" + _O, "me quede a medias", "a medias",
@@ -288,6 +383,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "judge:expertise=beginner": (
         "no lo pillo", "no pillo", "no capto", "me perdi", "me pierdo", "estoy perdid" + _O, "me he perdido",
         "no me entero", "demasiada jerga", "lios" + _O, "confus" + _O, "enrevesad" + _O, "no comprendo",
+        "das por (?:hecho|sentado) que (?:yo )?(?:se|conozco|entiendo)", "no te sigo", "no puedo seguirte",
+        "me he liado",
     ),
     "judge:expertise=expert": (
         "basiquisim" + _O, "de manual", "condescendiente", "de primero de carrera", "como si fuera tonto",
@@ -306,6 +403,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "condensar(?:lo|la)?", "reducir(?:lo|la)?", "abrevia(?:lo)?", "acorta(?:lo|la)?", "acortes",
         "recorta(?:lo|la)?", "resume(?:lo|me)?", "resumelo", "resumeme", "me lo resumes", "resumes", "resumir",
         "sintetiza(?:lo)?", "condensa(?:lo)?", "reduce(?:lo)?", "resumele",
+        "reduce(?:lo|la)?", "reducir",
     ),
     "verb:length=detailed": (
         "ampliar(?:lo|la)", "desarrollar(?:lo|la)", "detallar(?:lo|la)", "profundiza(?:r)?", "profundices",
@@ -314,8 +412,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "direct:length=concise": (
         "no te alargues", "sin alargarte", "resumidamente", "brevemente",
         "(?:con )?una frase (?:basta|es suficiente|sobra)", "basta con una frase", "en dos patadas", "rapidito",
-        "(?:menos de|maximo|como maximo|no mas de) (?:\\d+|dos|tres|cuatro|cinco|diez|cien) (?:frases|lineas|palabras|"
-        "parrafos)",
+        ("(?:menos de|maximo|como maximo|no mas de) (?:\\d+|dos|tres|cuatro|cinco|diez|cien) (?:frases|lineas|palabras|"
+         "parrafos)"),
         "(?:en )?(?:dos|2|una|1)(?: o |-|, )(?:tres|3|dos|2) (?:frases|lineas|oraciones)", "no te enrolles",
         "no te extiendas", "tl;?dr", "en pocas palabras", "en resumen", "resumiendo", "lo esencial", "lo importante",
         "solo lo importante", "los puntos clave", "puntos clave", "lo principal", "la idea principal",
@@ -324,6 +422,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "se breve", "sea breve", "se concis[oa]", "sea concis[oa]", "nomas dime", "solo dime", "dime solo",
         "no hace falta soltarme", "que (?:largo|rollo|choro|testamento|tocho|ladrillo)", "menos texto",
         "maximo \\d+ (?:lineas|frases|palabras)",
+        "se direct[oa]", "sea(?:s)? direct[oa]",
+        "deje de leer", "(?:me )?quede a la mitad", "a la mitad (?:deje|me aburri)",
+        "(?:con )?la mitad (?:vale|basta|sobra|me vale|es suficiente)",
     ),
     "direct:length=concise>preamble": (
         "(?:ve|vete|ir|vamos|anda|andate|ve directo|directo) al grano", "al grano", "ve al punto", "al punto",
@@ -333,6 +434,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "entra en detalles?", "con (?:todo )?lujo de detalles", "a fondo", "mas a fondo", "en detalle", "con detalle",
         "todos los detalles", "cuentame mas", "explicame mas", "dime mas", "ve mas alla", "mas informacion",
         "mas despacio y con mas detalle",
+        "mejor (?:que sobre|de mas) (?:a|que) (?:que )?falte", "aunque (?:sea|quede|salga) largo", "falta(?:n)? cosas",
+        "te (?:has dejado|dejaste) cosas", "explica(?:lo|melo)? bien", "como es debido",
     ),
     "direct:format=lists": (
         "enumera(?:lo|los)?", "enumeralo", "divide(?:lo)? en (?:pasos|puntos|partes|secciones)", "en pasos",
@@ -350,6 +453,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "direct:preamble=skip": (
         "directo a la respuesta", "ve directo a la respuesta", "solo la respuesta", "contesta y ya", "responde y ya",
         "sin rodeos", "sin tanto preambulo", "directo al punto", "ve directo",
+        "(?:responde|contesta|respondeme|contestame) direct(?:o|amente)",
+        "empieza (?:directamente |ya )?(?:con|por) la respuesta",
     ),
     "direct:preamble=keep": (
         "empieza saludando", "saluda (?:primero|antes)", "saluda(?:me)?", "un saludo antes", "di hola", "dime hola",
@@ -362,6 +467,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "acabo de empezar", "no se nada de",
         "no soy (?:informatic[oa]|expert[oa]|tecnic[oa]|programador(?:a)?|ingenier[oa])",
         "como para alguien que empieza", "mas facil",
+        "explica(?:me)? (?:los|esos|estos|tus) (?:terminos|tecnicismos|conceptos|acronimos)",
+        "como si no supiera nada(?: del tema| de esto)?", "como si no tuviera ni idea",
+        "(?:con |en )?palabras (?:sencillas|simples|faciles|de andar por casa)",
+        "no soy del (?:sector|gremio|ramo|campo)", "no es mi campo",
     ),
     # Learning, said next to a language request, is about the language.
     "direct:expertise=beginner>language": ("estoy aprendiendo", "estoy empezando", "estoy practicando"),
@@ -371,6 +480,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:ve|vete|pasa) a lo tecnico", "lo tecnico", "los detalles tecnicos", "la parte tecnica", "entre colegas",
         "soy del gremio", "me dedico a esto", "no soy (?:novat[oa]|principiante)",
         "se (?:perfectamente |muy bien )?(?:lo )?que es",
+        "tratame como (?:a )?(?:un |una )?(?:expert[oa]|profesional|colega|especialista)",
+        "demasiado (?:basico|elemental) para mi",
     ),
     "direct:code=include": ("en codigo", "para copiar", "copiar y pegar", "que pueda copiar", "ejecutable(?:s)?"),
     "direct:code=omit": ("con palabras", "solo la explicacion", "solo explicacion", "solo la idea", "en palabras"),
@@ -378,13 +489,28 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "trait:length=concise>format": (
         "leo (?:muy )?despacio", "lento leyendo", "tdah", "dislexi\\w*", "deficit de atencion",
     ),
+    # Little time to read: a self-description that implies short answers.
+    "trait:length=concise": (
+        "(?:muy )?poco tiempo", "poquisimo tiempo", "ando (?:muy )?liad[oa]", "voy (?:muy )?liad[oa]",
+        "estoy (?:muy )?liad[oa]", "a tope", "hasta arriba", "entre (?:dos )?(?:reuniones|clases|llamadas|turnos)",
+        "solo leo por encima", "leo en diagonal", "(?:solo )?(?:unos|cinco|dos|\\d+) minutos",
+    ),
     "trait:emoji=avoid": ("lector de pantalla",),
+    # Being new at something: a self-description that implies a beginner's answers.
+    "trait:expertise=beginner": (
+        "(?:es )?(?:mi )?primera (?:vez|semana) (?:que|con|usando|en)", "(?:mi )?primer (?:dia|mes) (?:con|en|usando)",
+        "no (?:tengo|tengo ni) (?:ni )?idea de", "ni idea de", "no se ni (?:lo que|que|como)", "no entiendo nada de",
+        "soy (?:un )?(?:completo |total )?(?:negado|novato) (?:en|con|para)",
+        "estoy empezando (?:con|en) \\w+", "acabo de empezar (?:con|en)",
+    ),
 
     # ---- Targets: objects whose wanted value depends on the words around them --------------------
     "target:emoji": ("emojis?", "emoticon(?:o|e)s?", "emoticones", "caritas?", "emojitos?", "iconos", "stickers"),
     "target:list": (
         "tablas?", "viñetas?", "listas?", "lista numerada", "listas con viñetas", "puntos", "pasos numerados",
         "guiones", "enumeracion(?:es)?", "bullet points", "items", "esquemas?", "numerad" + _O,
+        "uno debajo de(?:l)? otro", "una debajo de (?:la )?otra",
+        "listitas?",
     ),
     "target:prose": (
         "prosa", "parrafos?", "texto corrido", "texto seguido", "texto normal", "frases completas",
@@ -401,6 +527,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "target:basics": (
         "lo basico", "los basicos", "conceptos basicos", "las bases", "lo elemental", "fundamentos", "el abc",
+        "(?:una |la )?introduccion (?:a|al)",
     ),
     "target:jargon": (
         "jerga", "tecnicismos", "terminos tecnicos", "palabras tecnicas", "palabrejas", "palabras raras",
@@ -423,11 +550,15 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "target:id_beginner": (
         "(?:un |una )?(?:niño|niña|crio|cria)",
-        "(?:un |una |total |totalmente |completamente )*(?:principiante|novat[oa]|nuev[oa] en \\w+|aprendiz|neofit[oa]|"
-        "inexpert[oa]|leg[oa])",
+        ("(?:un |una |total |totalmente |completamente )*(?:principiante|novat[oa]|nuev[oa] en \\w+|aprendiz|"
+         "neofit[oa]|inexpert[oa]|leg[oa])"),
     ),
     "target:id_expert": ("senior", "expert[oa]", "especialista", "veteran[oa]", "doctor(?:a)?", "doctorand[oa]"),
     "target:explainbasic": (
         "lo obvio", "lo evidente", "explicarme lo basico", "llevarme de la mano", "masticad" + _O, "todo masticado",
+        "expli(?:ques|car|cas|ques)(?:me)? (?:que|lo que) (?:es|son|significa)", "explicarme (?:que|lo que) (?:es|son)",
+    ),
+    "comp:length=concise": (
+        "mas direct[oa]s?",
     ),
 }

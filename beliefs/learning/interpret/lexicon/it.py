@@ -13,6 +13,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "neg": (
         "non", "nessun\\w*", "mica", "non c'e bisogno di", "non mi serve", "non mi servono", "non ho bisogno di",
         "nemmeno", "neanche", "neppure",
+        "zero",
     ),
     "never": ("mai", "mai piu"),
     "negcop": ("non e", "non era", "non sono"),
@@ -30,6 +31,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "mettimi", "mettetemi", "aggiungi", "metti(?:ci)?", "mettici", "usa", "utilizza", "includi", "inserisci",
         "voglio", "vorrei", "mi serve", "mi servono", "ho bisogno di", "infila(?:ci)?", "vedere", "fammi vedere",
         "mettere", "usare", "aggiungere",
+        "non esitare a", "non farti problemi a",
+        "fare", "fai", "farmi",
     ),
     "with": ("con", "col"),
     "give": ("dammi", "fammi", "mostrami", "mandami", "passami", "dacci"),
@@ -53,6 +56,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "mi mandano in tilt", "mi manda in tilt", "un incubo", "un inferno", "poco professionale", "non fa per me",
         "non e roba per me", "non capisco (?:nulla|niente)", "mi mette a disagio", "a disagio", "freddo", "fredda",
         "pesante", "mi stanca(?:no)?",
+        "faccio fatica(?: con| a leggere)?", "(?:e|sono) (?:difficil[ei]|complicat[oi]|dur[oi]) per me",
+        "ho difficolta con", "una tortura", "una sofferenza", "un calvario", "mi pesa(?:no)?",
+        "uffa", "mamma mia",
     ),
     "why": (
         "perche", "ma perche", "a che servono", "a che serve", "tutte queste", "tutti questi", "che ci fanno",
@@ -73,11 +79,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "less": ("meno", "un po' meno", "un po meno", "molto meno"),
     "copula": (
         "e", "era", "sembra", "suona", "risulta", "e stato", "questo e", "mi sembra", "e proprio", "sarebbe", "sara",
+        "rende", "rendono", "rende tutto",
     ),
     "be": (
         "essere", "puoi essere", "sii", "sia", "resta", "fallo", "falla", "rendilo", "tienilo", "mantieni(?:lo)?",
         "scrivilo", "rispondi(?:mi)?", "parlami", "parla", "riscrivilo", "me lo riscrivi", "fammelo", "spiegamelo",
         "spiegalo", "me lo spieghi", "me lo metti", "mettilo", "me lo riassumi", "dimme", "dimmelo",
+        "restare", "rimani", "rimanere",
     ),
     "first": ("prima", "per cominciare", "prima di rispondere", "per iniziare", "innanzitutto"),
     "start": (
@@ -85,6 +93,27 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "esordisci con", "apri con",
     ),
     "please": ("per favore", "per piacere", "per cortesia", "xfavore", "x favore", "perfavore", "pf"),
+    # Tolerating something ("I don't mind long answers") is no wish for it.
+    "tolerate": (
+        "non mi dispiace(?:no)?", "non mi da(?:nno)? fastidio", "mi e indifferente", "per me (?:e|va) uguale",
+        "non ho niente contro",
+    ),
+    # Doubting the wish in the clause that follows ("I don't think it needs to be shorter").
+    "negthink": (
+        "non (?:credo|penso) che", "non credo", "non penso", "dubito che",
+    ),
+    # A tentative offer: "Stichpunkte vielleicht?" asks for the object it offers.
+    "maybe": (
+        "forse", "magari",
+    ),
+    # "As technical as you like": permission for the adjective before it.
+    "aslike": (
+        "quanto (?:vuoi|ti pare|desideri)",
+    ),
+    # Keeping what one answer did ("keep the bullets, just fix the typo"): about that answer, not a wish.
+    "retain": (
+        "(?:tieni|mantieni|lascia|conserva) (?:i|gli|le|il|la|lo|l'|pure)", "non cambiare (?:i|gli|le|il|la)",
+    ),
 
     # ---- Scope and stance -----------------------------------------------------------------------
     "when": ("quando",),
@@ -110,6 +139,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "praise": (
         "perfetto", "ottimo", "chiarissimo", "va benissimo", "va bene cosi", "benissimo", "utilissimo", "utile",
         "mi hai salvato", "fantastico",
+        "mi (?:e|sono) piaciut[oaie]", "ho adorato", "mi e piaciuto molto",
     ),
     "resolved": ("ho capito", "ora ho capito", "risolto", "ora funziona", "non importa"),
     "instance": ("alla fine", "che hai usato", "che hai messo"),
@@ -133,6 +163,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "come (?:faccio|si|posso|funziona)", "cosa", "che cosa", "cos'e", "che differenza", "qual(?:e|i)?", "quale",
         "dove", "chi", "quanto", "quanti", "quante", "e meglio", "e normale", "devo", "posso", "si puo", "conviene",
         "mi consigli", "consigli", "qualche consiglio", "ha senso", "che significa",
+        "e (?:maleducato|scortese|educato|poco professionale)", "sta (?:male|brutto)", "si possono mettere",
+        "si puo mettere",
+        "la gente (?:usa|mette|scrive)", "e normale (?:usare|mettere)", "si usa(?:no)? ancora",
     ),
     "task": (
         "scrivi(?:mi)?", "mi scrivi", "redigi", "componi", "crea", "genera", "dimmi", "nomina", "inventa",
@@ -141,11 +174,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "translate": ("tradu(?:ci|rre|zione)", "traducimi", "come si dice", "come si scrive (?:\\w+ )?in"),
     "explain": ("spiega(?:mi|gli|le)?", "spieghi", "racconta(?:mi)?", "descrivi", "illustrami"),
     # Third parties ("why do people …"), "of" (content follows), a solved problem (a satisfied "no code").
-    "people": ("la gente", "tutti", "molti", "le persone"),
+    "people": (
+        "la gente", "tutti", "molti", "le persone", "usano", "mettono", "dicono", "scrivono", "parlano", "mandano",
+        "si usa(?:no)?",
+    ),
     "anaphor": ("lo", "la", "li", "le", "questo", "quello", "tutto", "ci", "la risposta"),
     "answerpart": (
-        "(?:il |la |l')?(?:primo|secondo|terzo|ultimo|prima|seconda|terza|ultima) (?:punto|parte|paragrafo|passaggio|"
-        "esempio|sezione)",
+        ("(?:il |la |l')?(?:primo|secondo|terzo|ultimo|prima|seconda|terza|ultima) (?:punto|parte|paragrafo|passaggio|"
+         "esempio|sezione)"),
         "(?:il )?(?:punto|passaggio) (?:\\d+|uno|due|tre|quattro|cinque)", "il concetto", "l'idea",
     ),
     "indef": ("un", "una", "uno", "un'", "due", "quattro", "cinque", "dieci", "mio", "mia", "miei", "mie"),
@@ -153,39 +189,61 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("su", "sul", "sulla", "riguardo a", "a proposito di"),
     "beneficiary": (
-        "per (?:il mio|la mia|mio|mia|i miei|le mie) (?:\\w+ )?(?:figli[oa]|capo|responsabile|mamma|madre|papa|padre|"
-        "nonn[oa]|amic[oa]|ragazz[oa]|moglie|marito|prof(?:essore|essoressa)?|colleg(?:a|hi|he)|client[ei]|squadra|"
-        "classe|nipote|fratello|sorella|coinquilino)",
+        ("per (?:il mio|la mia|mio|mia|i miei|le mie) (?:\\w+ )?(?:figli[oa]|capo|responsabile|mamma|madre|papa|padre|"
+         "nonn[oa]|amic[oa]|ragazz[oa]|moglie|marito|prof(?:essore|essoressa)?|colleg(?:a|hi|he)|client[ei]|squadra|"
+         "classe|nipote|fratello|sorella|coinquilino)"),
         "per un bambino di", "e per (?:mia|mio) \\w+", "per la scuola",
+        ("per (?:il mio|la mia|il|la|un|una|il nostro|la nostra) (?:\\w+ )?(?:discorso|matrimonio|presentazione|"
+         "riunione|festa|viaggio|esame|colloquio|lezione|compleanno|brindisi)"),
+        "per (?:\\d+|due|tre|quattro|cinque|sei|otto|dieci|dodici) (?:persone|invitati|adulti|bambini)",
     ),
     # The message hands over material to work on ("… here it is:"): nothing in it is feedback.
-    "material": ("ecco il testo",),
+    "material": (
+        "ecco il testo",
+        ("ecco (?:il|la|lo|l'|i|le|il mio|la mia) ?(?:testo|articolo|link|file|mail|e-?mail|relazione|bozza|lettera|"
+         "documento|appunti)"),
+    ),
     "reported": (
-        "(?:il mio|la mia|mio|mia) (?:\\w+ )?(?:capo|prof(?:essore|essoressa)?|amic[oa]|madre|padre|mamma|papa|"
-        "ragazz[oa]|moglie|marito|collega|responsabile|insegnante|maestr[oa]) (?:\\w+ )?(?:dice|pensa|trova|"
-        "mi ha detto|sostiene)",
+        ("(?:il mio|la mia|mio|mia) (?:\\w+ )?(?:capo|prof(?:essore|essoressa)?|amic[oa]|madre|padre|mamma|papa|"
+         "ragazz[oa]|moglie|marito|collega|responsabile|insegnante|maestr[oa]) (?:\\w+ )?(?:dice|pensa|trova|"
+         "mi ha detto|sostiene)"),
         "tutti dicono",
+        "mi ha (?:detto|chiesto) di", "(?:lui|lei) (?:dice|pensa|trova) che",
     ),
     # A clause about a third person ("my mother-in-law sends me twenty emojis"): not about the answers.
     "thirdparty": (
-        "(?:il mio|la mia|i miei|le mie|mio|mia) (?:\\w+ )?(?:capo|colleg(?:a|hi|he)|amic(?:o|a|i|he)|madre|padre|"
-        "mamma|papa|moglie|marito|figli(?:o|a)?|prof(?:essore|essoressa)?|sorella|fratello|nonn[oa]|vicin[oa]|"
-        "suocer[oa]|ragazz[oa]|client[ei])",
+        ("(?:il mio|la mia|i miei|le mie|mio|mia) (?:\\w+ )?(?:capo|colleg(?:a|hi|he)|amic(?:o|a|i|he)|madre|padre|"
+         "mamma|papa|moglie|marito|figli(?:o|a)?|prof(?:essore|essoressa)?|sorella|fratello|nonn[oa]|vicin[oa]|"
+         "suocer[oa]|ragazz[oa]|client[ei])"),
+        ("(?:il mio|la mia|i miei|le mie|mio|mia|mie|miei) (?:\\w+ )?(?:nipote|nipoti|cugin[oa]|zi[oa]|cognat[oa]|"
+         "genero|nuora|fidanzat[oa]|coinquilin[oa]|padrone di casa|tutor|alunn[oa]|allenatore|medico|ex|responsabile)"),
     ),
     "mycontent": (
         "(?:i miei|le mie) (?:\\w+ )?(?:mail|email|temi|testi|lettere|relazioni|messaggi|compiti)",
-        "(?:il mio|la mia) (?:\\w+ )?(?:mail|email|tema|testo|lettera|tesi|relazione|cv|curriculum|presentazione|"
-        "introduzione)",
+        ("(?:il mio|la mia) (?:\\w+ )?(?:mail|email|tema|testo|lettera|tesi|relazione|cv|curriculum|presentazione|"
+         "introduzione)"),
+        "sto (?:scrivendo|preparando|redigendo) (?:un|una|il mio|la mia|dei|delle)",
+        "in una (?:\\w+ )?(?:mail|email|e-mail|lettera)", "in un (?:messaggio|post|biglietto)",
     ),
-    "hypothetical": ("se ti chiedessi", "se ti dicessi", "supponiamo", "ti ricorderesti"),
+    "hypothetical": (
+        "se ti chiedessi", "se ti dicessi", "supponiamo", "ti ricorderesti",
+        "se (?:mi )?(?:rispondessi|scrivessi|parlassi|usassi|mettessi)",
+    ),
     "ability": (
         "riesci a (?:rispondere|parlare|scrivere)(?: anche)?", "sai (?:parlare|scrivere|rispondere)",
         "puoi (?:anche )?(?:rispondere|parlare) anche",
+        "parli(?: anche)?", "sai parlare",
     ),
     "proglang": ("python", "java", "javascript", "typescript", "c\\+\\+", "rust", "golang", "php", "sql", "bash"),
     "noise": (
         "all'inizio", "non preoccuparti", "tranquillo", "in (?:un )?modo", "in maniera", "un paragrafo di",
         "il primo paragrafo", "in altre parole", "di niente", "figurati", "nessun problema", "tre paragrafi",
+        "(?:una |la )?lista della spesa",
+        ("(?:una |la )?lista (?:delle cose da fare|degli invitati|dei regali|degli ingredienti|di lettura|delle cose "
+         "da portare)"),
+        "(?:due|tre|quattro|\\d+) (?:frasi|righe) di",
+        "codice fiscale", "codice postale", "codice di avviamento postale", "codice sconto", "dress code", "codice qr",
+        "codice della strada", "codice civile", "codice penale",
     ),
 
     # ---- Pair and language concepts -----------------------------------------------------------
@@ -195,7 +253,15 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "in metropolitana",
     ),
     "allthat": ("tutto questo", "tutto cio", "tutta questa roba", "tutto '?sto testo"),
-    "longtext": ("papiro", "poema", "romanzo", "bibbia", "enciclopedia", "trattato", "saggio", "lenzuolo", "sermone"),
+    "longtext": (
+        "papiro", "poema", "romanzo", "bibbia", "enciclopedia", "trattato", "saggio", "lenzuolo", "sermone",
+        "poema epico", "tesi(?: di laurea| di dottorato)?", "biografia", "guerra e pace", "divina commedia", "manuale",
+    ),
+    # Content whose size is the point, turned down after "I asked …, not …".
+    "bigtopic": (
+        ("(?:la |sua |una |un |tutta |tutto |il |l')*(?:storia|biografia|vita|guida(?: turistica)?|manuale|lezione|"
+         "conferenza|corso)(?: complet[ao]| intera)?"),
+    ),
     "exclaim": ("e un", "e una", "che", "un vero", "una vera", "un intero", "praticamente un"),
     "answer": ("rispost[ae]", "versione", "versioni", "spiegazion[ei]"),
     "simile": ("sembri", "sembra (?:un|una)", "pari", "suoni come", "parli come"),
@@ -208,37 +274,65 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "switch": ("passa (?:a|al|all)", "passiamo (?:a|al|all)", "cambia (?:in|a)"),
     "repeat": ("ripetere", "ripeti", "ripetermi", "riformulare", "riformuli", "parafrasare"),
     "myquestion": ("la mia domanda", "la domanda", "quello che ho chiesto"),
+    # Saying what the question was, to contrast it with what came back.
+    "asked": (
+        "(?:ti )?ho (?:solo |soltanto )?chiesto", "(?:ti )?chiedevo(?: solo)?", "la mia domanda era",
+    ),
+    # "You wrote a novel": said of an answer's size.
+    "wrote": (
+        "(?:mi )?hai scritto", "hai appena scritto",
+    ),
     "years": (
         "da (?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|dodici|quindici|venti|trenta) anni", "da anni",
         "da (?:\\d+|molti|tanti|vent'|dieci|quindici|vent) anni", "\\d+ anni di esperienza", "di mestiere",
         "per lavoro", "di professione",
+        "da vent'anni", "da trent'anni", "da quarant'anni",
     ),
     "techjob": (
         "sviluppator[ei]", "programmator[ei]", "sistemista", "ingegner[ei]", "informatico", "developer", "devops",
         "architetto software", "data engineer",
     ),
+    # People whose trade gives them expertise; with years of practice they read as experts.
+    "profession": (
+        "medic[oi]", "dottor(?:e|essa)", "chirurg[oa]", "infermier[ea]", "cardiolog[oa]", "neurolog[oa]",
+        "radiolog[oa]", "oncolog[oa]", "pneumolog[oa]", "dermatolog[oa]", "psicolog[oa]", "psichiatra", "pediatra",
+        "ortopedic[oa]", "anestesista", "dentista", "odontoiatra", "farmacista", "veterinari[oa]", "ostetrica",
+        "fisioterapista", "terapista", "avvocat[oa]", "giurista", "giudice", "commercialista", "contabile",
+        "ragioniere", "economista", "insegnante", "professor(?:e|essa)", "docente", "maestr[ao]",
+        "ricercat(?:ore|rice)", "scienziat[oa]", "statistico", "matematico", "biolog[oa]", "elettricista",
+        "meccanic[oa]", "idraulic[oa]", "falegname", "cuoc[oa]", "chef", "pilota", "tradutt(?:ore|rice)", "giornalista",
+        "designer", "fotograf[oa]", "architett[oa]", "consulente", "programmo", "sviluppo software",
+        "insegno",
+    ),
 
     # ---- Value-bearing ------------------------------------------------------------------------
     "adj:length=concise": (
-        "dirett[oaie]", "brev[ei]", "cort" + _O, "concis" + _O, "sintetic" + _O, "stringat" + _O, "succint" + _O,
+        "brev[ei]", "cort" + _O, "concis" + _O, "sintetic" + _O, "stringat" + _O, "succint" + _O,
         "compatt" + _O, "asciutt" + _O,
+        "cortin[oa]", "brevin[oa]",
+        "breviss[io]m[oaie]", "telegrafic[oaie]", "essenzial[ei]", "snell[oaie]", "riassuntiv[oaie]",
     ),
     "adj:length=detailed": (
         "dettagliat" + _O, "complet" + _O, "approfondit" + _O, "esaustiv" + _O, "estes" + _O, "ampi" + _O,
+        "corpos[oa]", "sostanzios[oa]", "articolat[oa]",
+        "esaurient[ei]", "minuzios[oaie]", "particolareggiat[oaie]", "accurat[oaie]", "dettagliatissim[oaie]",
     ),
     "adj:tone=formal": (
         "formal[ei]", "professional[ei]", "seri" + _O, "sobri" + _O, "cortese", "educat" + _O, "istituzional[ei]",
         "distaccat" + _O,
+        "professionale", "sobrio", "elegante", "compost[oaie]", "forbit[oaie]",
     ),
     "adj:tone=casual": (
         "informal[ei]", "rilassat" + _O, "legger" + _O, "amichevol[ei]", "colloquial[ei]", "alla mano",
         "confidenzial[ei]", "familiar[ei]", "scherzos" + _O, "spontane" + _O, "tranquill" + _O,
+        "simpatic[oaie]", "cordial[ei]", "caldo", "calda", "umano", "umana", "naturale", "sciolt[oaie]",
     ),
     "adj:expertise=beginner": (
         "semplic[ei]", "facil[ei]", "elementar[ei]", "basilar[ei]", "accessibil[ei]", "comprensibil[ei]",
     ),
     "adj:expertise=expert": (
         "tecnic" + _O, "avanzat" + _O, "complicat" + _O, "compless" + _O, "specialistic" + _O, "rigoros" + _O,
+        "approfondit[oaie] tecnicamente", "scientific[oaie]", "da espert[oi]",
     ),
     "adjlong:length=detailed": (
         "lung" + _O, "lunghi", "lunghe", "enorm[ei]", "infinit" + _O, "chilometric" + _O, "lunghissim" + _O,
@@ -246,21 +340,33 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "judge:length=concise": (
         "proliss" + _O, "verbos" + _O, "logorroic" + _O, "un papiro", "pippone", "sbrodolat" + _O, "interminabil[ei]",
         "troppa roba", "mattone", "tutta '?sta roba",
+        "chilometric[oaie]", "logorroic[oaie]", "ridondant[ei]", "dispersiv[oaie]",
+        "ti dilunghi", "ti sei dilungat[oa]",
     ),
-    "judge:length=concise>format": ("blocchi di testo", "muro di testo", "un blocco"),
+    "judge:length=concise>format": (
+        "blocchi di testo", "muro di testo", "un blocco",
+        "(?:un )?(?:enorme )?(?:muro|blocco|mattone) di testo(?: enorme| infinito)?", "(?:un )?muro di parole",
+    ),
     "judge:length=detailed": (
         "scarn" + _O, "superficial[ei]", "generic" + _O, "vag" + _O, "sbrigativ" + _O, "incomplet" + _O,
         "poco approfondit" + _O, "striminzit" + _O,
+        "stringat[oaie] troppo", "troppo sintetic[oaie]", "tirat[oaie] via", "striminzit[oaie]", "lacunos[oaie]",
     ),
     "judge:tone=casual": (
         "rigid" + _O, "ingessat" + _O, "robotic" + _O, "come un robot", "impostat" + _O, "burocratic" + _O,
         "funzionario del catasto",
+        "freddo come", "impettit[oaie]", "ampollos[oaie]", "pomposo", "pomposa", "paludat[oaie]", "come un burocrate",
+        "distaccat[oaie]",
     ),
-    "judge:tone=formal": ("sguaiat" + _O, "volgare", "poco serio"),
+    "judge:tone=formal": (
+        "sguaiat" + _O, "volgare", "poco serio",
+        "troppo confidenziale", "sboccat[oaie]", "troppo alla mano",
+    ),
     "judge:expertise=beginner>language": ("non capisco bene", "non lo capisco bene"),
     "judge:expertise=beginner": (
         "non ho capito (?:niente|nulla)", "non ho capito", "non capisco", "mi sono pers" + _O, "mi hai pers" + _O,
         "non ci ho capito niente", "non ci arrivo", "confus" + _O, "incomprensibile",
+        "non ti seguo", "non riesco a seguirti", "mi sono pers[oa]",
     ),
     "judge:expertise=expert": ("da principianti", "da asilo", "banal[ei]", "scontat" + _O, "cose ovvie"),
     "judge:format=prose": (
@@ -273,27 +379,34 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "verb:length=concise": (
         "accorcia(?:lo|la|re)?", "accorciarlo", "accorciarl" + _O, "riassumi(?:lo)?", "riassumere", "sintetizza(?:lo)?",
         "taglia(?:lo)?", "stringi", "condensa",
+        "riduci(?:lo|la|li|le)?", "ridurre", "dimezza(?:lo|la|re)?",
     ),
     "verb:length=detailed": ("approfondisci", "approfondire", "sviluppa(?:lo|re)?", "dettaglia", "elabora", "amplia"),
     "direct:length=concise": (
         "basta una frase", "una frase basta", "non dilungarti", "senza dilungarti", "non ti dilungare",
-        "(?:meno di|massimo|al massimo|non piu di) (?:\\d+|due|tre|quattro|cinque|dieci|cento) (?:frasi|righe|parole|"
-        "paragrafi)",
+        ("(?:meno di|massimo|al massimo|non piu di) (?:\\d+|due|tre|quattro|cinque|dieci|cento) (?:frasi|righe|parole|"
+         "paragrafi)"),
         "(?:in )?(?:due|2|una|1)(?: o |-|, )(?:tre|3|due|2) (?:frasi|righe)", "in breve", "in sintesi", "in soldoni",
         "riassumendo", "l'essenziale", "solo l'essenziale", "i punti principali", "i punti chiave", "punti principali",
         "punti chiave", "solo quello che serve", "quello che serve",
         "in (?:una|un paio di|due|tre|poche|\\d+) (?:righe|riga|frasi|frase|parole)", "si o no", "solo si o no",
         "non ho tempo", "ho pochi minuti", "ho poco tempo", "di fretta", "sii breve", "sii concis" + _O,
+        "sii dirett[oa]", "sia dirett[oa]",
+        "ho smesso di leggere", "mi sono fermat[oa] a meta", "a meta ho (?:mollato|smesso)",
+        "la meta (?:basta|e sufficiente)", "(?:basta|bastava) la meta",
     ),
     "direct:length=concise>preamble": ("(?:vai |andare |arriva )?al sodo", "(?:vai )?dritto al punto", "al punto"),
     "direct:length=detailed": (
         "spiegati meglio", "spiegalo meglio", "entra (?:piu )?nei dettagli", "nel dettaglio", "in dettaglio",
         "piu nel dettaglio", "vai piu a fondo", "a fondo", "spiegami meglio", "dimmi di piu", "raccontami di piu",
+        "meglio abbondare", "anche se (?:viene|e|diventa) lung[oa]", "manca(?:no)? (?:qualcosa|delle cose|dei pezzi)",
+        "per bene", "come si deve",
     ),
     "direct:format=lists": (
         "a (?:elenco|elenchi) (?:puntat[oi]|numerat[oi])",
         "(?:me lo |lo )?dividi(?:lo)? in (?:punti|passaggi|parti|sezioni)", "suddividi(?:lo)?", "in passaggi",
         "punto per punto", "schematizza", "a punti", "per punti", "struttura(?:lo)?",
+        "per punti elenco", "in punti", "schematico", "schematica", "in uno schema", "a elenco",
     ),
     "direct:tone=casual": (
         "come se (?:io )?fossi (?:un|una|il tuo|la tua) amic[oa]", "come (?:se parlassi )?a un amico",
@@ -304,6 +417,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "direct:preamble=skip": (
         "solo la risposta", "dritto alla risposta", "vai dritto alla risposta", "rispondi e basta",
         "senza giri di parole", "niente preamboli", "senza preamboli",
+        "(?:rispondi|rispondimi) (?:direttamente|diretto)",
+        "inizia (?:direttamente |subito )?(?:con|dalla) (?:la )?risposta",
     ),
     "direct:preamble=keep": ("salutami", "un saluto prima", "dimmi ciao"),
     "direct:emoji=use": ("(?:sono )?(?:un |una )?(?:fan|amante) delle emoji",),
@@ -313,28 +428,54 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "passo dopo passo", "sono alle prime armi", "alle prime armi", "sono agli inizi", "agli inizi",
         "ho appena iniziato", "non sono (?:un )?(?:esperto|tecnico|informatico|programmatore)", "non ne so niente",
         "semplice semplice",
+        "spiega(?:mi)? (?:i|questi|quei|tuoi) (?:termini|paroloni|tecnicismi|acronimi)",
+        "come se non ne sapessi (?:niente|nulla)", "come se non sapessi (?:niente|nulla)",
+        "(?:con |in |usa )?parole (?:semplici|facili|povere)",
+        "non sono del (?:settore|mestiere|campo|ramo)", "non e il mio campo",
     ),
     "direct:expertise=beginner>language": ("sto imparando", "voglio esercitarmi", "devo allenarmi", "devo esercitarmi"),
     "direct:expertise=expert": (
         "lo so gia", "so benissimo", "so bene cos", "so (?:benissimo |bene |gia )?cos'e", "dai per scontato",
         "vai sul tecnico", "sul tecnico", "la parte tecnica", "i dettagli tecnici", "tra colleghi", "come a un collega",
         "non sono (?:un |una )?principiante", "sono del mestiere", "non c'e bisogno di spiegar\\w*",
+        "trattami (?:da|come (?:un |una )?)(?:espert[oa]|professionista|collega|specialista)",
     ),
     "direct:code=include": ("in codice", "da copiare", "copia e incolla", "eseguibil[ei]"),
     "direct:code=omit": ("a parole", "solo la spiegazione", "solo il concetto"),
     "flip:expertise=beginner": ("semplifica(?:re|lo)?",),
     "trait:length=concise>format": ("leggo lentamente", "leggo piano", "dislessi\\w*"),
+    # Little time to read: a self-description that implies short answers.
+    "trait:length=concise": (
+        "pochissimo tempo", "(?:molto )?poco tempo", "sono (?:sempre )?(?:di corsa|incasinat[oa]|pien[oa] di cose)",
+        "di corsa", "tra una riunione e l'altra", "tra (?:due )?(?:riunioni|lezioni|chiamate|turni)",
+        "leggo in diagonale", "(?:solo )?(?:cinque|due|\\d+) minuti",
+    ),
     "trait:emoji=avoid": ("lettore di schermo",),
+    # Being new at something: a self-description that implies a beginner's answers.
+    "trait:expertise=beginner": (
+        "(?:e )?(?:la )?(?:mia )?prima volta (?:che|con|in vita mia)",
+        "(?:la )?(?:mia )?prima settimana (?:con|che|di)", "nessuna idea di", "non ne so (?:nulla|niente|un tubo)",
+        "non so (?:nulla|niente) di", "zero (?:conoscenze|esperienza)",
+        "nuov[oa] (?:nel|nella|nello|nei|negli|con|a) \\w+",
+        "sto (?:appena )?(?:iniziando|cominciando)(?: adesso| ora)?",
+        "ho (?:appena )?(?:iniziato|cominciato) (?:a|con|da)",
+    ),
 
     # ---- Targets: objects whose wanted value depends on the words around them --------------------
-    "target:emoji": ("emoticon", "faccine", "faccina", "faccette", "icone", "smile"),
+    "target:emoji": (
+        "emoticon", "faccine", "faccina", "faccette", "icone", "smile", "emoji", "emojii",
+    ),
     "target:list": (
         "tabell[ae]", "elenchi(?: puntati| numerati)?", "elenco(?: puntato| numerato)?", "liste", "lista", "punti",
         "passaggi numerati", "trattini", "punti elenco", "schemi", "numerat" + _O,
+        "uno sotto l'altro", "una sotto l'altra",
+        "elenchin[oi]", "listina",
+        "bullet(?: point)?s?", "elenco puntato", "punti elenco", "tabellina",
     ),
     "target:prose": (
         "prosa", "paragrafi", "paragrafo", "testo discorsivo", "forma discorsiva", "discorsiv" + _O, "testo normale",
         "testo continuo", "frasi complete",
+        "paragrafi discorsivi", "testo scorrevole", "testo di fila", "discorso unico",
     ),
     "target:code": (
         "codice", "esempi(?:o)? di codice", "pezz(?:o|i) di codice", "snippet", "script", "frammenti di codice",
@@ -343,8 +484,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "target:intro": (
         "giri di parole", "salutarmi", "salutare", "introduzion[ei]", "saluti", "saluto", "preamboli", "preambolo",
         "convenevoli", "benvenuto", "frase di benvenuto", "ciao", "qopener", "premessa", "premesse",
+        "introduzione", "premesse?", "saluti iniziali", "frase di apertura",
     ),
-    "target:basics": ("le basi", "basi", "l'abc", "fondamentali", "nozioni di base", "cose base"),
+    "target:basics": (
+        "le basi", "basi", "l'abc", "fondamentali", "nozioni di base", "cose base",
+        "(?:un'|una |l')?introduzione (?:a|al|alla|ai)",
+    ),
     "target:jargon": ("paroloni(?: tecnici)?", "gergo", "termini tecnici", "tecnicismi", "parole difficili"),
     "target:detail": (
         "profondita", "approfondimento", "dettagli", "dettaglio", "approfondimenti", "contesto", "informazioni",
@@ -353,13 +498,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "target:formalities": ("formalita", "formalismi", "cerimonie"),
     "target:slang": ("confidenza", "gergo giovanile", "parolacce", "dialetto"),
     "target:tone_formal": (
-        "(?:um |uma |un |une |una )?(?:linguaggio) (?:mais |plus |piu |bem |tres |molto )?(?:formale|professionale|"
-        "serio)",
+        ("(?:um |uma |un |une |una )?(?:linguaggio) (?:mais |plus |piu |bem |tres |molto )?(?:formale|professionale|"
+         "serio)"),
         "(?:un )?(?:tono|registro) (?:piu |molto )?(?:formale|professionale|serio|istituzionale)",
     ),
     "target:tone_casual": (
-        "(?:um |uma |un |une |una )?(?:linguaggio) (?:mais |plus |piu |bem |tres |molto )?(?:informale|rilassato|"
-        "leggero|colloquiale)",
+        ("(?:um |uma |un |une |una )?(?:linguaggio) (?:mais |plus |piu |bem |tres |molto )?(?:informale|rilassato|"
+         "leggero|colloquiale)"),
         "(?:un )?(?:tono|registro) (?:piu |molto )?(?:informale|rilassato|leggero|amichevole|colloquiale)",
     ),
     "target:address_formal": ("del lei",),
@@ -373,5 +518,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "nuov[oa] (?:in|di) \\w+",
     ),
     "target:id_expert": ("senior", "espert" + _O, "specialista", "professionista", "veterano", "dottorando", "dottore"),
-    "target:explainbasic": ("spiegarmi le basi", "spiegarmelo", "prendermi per mano", "imboccarmi"),
+    "target:explainbasic": (
+        "spiegarmi le basi", "spiegarmelo", "prendermi per mano", "imboccarmi",
+        "spiegar(?:mi|e|melo)? (?:cos'e|che cos'e|cosa (?:sia|e)|che cosa (?:sia|e))",
+        "spieghi (?:cos'e|cosa (?:sia|e))",
+    ),
+    "comp:length=concise": (
+        "piu dirett[oaie]",
+    ),
+    "excesspost": (
+        "(?:e|sono) (?:davvero |decisamente )?troppo(?: per me)?(?= ?(?:[.!?,;:]|$))",
+        "(?:e|sono) eccessiv[oi](?: per me)?(?= ?(?:[.!?,;:]|$))",
+    ),
 }
