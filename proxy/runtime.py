@@ -96,7 +96,10 @@ class Runtime:
         self._tasks.append(asyncio.create_task(self.service.writer.replay_forever()))
         self._tasks.append(asyncio.create_task(self._retention_forever()))
         # Build the language detector now, off the loop, rather than on the first edited reply.
-        self._tasks.append(asyncio.create_task(asyncio.to_thread(detect_language, "warm up the detector")))
+        # The text must be long enough to be judged (MIN_LETTERS), or the models never load here
+        # and the first edited reply pays for it (seconds) instead.
+        self._tasks.append(asyncio.create_task(asyncio.to_thread(
+            detect_language, "This sentence is long enough for the language detector to load its models.")))
         # And litellm's model map (which models keep system messages, which want max_completion_tokens).
         self._tasks.append(asyncio.create_task(asyncio.to_thread(model_facts, "")))
 
