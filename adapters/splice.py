@@ -88,15 +88,23 @@ def _first_user(items: list[Any]) -> int | None:
     return None
 
 
-def _chat_user(body: dict[str, Any], text: str) -> bool:
-    messages = body["messages"]
-    index = _first_user(messages)
+def _head_first_user(body: dict[str, Any], key: str, text: str, part_type: str) -> bool:
+    """Put ``text`` at the head of the first user item of ``body[key]`` (a new list; the
+    client's is never mutated); False when there is no such item."""
+    items = body.get(key)
+    if not isinstance(items, list):
+        return False
+    index = _first_user(items)
     if index is None:
         return False
-    message = messages[index]
-    headed = {**message, "content": _headed(message.get("content"), text, "text")}
-    body["messages"] = [*messages[:index], headed, *messages[index + 1:]]
+    item = items[index]
+    headed = {**item, "content": _headed(item.get("content"), text, part_type)}
+    body[key] = [*items[:index], headed, *items[index + 1:]]
     return True
+
+
+def _chat_user(body: dict[str, Any], text: str) -> bool:
+    return _head_first_user(body, "messages", text, "text")
 
 
 # -- the Responses API ------------------------------------------------------------------------
@@ -112,15 +120,7 @@ def _responses_user(body: dict[str, Any], text: str) -> bool:
     if isinstance(given, str):
         body["input"] = _headed(given, text, "input_text")
         return True
-    if not isinstance(given, list):
-        return False
-    index = _first_user(given)
-    if index is None:
-        return False
-    item = given[index]
-    headed = {**item, "content": _headed(item.get("content"), text, "input_text")}
-    body["input"] = [*given[:index], headed, *given[index + 1:]]
-    return True
+    return _head_first_user(body, "input", text, "input_text")
 
 
 # -- Anthropic Messages -----------------------------------------------------------------------
@@ -132,16 +132,7 @@ def _anthropic_system(body: dict[str, Any], text: str, mode: InjectionMode) -> b
 
 
 def _messages_user(body: dict[str, Any], text: str) -> bool:
-    messages = body.get("messages")
-    if not isinstance(messages, list):
-        return False
-    index = _first_user(messages)
-    if index is None:
-        return False
-    message = messages[index]
-    headed = {**message, "content": _headed(message.get("content"), text, "text")}
-    body["messages"] = [*messages[:index], headed, *messages[index + 1:]]
-    return True
+    return _head_first_user(body, "messages", text, "text")
 
 
 __all__ = ["InjectionMode", "WithoutSystemRole", "delimited", "splice"]
