@@ -26,13 +26,15 @@ from beliefs.learning.conversation import prefix_hashes
 from beliefs.learning.detect import read_signals
 from beliefs.learning.evidence import feedback as feedback_observation
 from beliefs.learning.evidence import observe, text_evidence
-from beliefs.learning.interpret import Interpreter
+from beliefs.learning.interpret import Interpreter, Reading
 from beliefs.learning.language import detect_language
+from beliefs.learning.late import added_evidence, added_follow_ups
 from beliefs.learning.selfmodel import increments
-from beliefs.learning.signals import Edit
+from beliefs.learning.signals import Edit, Signal
 from beliefs.records import Belief, Identity, Observation, Outcome, ResponseRecord
 
 from .cache import SelfModelCache, UserState
+from .refinery import Refinery, Settled
 from .store import Conversation, Store
 from .write_behind import WriteBehind, is_unavailable
 
@@ -82,6 +84,8 @@ class SelfModelService:
                     interpreter: Interpreter) -> None:
         """Swap rules of interpretation (config reload); cached evidence stays valid."""
         self.registry, self.learning, self.interpreter = registry, learning, interpreter
+        #: The slow engine behind the offline one, when configured (README "How interpretation works").
+        self.refinery = interpreter if isinstance(interpreter, Refinery) else None
         self.cache.recent_horizon_s = learning.recent_horizon_s
         self.cache.recent_limit = learning.recent_limit
 
@@ -90,6 +94,12 @@ class SelfModelService:
         if self._late:
             await asyncio.gather(*self._late, return_exceptions=True)
         await self.writer.flush()
+
+    async def refined(self) -> None:
+        """Wait until the slow interpreter (if any) settled every queued text and its late
+        evidence was committed (tests, benchmarks); the refinery's task must be running."""
+        if self.refinery is not None:
+            await self.refinery.drain()
 
     async def close(self) -> None:
         await self.writer.close()
@@ -125,8 +135,10 @@ class SelfModelService:
                       hashes: list[str], now: float) -> list[Observation]:
         """Read the request's signals against the user's recent responses and commit them."""
         learning = self.learning
-        signals = read_signals(messages, hashes, list(state.recent.values()), now, self.interpreter,
-                               learning.regeneration_window_s)
+        refinery = self.refinery
+        reader = refinery.session() if refinery is not None else self.interpreter
+        recent = list(state.recent.values())  # as it is now: the late pass must read the same
+        signals = read_signals(messages, hashes, recent, now, reader, learning.regeneration_window_s)
         observations = []
         for signal in signals:
             observation = observe(signal, who, uuid.uuid4().hex, now, learning.weights, self.registry)
@@ -137,7 +149,24 @@ class SelfModelService:
             if isinstance(signal, Edit) and signal.language_check:
                 self._later(self._language_of_edit(state, observation, signal.response.text or "",
                                                    signal.edited_text))
+        if refinery is not None and reader.provisional:
+            refinery.when_settled(reader.provisional, lambda: self._refine(
+                refinery, who, messages, hashes, recent, now, signals))
         return observations
+
+    def _refine(self, refinery: Refinery, who: Identity, messages: Sequence[Any], hashes: list[str],
+                recent: list[ResponseRecord], now: float, first: list[Signal]) -> None:
+        """Read a request again with the slow engine's readings and commit only what that adds
+        (:mod:`beliefs.learning.late`): the next request benefits, nothing is counted twice."""
+        state = self.cache.cached(who.key)
+        if state is None or state.opted_out:
+            return  # evicted (rare within seconds) or opted out: nothing may be written for them
+        second = read_signals(messages, hashes, recent, now, Settled(refinery),
+                              self.learning.regeneration_window_s)
+        for signal in added_follow_ups(first, second):
+            observation = observe(signal, who, uuid.uuid4().hex, self.clock(), self.learning.weights,
+                                  self.registry)
+            self._commit(state, replace(observation, features={**observation.features, "refined": True}))
 
     async def _language_of_edit(self, state: UserState, edit: Observation, original: str, edited: str) -> None:
         """Language change of an edit, detected off the hot path (lingua, ~1 ms a text) and
@@ -212,12 +241,36 @@ class SelfModelService:
         record = await self._find_response(tenant, response_id)
         if record is None:
             raise UnknownResponse(response_id)
-        reading = self.interpreter.read(comment) if comment else None
+        reading, later = self._read_comment(comment)
         observation = feedback_observation(record, rating, reading, uuid.uuid4().hex, self.clock(),
                                            self.learning.weights, self.registry)
         state = await self.cache.state(record.identity)
         self._commit(state, observation)
+        if later is not None and reading is not None and self.refinery is not None:
+            refinery, first = self.refinery, reading
+            refinery.when_settled({later}, lambda: self._refine_comment(refinery, record, first, later))
         return observation
+
+    def _read_comment(self, comment: str | None) -> tuple[Reading | None, str | None]:
+        """A comment's reading now, and the key of a better one to come (slow engine only)."""
+        if not comment:
+            return None, None
+        if self.refinery is not None:
+            return self.refinery.reading(comment)
+        return self.interpreter.read(comment), None
+
+    def _refine_comment(self, refinery: Refinery, record: ResponseRecord, first: Reading, key: str) -> None:
+        """The evidence a comment's late reading adds, as a comment without a rating."""
+        settled = refinery.cached(key)
+        state = self.cache.cached((record.tenant, record.user_id))
+        if settled is None or state is None or state.opted_out:
+            return
+        fresh = added_evidence(first.evidence, settled.evidence)
+        if not fresh:
+            return
+        observation = feedback_observation(record, None, Reading(fresh, "request"), uuid.uuid4().hex,
+                                           self.clock(), self.learning.weights, self.registry)
+        self._commit(state, replace(observation, features={**observation.features, "refined": True}))
 
     async def _find_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
         for (cached_tenant, _), state in self.cache.states():
