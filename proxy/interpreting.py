@@ -10,7 +10,9 @@ strictly (:mod:`beliefs.learning.interpret._constrained`). It runs only in the
 from __future__ import annotations
 
 import asyncio
+import os
 import time
+from collections.abc import Mapping
 from typing import Any, Callable, Sequence
 
 from beliefs.dimensions import NOT_OBSERVED, DimensionRegistry
@@ -37,11 +39,11 @@ class LLMReader:
     """Reads a batch of texts with one chat completion; raises when the call as a whole fails."""
 
     def __init__(self, settings: InterpreterSettings, registry: DimensionRegistry,
-                 report: CallReport | None = None) -> None:
+                 report: CallReport | None = None, environ: Mapping[str, str] | None = None) -> None:
         if not settings.model:
             raise ValueError("the LLM engine needs interpreter.model")
         self.model = settings.model
-        self.params = dict(settings.params)
+        self.params = _resolved(settings.params, os.environ if environ is None else environ)
         self.timeout_s = settings.timeout_s
         self.max_chars = settings.max_chars
         self.values = {name: tuple(v for v in values if v != NOT_OBSERVED)
@@ -88,6 +90,14 @@ class LLMReader:
             max_retries=0,  # a retry would blow the time budget; the text is tried again when next read
             **self.params,
         )
+
+
+def _resolved(params: Mapping[str, Any], environ: Mapping[str, str]) -> dict[str, Any]:
+    """``os.environ/NAME`` values (litellm's convention, as in ``model_list``) read from the
+    environment, once, at startup; litellm's own call does not resolve them."""
+    prefix = "os.environ/"
+    return {key: environ.get(value[len(prefix):], "") if isinstance(value, str) and value.startswith(prefix)
+            else value for key, value in params.items()}
 
 
 def _content(reply: Any) -> str | None:

@@ -157,6 +157,12 @@ async def test_the_engine_asks_for_the_schema_and_reads_the_reply(respx_mock):
     assert provider.texts() == [PITCH, "What is TCP?"]
 
 
+def test_a_key_may_come_from_the_environment():
+    config = InterpreterSettings(model=MODEL, params={"api_key": "os.environ/READER_KEY", "api_base": LLM})
+    engine = LLMReader(config, DimensionRegistry(CORE_DIMENSIONS), environ={"READER_KEY": "sk-from-env"})
+    assert engine.params == {"api_key": "sk-from-env", "api_base": LLM}
+
+
 @respx.mock
 async def test_a_reply_out_of_the_vocabulary_changes_nothing(respx_mock, config):
     Provider(respx_mock, {PITCH: ("request", {"length": "very short please"})})
