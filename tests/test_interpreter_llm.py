@@ -345,7 +345,7 @@ def test_the_cache_is_bounded():
     async def never(texts: list[str]) -> list[Reading | None]:
         return [Reading()] * len(texts)
 
-    refinery = Refinery(OfflineInterpreter(), never, cache_size=2)
+    refinery = Refinery(OfflineInterpreter(), never, cache_size=2, batch_size=1)
     for n in range(3):
         refinery._remember(f"k{n}", Reading())
     assert refinery.cached("k0") is None and refinery.cached("k2") is not None
@@ -358,3 +358,20 @@ def test_text_the_offline_engine_maps_is_never_queued():
     refinery = Refinery(OfflineInterpreter(), never)
     reading, later = refinery.reading("way too long, shorter please")
     assert reading.as_dict() == {"length": "concise"} and later is None
+
+
+@respx.mock
+async def test_a_config_reload_can_turn_the_llm_engine_on(respx_mock, config):
+    provider = Provider(respx_mock, {PITCH: ("standing", {"length": "concise"})})
+    Upstream(respx_mock)
+    app = create_app(settings_from_dict(config), watch=False)
+    async with running(app) as proxy:
+        client = sdk(proxy)
+        runtime = app.state.runtime
+        assert runtime.service.refinery is None
+        runtime.reload(settings_from_dict(llm_config(config)))
+        await ask(client, [{"role": "user", "content": PITCH}], "rio")
+        await settled(app)
+        _, later = await ask(client, [{"role": "user", "content": "What is UDP?"}], "rio")
+    assert len(provider.bodies) >= 1
+    assert later["x-beliefloop-applied"] == "length=concise"

@@ -48,7 +48,8 @@ class Refinery:
 
     ``batch_size`` texts per call at most; ``linger_s`` is how long the first queued text waits
     for others to share its call; ``max_pending`` bounds the queue (beyond it a text keeps its
-    offline reading, un-refined); ``cache_size`` bounds the remembered readings (LRU).
+    offline reading, un-refined); ``cache_size`` bounds the remembered readings (LRU; at least
+    one batch is kept, since waiters read a batch's readings from the cache once it settles).
     """
 
     offline: Interpreter
@@ -157,11 +158,9 @@ class Refinery:
             _call(waiter.callback)
 
     def _remember(self, key: str, reading: Reading) -> None:
-        if self.cache_size <= 0:
-            return
         self._cache[key] = reading
         self._cache.move_to_end(key)
-        while len(self._cache) > self.cache_size:
+        while len(self._cache) > max(self.cache_size, self.batch_size):
             self._cache.popitem(last=False)
 
 

@@ -241,21 +241,22 @@ class SelfModelService:
         record = await self._find_response(tenant, response_id)
         if record is None:
             raise UnknownResponse(response_id)
-        reading, later = self._read_comment(comment)
+        state = await self.cache.state(record.identity)
+        # Never send an opted-out user's words to the LLM engine.
+        reading, later = self._read_comment(comment, refine=state is not None and not state.opted_out)
         observation = feedback_observation(record, rating, reading, uuid.uuid4().hex, self.clock(),
                                            self.learning.weights, self.registry)
-        state = await self.cache.state(record.identity)
         self._commit(state, observation)
         if later is not None and reading is not None and self.refinery is not None:
             refinery, first = self.refinery, reading
             refinery.when_settled({later}, lambda: self._refine_comment(refinery, record, first, later))
         return observation
 
-    def _read_comment(self, comment: str | None) -> tuple[Reading | None, str | None]:
+    def _read_comment(self, comment: str | None, refine: bool) -> tuple[Reading | None, str | None]:
         """A comment's reading now, and the key of a better one to come (slow engine only)."""
         if not comment:
             return None, None
-        if self.refinery is not None:
+        if self.refinery is not None and refine:
             return self.refinery.reading(comment)
         return self.interpreter.read(comment), None
 
