@@ -81,15 +81,15 @@ class LLMReader:
                         time.perf_counter() - started)
 
     async def _complete(self, litellm: Any, texts: list[str]) -> Any:
-        return await litellm.acompletion(
-            model=self.model,
-            messages=batch_messages(texts, self.values, self.descriptions, self.max_chars),
-            response_format=response_format(self.values),
-            temperature=0,
-            timeout=self.timeout_s,
-            max_retries=0,  # a retry would blow the time budget; the text is tried again when next read
-            **self.params,
-        )
+        # temperature 0 unless params say otherwise (some reasoning models accept only their default)
+        return await litellm.acompletion(**{
+            "temperature": 0, **self.params,
+            "model": self.model,
+            "messages": batch_messages(texts, self.values, self.descriptions, self.max_chars),
+            "response_format": response_format(self.values),
+            "timeout": self.timeout_s,
+            "max_retries": 0,  # a retry would blow the time budget; the text is tried again when next read
+        })
 
 
 def _resolved(params: Mapping[str, Any], environ: Mapping[str, str]) -> dict[str, Any]:

@@ -376,10 +376,13 @@ async def metrics_endpoint(request: Request) -> Response:
 
 
 async def count_feedback(request: Request) -> AsyncIterator[None]:
-    """Route dependency of ``POST /v1/feedback``: count a thumbs signal once it was recorded. When
-    the route raises (unknown response), the error is thrown in at ``yield`` and nothing counts."""
+    """Route dependency of ``POST /v1/feedback``: count the signals it recorded (thumbs, and an
+    edit or acceptance read from the text the user used), as the route lists them in
+    ``request.state.feedback_kinds``. When the route raises (unknown response), the error is
+    thrown in at ``yield`` and nothing counts."""
     yield
-    request.app.state.metrics.signal("thumbs")
+    for kind in getattr(request.state, "feedback_kinds", ("thumbs",)):
+        request.app.state.metrics.signal(kind)
 
 
 __all__ = ["ENV_METRICS_DIR", "MAX_MODELS", "ModelLabels", "ProxyMetrics", "count_feedback", "error_kind",

@@ -22,15 +22,15 @@ from typing import Any, Callable, Literal, Sequence
 
 from beliefs.dimensions import DimensionRegistry
 from beliefs.learning.config import LearningConfig
-from beliefs.learning.conversation import prefix_hashes
-from beliefs.learning.detect import read_signals
+from beliefs.learning.conversation import prefix_hashes, text_hash
+from beliefs.learning.detect import edit_of, read_signals
 from beliefs.learning.evidence import feedback as feedback_observation
 from beliefs.learning.evidence import observe, text_evidence
 from beliefs.learning.interpret import Interpreter, Reading
 from beliefs.learning.language import detect_language
 from beliefs.learning.late import added_evidence, added_follow_ups
 from beliefs.learning.selfmodel import increments
-from beliefs.learning.signals import Edit, Signal
+from beliefs.learning.signals import Acceptance, Edit, Signal
 from beliefs.records import Belief, Identity, Observation, Outcome, ResponseRecord
 
 from .cache import SelfModelCache, UserState
@@ -139,20 +139,22 @@ class SelfModelService:
         reader = refinery.session() if refinery is not None else self.interpreter
         recent = list(state.recent.values())  # as it is now: the late pass must read the same
         signals = read_signals(messages, hashes, recent, now, reader, learning.regeneration_window_s)
-        observations = []
-        for signal in signals:
-            observation = observe(signal, who, uuid.uuid4().hex, now, learning.weights, self.registry)
-            self._commit(state, observation)
-            if signal.response is not None and signal.outcome is not None:
-                self._mark(state, signal.response, signal.outcome)
-            observations.append(observation)
-            if isinstance(signal, Edit) and signal.language_check:
-                self._later(self._language_of_edit(state, observation, signal.response.text or "",
-                                                   signal.edited_text))
+        observations = [self._take(state, who, signal, now) for signal in signals]
         if refinery is not None and reader.provisional:
             refinery.when_settled(reader.provisional, lambda: self._refine(
                 refinery, who, messages, hashes, recent, now, signals))
         return observations
+
+    def _take(self, state: UserState, who: Identity, signal: Signal, now: float) -> Observation:
+        """Commit one signal: its observation, the response's outcome, an edit's language later."""
+        observation = observe(signal, who, uuid.uuid4().hex, now, self.learning.weights, self.registry)
+        self._commit(state, observation)
+        if signal.response is not None and signal.outcome is not None:
+            self._mark(state, signal.response, signal.outcome)
+        if isinstance(signal, Edit) and signal.language_check:
+            self._later(self._language_of_edit(state, observation, signal.response.text or "",
+                                               signal.edited_text))
+        return observation
 
     def _refine(self, refinery: Refinery, who: Identity, messages: Sequence[Any], hashes: list[str],
                 recent: list[ResponseRecord], now: float, first: list[Signal]) -> None:
@@ -272,6 +274,26 @@ class SelfModelService:
         observation = feedback_observation(record, None, Reading(fresh, "request"), uuid.uuid4().hex,
                                            self.clock(), self.learning.weights, self.registry)
         self._commit(state, replace(observation, features={**observation.features, "refined": True}))
+
+    async def used_text(self, tenant: str | None, response_id: str, text: str) -> Observation | None:
+        """The text the user finally used of a response (``edited_text`` / ``final_text`` of
+        feedback), read exactly like that reply found in a later request's history: changed, an
+        edit (:func:`~beliefs.learning.detect.edit_of`); unchanged, acceptance. None when there is
+        nothing to read: the response was already read as edited, its text is no longer kept,
+        it was already judged and comes back unchanged, or the user opted out. Raises
+        UnknownResponse."""
+        record = await self._find_response(tenant, response_id)
+        if record is None:
+            raise UnknownResponse(response_id)
+        state = await self.cache.state(record.identity)
+        current = state.recent.get(record.id, record)
+        if state.opted_out or current.outcome == "edited" or not current.text:
+            return None
+        if text_hash(text) == text_hash(current.text):
+            if current.outcome is not None:
+                return None
+            return self._take(state, record.identity, Acceptance(current), self.clock())
+        return self._take(state, record.identity, edit_of(current, text), self.clock())
 
     async def _find_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
         for (cached_tenant, _), state in self.cache.states():
