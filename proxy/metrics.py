@@ -51,7 +51,7 @@ class ProxyMetrics:
                                 "by signals read from requests, by dimension", ["dimension"], registry=r)
         self._errors = Counter("beliefloop_errors", "Errors answered on the chat route, by kind",
                                ["kind"], registry=r)
-        spool = Gauge("beliefloop_spool_depth", "Writes waiting in the spool for the database",
+        spool = Gauge("beliefloop_spool_depth", "Writes acknowledged (in the journal) and not yet in the database",
                       registry=r)
         spool.set_function(spool_depth)
 

@@ -65,7 +65,9 @@ class Runtime:
         service = SelfModelService(store, settings.registry(), settings.learning_config(),
                                    make_classifier(settings), cache_users=storage.cache_users,
                                    cache_ttl_s=ttl, read_timeout_s=storage.read_timeout_s,
-                                   spool_dir=storage.spool_dir, **kwargs)
+                                   spool_dir=storage.spool_dir, queue_limit=storage.write_queue_limit,
+                                   queue_wait_s=storage.write_queue_wait_s, durable_ack=storage.durable_ack,
+                                   shared=shared, sync_s=storage.recent_sync_s, **kwargs)
         runtime = cls(settings, service, UserRights(service), InsightsReader(service),
                       make_upstream(settings.upstream, transport=transport),
                       LiteLLMRoutes(settings.model_list), settings.compiled_rules(),
@@ -83,10 +85,14 @@ class Runtime:
         loop = asyncio.get_running_loop()
         store = self.service.store
         if isinstance(store, SqlStore) and store.notifies:
-            self.listener = ChangeListener(
-                store.listener_conninfo(), store.origin,
-                on_change=lambda tenant, user: loop.call_soon_threadsafe(self.service.cache.forget, (tenant, user)),
-                on_gap=lambda: loop.call_soon_threadsafe(self.service.cache.forget_all))
+            cache = self.service.cache
+
+            def changed(tenant: str, user: str, kind: str) -> None:
+                drop = cache.forget if kind == "forget" else cache.invalidate
+                loop.call_soon_threadsafe(drop, (tenant, user))
+
+            self.listener = ChangeListener(store.listener_conninfo(), store.origin, on_change=changed,
+                                           on_gap=lambda: loop.call_soon_threadsafe(cache.invalidate_all))
             self.listener.start()
         self._tasks.append(asyncio.create_task(self.service.writer.replay_forever()))
         self._tasks.append(asyncio.create_task(self._retention_forever()))

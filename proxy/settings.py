@@ -107,8 +107,20 @@ class FollowUpSettings(_Strict):
 
 
 class StorageSettings(_Strict):
-    #: Where writes go while the database is unreachable (one file per process, replayed later).
+    #: The write journal: every write the server acknowledges is fsynced here first (one file
+    #: set per process; replayed into the database after a crash, kept during an outage). Must
+    #: be a persistent local disk (not tmpfs).
     spool_dir: str = "beliefloop-spool"
+    #: Wait for the journal's fsync before answering (feedback, a response's record, opt-out).
+    #: false answers first: faster by about one fsync, but a crash may lose the last few ms.
+    durable_ack: bool = True
+    #: Most writes waiting for the database before new work must wait (backpressure).
+    write_queue_limit: int = Field(default=2000, ge=10)
+    #: How long a request waits for room in a full write queue before 503 with retry-after.
+    write_queue_wait_s: float = Field(default=2.0, ge=0)
+    #: With several workers: how often (seconds, at most) a worker reads the responses other
+    #: workers gave a user, when that user's request arrives (for edits and regenerations).
+    recent_sync_s: float = Field(default=1.0, ge=0)
     #: Give up waiting for a self-model read after this long; the request goes on un-personalised.
     read_timeout_s: float = Field(default=1.0, gt=0)
     #: Reload cached self-models older than this. Default: never with SQLite (one process), 30 s

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import json
 from types import SimpleNamespace
 from typing import Any
@@ -57,6 +59,11 @@ async def test_metrics_count_requests_latency_signals_and_belief_updates(proxy, 
     await client.chat.completions.create(model="gpt-test", messages=question, user="kim")
     await client.chat.completions.create(model="gpt-test", user="kim", messages=question + [
         {"role": "assistant", "content": SHORTENED}, {"role": "user", "content": "And UDP?"}])
+    # the journal's backlog drains into the database within milliseconds
+    for _ in range(100):
+        if value(await scrape(proxy), "beliefloop_spool_depth") == 0:
+            break
+        await asyncio.sleep(0.02)
 
     found = await scrape(proxy)
     assert value(found, "beliefloop_requests_total", arm="none", personalised="false", stream="false") == 1

@@ -5,7 +5,12 @@
 3. load the self-model, folding in the signals this request carries;
 4. match rules and splice the directives into the parsed body;
 5. forward (raw bytes, or litellm for ``model_list`` models);
-6. return the reply, streaming bytes through as they arrive, and remember it afterwards.
+6. return the reply, streaming bytes through as they arrive, once its record is durable.
+
+The record of a response is what the user's next request (an edit, a regeneration) and their
+feedback are matched against, so the server never finishes answering before it is on disk: a
+non-stream reply is sent after the record's journal fsync; a stream's bytes go out as they
+arrive except its final ``data: [DONE]`` event (and the end of the response), which wait for it.
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ from starlette.responses import Response, StreamingResponse
 from adapters import Plan, apply_plan, plan
 from beliefs.learning.conversation import text_hash
 from beliefs.memory.service import Prepared
+from beliefs.memory.write_behind import StoreUnavailable, WriteQueueFull
 from beliefs.records import Arm, BeliefView, ResponseRecord
-from proxy.errors import BodyTooLarge, InvalidRequest, ProxyError, UpstreamUnavailable
+from proxy.errors import BodyTooLarge, InvalidRequest, ProxyError, UpstreamUnavailable, storage_failure
 from proxy.metrics import ProxyMetrics
 from proxy.runtime import Runtime
 
@@ -32,6 +38,8 @@ from .holdout import arm_of
 from .identity import identify
 from .upstream import UpstreamReply
 
+#: The last event of an OpenAI stream; held back until the response's record is durable.
+DONE_EVENT = b"data: [DONE]"
 RESPONSE_ID_HEADER = "x-beliefloop-response-id"
 APPLIED_HEADER = "x-beliefloop-applied"
 OPT_OUT_HEADER = "x-beliefloop-opt-out"
@@ -99,7 +107,10 @@ async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response
         if not await runtime.rights.is_opted_out(identity):
             await runtime.rights.set_opt_out(identity, True)
     if identity is not None:
-        prepared = await runtime.service.prepare(identity, body["messages"])
+        try:
+            prepared = await runtime.service.prepare(identity, body["messages"])
+        except WriteQueueFull as full:  # refused before anything is read or forwarded
+            raise storage_failure(full) from None
         if prepared.opted_out:
             prepared = None
     arm: Arm | None = None  # anonymous or opted out: not part of the holdout comparison
@@ -127,9 +138,10 @@ async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response
     if reply.chunks is None:
         if prepared is not None:
             # Before the reply goes out, not after: a fast client's next request (its edit, its
-            # feedback) may arrive on this connection the moment the body is sent. Costs one
-            # orjson parse; the database write still happens on the write-behind thread.
-            remember(assemble_json, reply.body or b"")
+            # feedback) may arrive on this connection the moment the body is sent, and a crash
+            # after the answer must not lose the record. Costs one orjson parse and the wait for
+            # the journal's group fsync; the database write happens later, in a batch.
+            await remember.durably(assemble_json, reply.body or b"")
         return Response(reply.body, reply.status, headers=headers, media_type=reply.media_type)
     return StreamingResponse(_tee(reply, remember if prepared else None, metrics.error), reply.status,
                              headers=headers, media_type=reply.media_type)
@@ -156,25 +168,45 @@ async def _forward(runtime: Runtime, body: dict[str, Any], raw: bytes, headers: 
 
 async def _tee(reply: UpstreamReply, remember: "_Recorder | None",
                on_error: Callable[[BaseException], None] | None = None) -> AsyncIterator[bytes]:
-    """Yield upstream bytes untouched; keep a copy to assemble the text once the stream ends."""
+    """Yield upstream bytes untouched, keeping a copy to assemble the text once the stream ends;
+    the final ``data: [DONE]`` event is held back until the record is durable."""
     seen: list[bytes] = []
-    finished = False
+    held = b""
+    finished = recorded = False
     try:
-        async for chunk in reply.chunks:  # type: ignore[union-attr]
-            if remember is not None:
+        try:
+            async for chunk in reply.chunks:  # type: ignore[union-attr]
+                if remember is None:
+                    yield chunk
+                    continue
                 seen.append(chunk)
-            yield chunk
-        finished = True
-    except ProxyError as error:  # the upstream failed mid-stream: tell the client in-band
-        if on_error is not None:
-            on_error(error)
-        yield b"data: " + orjson.dumps({"error": {"message": error.message, "type": error.type,
-                                                  "code": error.code}}) + b"\n\n"
-    finally:
-        if reply.close is not None:
-            await reply.close()
+                done = chunk.rfind(DONE_EVENT)
+                if held:
+                    held += chunk  # whatever follows the final event stays behind it
+                elif done < 0:
+                    yield chunk
+                else:
+                    if done > 0:
+                        yield chunk[:done]
+                    held += chunk[done:]
+            finished = True
+        except ProxyError as error:  # the upstream failed mid-stream: tell the client in-band
+            if on_error is not None:
+                on_error(error)
+            held += b"data: " + orjson.dumps({"error": {"message": error.message, "type": error.type,
+                                                        "code": error.code}}) + b"\n\n"
+        finally:
+            if reply.close is not None:
+                await reply.close()
         if remember is not None:
-            remember(lambda raw: _stream_outcome(raw, finished), b"".join(seen))
+            recorded = True
+            await remember.durably(lambda raw: _stream_outcome(raw, finished), b"".join(seen))
+        if held:
+            yield held
+    finally:
+        if remember is not None and not recorded:
+            # The client went away: nobody waits for an answer, so the record is not awaited.
+            remember(lambda raw: _stream_outcome(raw, False), b"".join(seen))
 
 
 def _stream_outcome(raw: bytes, finished: bool) -> Assembled:
@@ -183,7 +215,8 @@ def _stream_outcome(raw: bytes, finished: bool) -> Assembled:
 
 
 class _Recorder:
-    """Builds and hands over the response record once the reply is out (off the hot path)."""
+    """Builds the response record from the reply and hands it to the service, which journals it
+    (durable when the returned future completes) and stores it later, in a batch."""
 
     def __init__(self, runtime: Runtime, prepared: Prepared | None, applied_plan: Plan,
                  response_id: str, model: str, arm: Arm | None, conversation: list[Any]) -> None:
@@ -193,10 +226,20 @@ class _Recorder:
         #: response text is; never kept in memory).
         self.conversation = conversation
 
-    def __call__(self, assemble, raw: bytes) -> None:
+    async def durably(self, assemble, raw: bytes) -> None:
+        """Record the response and wait until the record is on disk. A journal that cannot be
+        written does not hold the reply back: it is logged, and the service's health says so."""
+        durable = self(assemble, raw)
+        if durable is not None:
+            try:
+                await durable
+            except StoreUnavailable:
+                pass
+
+    def __call__(self, assemble, raw: bytes) -> "asyncio.Future[None] | None":
         prepared = self.prepared
         if prepared is None:
-            return
+            return None
         assembled = assemble(raw)
         who = prepared.identity
         record = ResponseRecord(
@@ -207,7 +250,7 @@ class _Recorder:
             text=assembled.text, text_hash=text_hash(assembled.text),
             completion_id=assembled.completion_id, complete=assembled.complete, arm=self.arm,
         )
-        self.runtime.service.record_response(record, self.conversation)
+        return self.runtime.service.record_response(record, self.conversation)
 
 
 __all__ = ["APPLIED_HEADER", "RESPONSE_ID_HEADER", "chat_completions", "parse_chat_body", "read_body"]

@@ -12,7 +12,7 @@ CONTEXT_HEADER = "x-beliefloop-context"
 MAX_ID_CHARS = 256
 
 
-def _clean(value: Any, what: str) -> str:
+def clean_id(value: Any, what: str) -> str:
     """An id is 1..256 printable characters: no control characters that could split logs/headers."""
     if not isinstance(value, str) or not value or len(value) > MAX_ID_CHARS:
         raise InvalidRequest(f"{what} must be a string of 1 to {MAX_ID_CHARS} characters", param=what)
@@ -25,17 +25,17 @@ def identify(headers: Mapping[str, str], body: Mapping[str, Any], tenant: str) -
     """``X-BeliefLoop-User`` header, else body ``user``, else ``safety_identifier``, in the
     ``X-BeliefLoop-Context`` context (default global); None for an anonymous request."""
     context_raw = headers.get(CONTEXT_HEADER)
-    context = _clean(context_raw, "X-BeliefLoop-Context") if context_raw else GLOBAL_CONTEXT
+    context = clean_id(context_raw, "X-BeliefLoop-Context") if context_raw else GLOBAL_CONTEXT
     raw = headers.get(USER_HEADER)
     if raw is not None:
-        user = _clean(raw, "X-BeliefLoop-User")
+        user = clean_id(raw, "X-BeliefLoop-User")
     elif body.get("user") is not None:
-        user = _clean(body["user"], "user")
+        user = clean_id(body["user"], "user")
     elif body.get("safety_identifier") is not None:
-        user = _clean(body["safety_identifier"], "safety_identifier")
+        user = clean_id(body["safety_identifier"], "safety_identifier")
     else:
         return None
     return Identity(tenant, user, context)
 
 
-__all__ = ["CONTEXT_HEADER", "MAX_ID_CHARS", "USER_HEADER", "identify"]
+__all__ = ["CONTEXT_HEADER", "MAX_ID_CHARS", "USER_HEADER", "clean_id", "identify"]
