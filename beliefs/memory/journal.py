@@ -236,6 +236,7 @@ class Orphan:
     """The journal of a process that is gone (or an old spool file), locked while we replay it."""
 
     stream: str
+    directory: Path
     paths: list[Path]
     _lock: object
     legacy: bool = False
@@ -254,7 +255,7 @@ class Orphan:
         for path in self.paths:
             path.unlink(missing_ok=True)
         if not self.legacy:
-            (self.paths[0].parent / f"journal-{self.stream}.lock").unlink(missing_ok=True)
+            (self.directory / f"journal-{self.stream}.lock").unlink(missing_ok=True)
         self.release()
 
     def release(self) -> None:
@@ -283,7 +284,7 @@ def orphans(directory: str | os.PathLike[str], own_stream: str | None) -> Iterat
             lock.close()
             continue  # a live process owns it
         paths = sorted(streams[stream], key=lambda p: int(p.stem.rpartition("-")[2]))
-        yield Orphan(stream, paths, lock)
+        yield Orphan(stream, directory, paths, lock)
     for path in sorted(directory.glob("spool-*.jsonl")):
         handle = open(path, "rb")
         try:
@@ -291,7 +292,7 @@ def orphans(directory: str | os.PathLike[str], own_stream: str | None) -> Iterat
         except OSError:
             handle.close()
             continue
-        yield Orphan(path.stem, [path], handle, legacy=True)
+        yield Orphan(path.stem, directory, [path], handle, legacy=True)
 
 
 __all__ = ["Journal", "Orphan", "orphans"]

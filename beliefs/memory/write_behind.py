@@ -469,7 +469,8 @@ class WriteBehind:
             except Exception as error:
                 orphan.release()
                 if not is_unavailable(error):
-                    raise
+                    log.exception("could not replay the journal %s; it stays for the next attempt", orphan.stream)
+                    continue
                 self.outage.failed(error)
                 break  # the files stay; adopted again next time
         if applied:
