@@ -26,6 +26,7 @@ from proxy.gateway.providers import LiteLLMRoutes
 from proxy.gateway.upstream import OpenAIUpstream, make_upstream
 
 from .auth import KeyRing
+from .ratelimit import SqlBuckets
 from .settings import Settings
 
 log = logging.getLogger("beliefloop.proxy")
@@ -72,7 +73,11 @@ class Runtime:
                       make_upstream(settings.upstream, transport=transport),
                       LiteLLMRoutes(settings.model_list), settings.compiled_rules(),
                       settings.injection_policy())
-        runtime.keys = KeyRing(settings.auth, settings.admin_key)
+        limits = settings.rate_limits
+        buckets = SqlBuckets(store.engine) if limits.shared == "store" and isinstance(store, SqlStore) else None
+        runtime.keys = KeyRing(settings.auth, settings.admin_key, shared=buckets,
+                               failed_per_address_per_minute=limits.failed_auth_per_address_per_minute,
+                               failed_per_tenant_per_minute=limits.failed_auth_per_tenant_per_minute)
         if runtime.keys.development_mode:
             log.warning("*" * 78)
             log.warning("DEVELOPMENT MODE: requests without a beliefloop client key are accepted "
@@ -133,6 +138,7 @@ class Runtime:
         if self.listener is not None:
             await asyncio.to_thread(self.listener.stop)
         await self.service.close()
+        self.keys.close()
         await self.upstream.aclose()
         self.service.store.close()
 

@@ -129,6 +129,18 @@ class StorageSettings(_Strict):
     cache_users: int = Field(default=10_000, ge=1)
 
 
+class RateLimitSettings(_Strict):
+    """Client rate limits (``auth.keys[].rate_limit_per_minute``) and the failed sign-in throttle."""
+
+    #: Where the token buckets live: "store" (the belief store's table: shared by every worker
+    #: and host on PostgreSQL, by the workers of one host on SQLite) or "local" (per process).
+    shared: Literal["store", "local"] = "store"
+    #: Failed admin-key or dashboard sign-in attempts allowed per client address, per minute.
+    failed_auth_per_address_per_minute: int = Field(default=10, ge=1)
+    #: The same per tenant (from every address together), per minute.
+    failed_auth_per_tenant_per_minute: int = Field(default=60, ge=1)
+
+
 class PagesSettings(_Strict):
     """The preferences page, the /v1/me API and the operator dashboard (``proxy/console``)."""
 
@@ -183,6 +195,7 @@ class Settings(_Strict):
     storage: StorageSettings = StorageSettings()
     admin_key: str | None = Field(default=None, repr=False)
     auth: AuthSettings = AuthSettings()
+    rate_limits: RateLimitSettings = RateLimitSettings()
     #: Stored response texts (and the conversation kept for exports) expire after this many days.
     response_retention_days: float = Field(default=7.0, gt=0)
     #: Observations (the audit trail of signals) expire after this many days.

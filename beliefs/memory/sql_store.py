@@ -108,6 +108,8 @@ class RateBucketRow(SQLModel, table=True):
     __tablename__ = "rate_bucket"
     key: str = Field(primary_key=True)
     tokens: float
+    #: What the last take granted (read back with RETURNING).
+    granted: float
     updated_at: float
 
 

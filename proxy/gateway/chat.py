@@ -96,7 +96,7 @@ async def _chat_completions(request: Request, metrics: ProxyMetrics) -> Response
     started = time.perf_counter()  # after the body is in: a slow client is not proxy overhead
     body = parse_chat_body(raw)
     principal.check_model(body["model"])
-    runtime.keys.limit(principal)
+    await runtime.keys.admit(principal)
     identity = identify(request.headers, body, principal.tenant)
     response_id = "blr_" + os.urandom(16).hex()  # unguessable; cheaper than building a UUID
     stream = body.get("stream") is True

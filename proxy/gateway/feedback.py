@@ -39,7 +39,7 @@ class Feedback(BaseModel):
 async def post_feedback(feedback: Feedback, request: Request) -> dict[str, Any]:
     runtime: Runtime = request.app.state.runtime
     principal = runtime.keys.client(request.headers)
-    runtime.keys.limit(principal)
+    await runtime.keys.admit(principal)
     raw_user = request.headers.get(USER_HEADER)
     user = clean_id(raw_user, "X-BeliefLoop-User") if raw_user is not None else (
         clean_id(feedback.user, "user") if feedback.user is not None else None)

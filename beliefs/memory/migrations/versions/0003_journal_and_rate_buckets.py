@@ -27,6 +27,8 @@ def upgrade() -> None:
         "rate_bucket",
         sa.Column("key", sa.String(), primary_key=True),
         sa.Column("tokens", sa.Float(), nullable=False),
+        # what the last take granted (RETURNING reads it: the new row alone cannot tell)
+        sa.Column("granted", sa.Float(), nullable=False),
         sa.Column("updated_at", sa.Float(), nullable=False),
     )
 
