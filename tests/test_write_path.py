@@ -376,3 +376,42 @@ async def test_an_increment_is_durable_with_its_exact_arithmetic(store, tmp_path
     finally:
         await writer.close()
     assert evidence(store)[("*", "length", "concise", "implicit")] == pytest.approx(inc.stored_weight, rel=1e-12)
+
+
+@respx.mock
+async def test_an_edit_of_another_workers_reply_is_read(respx_mock, tmp_path):
+    """Two workers on one PostgreSQL: the reply came from one, the edited history goes to the
+    other, which learns of the reply without any notification (it reads the user's newer
+    responses) and reads the edit."""
+    from tests.databases import fresh_postgres_database
+    from tests.test_learning_loop import SHORTENED, Upstream
+
+    from beliefs.memory import migrate
+    from beliefs.memory.sql_store import make_engine
+    from tests.conftest import base_config
+
+    Upstream(respx_mock)
+    for url in fresh_postgres_database():
+        migrate.upgrade(make_engine(url))
+        apps = []
+        for name in ("a", "b"):
+            config = base_config(tmp_path / name, database_url=url)
+            config["storage"]["recent_sync_s"] = 0.0
+            apps.append(create_app(settings_from_dict(config), watch=False))
+        async with running(apps[0]) as first, running(apps[1]) as second:
+            messages = [{"role": "user", "content": "What is TCP?"}]
+            await sdk(second).chat.completions.create(model="gpt-test", messages=[
+                {"role": "user", "content": "warm the cache of worker b"}], user="eve")
+            await sdk(first).chat.completions.create(model="gpt-test", messages=messages, user="eve")
+            await apps[0].state.runtime.service.flush()
+            edited = messages + [{"role": "assistant", "content": SHORTENED}, {"role": "user", "content": "and UDP?"}]
+            await sdk(second).chat.completions.create(model="gpt-test", messages=edited, user="eve")
+            kinds: list[str] = []
+            for _ in range(100):
+                await apps[1].state.runtime.service.flush()
+                reply = await second.get("/admin/users/eve/observations", headers=admin_headers())
+                kinds = [o["kind"] for o in reply.json()["observations"]]
+                if kinds:
+                    break
+                await asyncio.sleep(0.05)
+        assert kinds == ["edit"]

@@ -13,7 +13,8 @@ once. Responses are indexed by id and by completion id (:class:`ResponseIndex`),
 
 With several workers (``shared``), a worker learns of the responses the others saved for a user
 by reading the user's newer responses at most every ``sync_s`` seconds, when that user's
-request arrives: a saved response sends no notification.
+request arrives, off the hot path (what the request says about them is read when they arrive):
+a saved response sends no notification.
 """
 
 from __future__ import annotations
@@ -222,27 +223,30 @@ class SelfModelCache:
                 self.writer.outage.failed(error)
             return None
 
-    async def catch_up(self, state: UserState, who: Identity) -> None:
-        """With several workers: add the responses others saved for this user since we last
-        looked (at most every ``sync_s``; fail open within ``read_timeout_s``)."""
+    def sync_due(self, state: UserState) -> bool:
+        """With several workers: time to look for responses the others gave this user."""
+        return self.shared and self.clock() - state.synced_at >= self.sync_s and not self.writer.outage.open
+
+    async def catch_up(self, state: UserState, who: Identity) -> list[ResponseRecord]:
+        """Add the responses other workers saved for this user since we last looked, and return
+        them (fail open: none when the store is slow or down)."""
         now = self.clock()
-        if not self.shared or now - state.synced_at < self.sync_s or self.writer.outage.open:
-            return
         since = state.synced_at - _SYNC_OVERLAP_S
         state.synced_at = now  # concurrent requests of this user do not catch up again
         try:
             found = await asyncio.wait_for(
                 self.writer.read(self.store.recent_responses, who, since, self.recent_limit), self.read_timeout_s)
         except asyncio.TimeoutError:
-            return
+            return []
         except Exception as error:
             if not is_unavailable(error):
                 raise
             self.writer.outage.failed(error)
-            return
-        for record in reversed(found):
-            if record.id not in state.recent:
-                self.remember(state, record)
+            return []
+        added = [record for record in reversed(found) if record.id not in state.recent]
+        for record in added:
+            self.remember(state, record)
+        return added
 
     def remember(self, state: UserState, record: ResponseRecord) -> None:
         """Keep a new response for matching, within the recent limit."""

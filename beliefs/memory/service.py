@@ -189,19 +189,24 @@ class SelfModelService:
             return Prepared(who, hashes[-1], (), (), degraded=True)
         if state.opted_out:
             return Prepared(who, hashes[-1], (), (), opted_out=True)
-        if self.cache.shared:
-            await self.cache.catch_up(state, who)  # responses other workers gave this user
         observations = self._fold_signals(state, who, messages, hashes, now)
+        if self.cache.sync_due(state):
+            # Responses other workers gave this user: read off the hot path, and what this
+            # request says about them is folded in when they arrive (for the next request).
+            self._later(self._catch_up(state, who, messages, hashes, now))
         beliefs = state.model.beliefs(who.context, self.registry.names(), now, self.learning.confidence)
         return Prepared(who, hashes[-1], tuple(beliefs), tuple(observations))
 
     def _fold_signals(self, state: UserState, who: Identity, messages: Sequence[Any],
-                      hashes: list[str], now: float, late: bool = False) -> list[Observation]:
-        """Read the request's signals against the user's recent responses and commit them.
-        ``late``: the state was loaded after the request was answered, so it may hold the
-        request's own response, which must not read as a regeneration of itself."""
+                      hashes: list[str], now: float, late: bool = False,
+                      only: Sequence[ResponseRecord] | None = None) -> list[Observation]:
+        """Read the request's signals against the user's recent responses (``only`` these, when
+        given) and commit them. ``late``: read after the request was answered, so the responses
+        may include the request's own, which must not read as a regeneration of itself."""
         learning = self.learning
-        recent = [r for r in state.recent.values() if r.created_at < now] if late else list(state.recent.values())
+        recent = list(state.recent.values()) if only is None else list(only)
+        if late:
+            recent = [r for r in recent if r.created_at < now]
         signals = read_signals(messages, hashes, recent, now, self.classifier, learning.regeneration_window_s)
         observations = []
         for signal in signals:
@@ -235,6 +240,12 @@ class SelfModelService:
             return  # the store is down: the outage is already logged
         if not state.opted_out:
             self._fold_signals(state, who, messages, hashes, now, late=True)
+
+    async def _catch_up(self, state: UserState, who: Identity, messages: Sequence[Any], hashes: list[str],
+                        now: float) -> None:
+        found = await self.cache.catch_up(state, who)
+        if found and not state.opted_out:
+            self._fold_signals(state, who, messages, hashes, now, late=True, only=found)
 
     def record_response(self, record: ResponseRecord, conversation: Conversation | None = None) -> Durable:
         """Remember a response (memory now, store behind), with the client's conversation for

@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
-from sqlalchemy import JSON, BigInteger, Column, Float, Index, delete, event, func, literal, or_, select, text, update
+from sqlalchemy import JSON, BigInteger, Column, Float, Index, bindparam, delete, event, func, or_, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Field, Session, SQLModel, create_engine
 
@@ -171,6 +171,7 @@ class SqlStore:
             self._greatest, self._least = func.greatest, func.least
         else:
             self._greatest, self._least = func.max, func.min
+        self._evidence_sql: dict[tuple[str, bool], tuple[Any, Any]] = {}
         #: Identifies this process's writes in change notifications (it ignores its own).
         self.origin = uuid.uuid4().hex
         self.notifies = engine.dialect.name == "postgresql"
@@ -275,27 +276,46 @@ class SqlStore:
     def record_observation(self, observation: Observation, increments: Sequence[EvidenceIncrement]) -> bool:
         return bool(self.apply([RecordObservation(observation, tuple(increments))]))
 
-    def _add_evidence(self, session: Connection, tenant: str, user_id: str, inc: EvidenceIncrement) -> None:
+    def _add_evidence(self, connection: Connection, tenant: str, user_id: str, inc: EvidenceIncrement) -> None:
         """Add one increment with SQL arithmetic on the row as it is (never read into Python), so
         concurrent writers cannot lose an update. Mirrors :meth:`SelfModel.add` expression for
         expression: the capped add, then the cancellation from the dimension's other values."""
+        column = "explicit_w" if inc.source == "explicit" else "implicit_w"
+        upsert, cancel = self._evidence_statements(column, inc.cap is not None)
+        first = inc.added(0.0, 0.0, 0.0)
+        params = {"p_tenant": tenant, "p_user": user_id, "p_context": inc.context, "p_dimension": inc.dimension,
+                  "p_value": inc.value, "p_x": inc.stored_weight, "p_growth": inc.growth,
+                  "p_cap": inc.cap if inc.cap is not None else 0.0, "p_at": inc.at,
+                  "p_first_implicit": first if column == "implicit_w" else 0.0,
+                  "p_first_explicit": first if column == "explicit_w" else 0.0}
+        connection.execute(upsert, params)
+        if inc.cancel:
+            connection.execute(cancel, params)
+
+    def _evidence_statements(self, column: str, capped: bool) -> tuple[Any, Any]:
+        """The increment's two statements, built once per (column, capped) with bound parameters
+        (building them per increment cost more than running them)."""
+        key = (column, capped)
+        found = self._evidence_sql.get(key)
+        if found is not None:
+            return found
         table = BeliefEvidenceRow.__table__
         c = table.c
         greatest, least = self._greatest, self._least
-        x = literal(inc.stored_weight, Float)
-        first = inc.added(0.0, 0.0, 0.0)
-        column = "explicit_w" if inc.source == "explicit" else "implicit_w"
+        x = bindparam("p_x", type_=Float)
+        growth = bindparam("p_growth", type_=Float)
         added: Any = x
-        if inc.cap is not None:
-            total = c.implicit_w + c.explicit_w + c.manual_w * literal(inc.growth, Float)
-            added = least(x, greatest(literal(inc.cap, Float) - total, 0.0))
+        if capped:
+            total = c.implicit_w + c.explicit_w + c.manual_w * growth
+            added = least(x, greatest(bindparam("p_cap", type_=Float) - total, 0.0))
         stmt = self._insert(table).values(
-            tenant=tenant, user_id=user_id, context=inc.context, dimension=inc.dimension,
-            value=inc.value, implicit_w=first if column == "implicit_w" else 0.0,
-            explicit_w=first if column == "explicit_w" else 0.0, manual_w=0.0,
-            observations=1, updated_at=inc.at,
+            tenant=bindparam("p_tenant"), user_id=bindparam("p_user"), context=bindparam("p_context"),
+            dimension=bindparam("p_dimension"), value=bindparam("p_value"),
+            implicit_w=bindparam("p_first_implicit", type_=Float),
+            explicit_w=bindparam("p_first_explicit", type_=Float), manual_w=0.0,
+            observations=1, updated_at=bindparam("p_at", type_=Float),
         )
-        stmt = stmt.on_conflict_do_update(
+        upsert = stmt.on_conflict_do_update(
             index_elements=["tenant", "user_id", "context", "dimension", "value"],
             set_={
                 column: c[column] + added,
@@ -303,21 +323,21 @@ class SqlStore:
                 "updated_at": greatest(c.updated_at, stmt.excluded.updated_at),
             },
         )
-        session.execute(stmt)
-        if inc.cancel:
-            # Every right-hand side sees the row as it was before this UPDATE (standard SQL, and
-            # so in SQLite and PostgreSQL), exactly like EvidenceIncrement.cancelled.
-            session.execute(
-                update(table)
-                .where(c.tenant == tenant, c.user_id == user_id, c.context == inc.context,
-                       c.dimension == inc.dimension, c.value != inc.value)
-                .values(
-                    implicit_w=greatest(c.implicit_w - x, 0.0),
-                    explicit_w=greatest(c.explicit_w - greatest(x - c.implicit_w, 0.0), 0.0),
-                    manual_w=greatest(c.manual_w - greatest(x - c.implicit_w - c.explicit_w, 0.0)
-                                      / literal(inc.growth, Float), 0.0),
-                )
+        # Every right-hand side sees the row as it was before this UPDATE (standard SQL, and so in
+        # SQLite and PostgreSQL), exactly like EvidenceIncrement.cancelled.
+        cancel = (
+            update(table)
+            .where(c.tenant == bindparam("p_tenant"), c.user_id == bindparam("p_user"),
+                   c.context == bindparam("p_context"), c.dimension == bindparam("p_dimension"),
+                   c.value != bindparam("p_value"))
+            .values(
+                implicit_w=greatest(c.implicit_w - x, 0.0),
+                explicit_w=greatest(c.explicit_w - greatest(x - c.implicit_w, 0.0), 0.0),
+                manual_w=greatest(c.manual_w - greatest(x - c.implicit_w - c.explicit_w, 0.0) / growth, 0.0),
             )
+        )
+        self._evidence_sql[key] = (upsert, cancel)
+        return upsert, cancel
 
     def set_manual(self, who: Identity, dimension: str, value: str, manual_weight: float,
                    pin_confidence: float | None, now: float) -> None:

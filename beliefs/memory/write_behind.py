@@ -42,6 +42,10 @@ from .writes import UserKey, Write
 
 log = logging.getLogger("beliefloop.beliefs")
 
+#: The database thread lets writes gather this long before a batch that is not full (seconds):
+#: fewer, larger transactions, and less of its work lands while a request waits for its ack.
+LINGER_S = 0.005
+
 #: Database errors that say the *data* is wrong (retrying cannot help), as opposed to the
 #: database being unreachable, slow, restarting or dropping connections.
 _REJECTED = (IntegrityError, ProgrammingError, DataError, NotSupportedError)
@@ -331,6 +335,10 @@ class WriteBehind:
             with self._cond:
                 while not self._items and self._spill_end <= self.applied and not self._stop:
                     self._cond.wait()
+                deadline = time.monotonic() + LINGER_S
+                while (len(self._items) < self.batch_max and not self._stop
+                       and (remaining := deadline - time.monotonic()) > 0):
+                    self._cond.wait(remaining)
                 if self._spill_end > self.applied:
                     job: Any = ("disk", self.applied, self._spill_end)
                 elif self._items:

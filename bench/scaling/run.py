@@ -302,7 +302,7 @@ def profile(server: Server, seconds: float, out: Path) -> str:
     """py-spy on one worker during c=16 load; the functions with the most samples."""
     worker = server.pids()[-1]
     raw = out.with_suffix(".raw")
-    spy = subprocess.Popen(["py-spy", "record", "--pid", str(worker), "--duration", str(max(2, round(seconds))),
+    spy = subprocess.Popen([str(Path(sys.executable).with_name("py-spy")) if Path(sys.executable).with_name("py-spy").exists() else "py-spy", "record", "--pid", str(worker), "--duration", str(max(2, round(seconds))),
                             "--format", "raw", "--output", str(raw), "--rate", "200", "--threads"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
@@ -347,6 +347,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="5 s per level, one kill -9 round per store")
     parser.add_argument("--profile", action="store_true", help="py-spy one PostgreSQL x2 worker under load")
     parser.add_argument("--skip-kill", action="store_true")
+    parser.add_argument("--only", help="run only the targets whose name contains this (e.g. SQLite)")
     args = parser.parse_args()
     seconds = 5.0 if args.quick else args.seconds
     levels = (1, 16)
@@ -373,6 +374,8 @@ def main() -> None:
                    ("SQLite x1, fast ack", 1, f"sqlite:///{tmp}/sqlite-fast.db", False),
                    ("PostgreSQL x1", 1, pg_url, True), ("PostgreSQL x2", 2, pg_url, True)]
         for name, workers, url, durable in targets:
+            if args.only and args.only not in name:
+                continue
             server = Server(tmp, name.replace(" ", "-").replace(",", ""), workers, url, upstream, durable)
             try:
                 set_beliefs(server.url)
