@@ -37,7 +37,7 @@ log = logging.getLogger("beliefloop.beliefs")
 UserKey = tuple[str, str]
 #: Catching up reads responses from this long before the last catch-up (clock skew between hosts,
 #: and records applied to the database shortly after they were made).
-_SYNC_OVERLAP_S = 10.0
+_SYNC_OVERLAP_S = 5.0
 #: Users looked at per eviction (those with writes still queued are kept).
 _EVICTION_SCAN = 64
 
@@ -233,9 +233,13 @@ class SelfModelCache:
         now = self.clock()
         since = state.synced_at - _SYNC_OVERLAP_S
         state.synced_at = now  # concurrent requests of this user do not catch up again
+        def newer() -> list[ResponseRecord]:
+            ids = self.store.response_ids_since(who, since, self.recent_limit)
+            unknown = [i for i in ids if i not in state.recent]
+            return self.store.responses_by_ids(unknown) if unknown else []  # type: ignore[attr-defined]
+
         try:
-            found = await asyncio.wait_for(
-                self.writer.read(self.store.recent_responses, who, since, self.recent_limit), self.read_timeout_s)
+            found = await asyncio.wait_for(self.writer.read(newer), self.read_timeout_s)
         except asyncio.TimeoutError:
             return []
         except Exception as error:
@@ -243,7 +247,7 @@ class SelfModelCache:
                 raise
             self.writer.outage.failed(error)
             return []
-        added = [record for record in reversed(found) if record.id not in state.recent]
+        added = sorted((r for r in found if r.id not in state.recent), key=lambda r: r.created_at)
         for record in added:
             self.remember(state, record)
         return added

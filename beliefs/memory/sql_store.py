@@ -549,6 +549,16 @@ class SqlStore:
                     found.append(_response_record(row))
             return found
 
+    def response_ids_since(self, who: Identity, since: float, limit: int) -> list[str]:
+        """Ids of the user's responses created at or after ``since``, newest first (cheap: no
+        record is decoded; a worker asks for the records it does not know yet)."""
+        tenant, user_id = who.key
+        with self.engine.connect() as connection:
+            return list(connection.execute(
+                select(ResponseRow.id).where(ResponseRow.tenant == tenant, ResponseRow.user_id == user_id,
+                                             ResponseRow.created_at >= since)
+                .order_by(ResponseRow.created_at.desc()).limit(limit)).scalars())
+
     def recent_responses(self, who: Identity, since: float, limit: int) -> list[ResponseRecord]:
         tenant, user_id = who.key
         with Session(self.engine) as session:

@@ -32,6 +32,9 @@ class HotPathStore(Protocol):
     def recent_responses(self, who: Identity, since: float, limit: int) -> list[ResponseRecord]:
         """The user's responses created at or after ``since``, newest first."""
 
+    def response_ids_since(self, who: Identity, since: float, limit: int) -> list[str]:
+        """Ids of the user's responses created at or after ``since``, newest first."""
+
     def get_profile(self, who: Identity) -> UserProfile | None:
         """The user's profile, or None for a user never seen."""
 

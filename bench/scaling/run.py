@@ -7,7 +7,7 @@ question per request, so every request writes a response record) at concurrency 
 * added latency p50 / p99: the target's minus the mock's own, measured at the same concurrency;
 * throughput (req/s) and its ratio to SQLite x1;
 * admin reads during the load (a loaded user's observations and beliefs, every 0.25 s): p50 / max;
-* the write queue's drain time after the load stops (``beliefloop_spool_depth`` back to 0);
+* the write queue's drain time after the load stops (until the stored responses stop changing);
 * RSS of the server processes before and after.
 
 Targets: SQLite x1 (durable acks, the default), SQLite x1 with ``storage.durable_ack: false``
@@ -66,16 +66,19 @@ class Server:
     """``beliefloop serve --workers N`` with its own config, journal and log."""
 
     def __init__(self, tmp: Path, name: str, workers: int, database_url: str, upstream: str,
-                 durable_ack: bool = True) -> None:
+                 durable_ack: bool = True, source: Path | None = None) -> None:
         self.name, self.workers, self.tmp = name, workers, tmp
-        config = yaml.safe_load((ROOT / "config.yaml").read_text())
+        config = yaml.safe_load(((source or ROOT) / "config.yaml").read_text())
         config["upstream"] = {**config.get("upstream", {}), "base_url": upstream}
-        config["storage"] = {**config.get("storage", {}), "spool_dir": str(tmp / f"journal-{name}"),
-                             "durable_ack": durable_ack}
+        config["storage"] = {**config.get("storage", {}), "spool_dir": str(tmp / f"journal-{name}")}
+        if source is None:  # an older commit may not know the key
+            config["storage"]["durable_ack"] = durable_ack
         self.config_path = tmp / f"{name}.yaml"
         self.config_path.write_text(yaml.safe_dump(config))
         self.env = {**os.environ, "BELIEFLOOP_DATABASE_URL": database_url, "BELIEFLOOP_ADMIN_KEY": ADMIN_KEY,
                     "NO_PROXY": "*"}
+        if source is not None:  # run that tree's code, ahead of the editable install
+            self.env["PYTHONPATH"] = str(source)
         self.env.pop("BELIEFLOOP_CONFIG", None)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -161,21 +164,26 @@ def set_beliefs(url: str) -> None:
                            json={"value": value, "confidence": 0.97}).raise_for_status()
 
 
-def spool_depth(url: str) -> float:
-    text = httpx.get(f"{url}/metrics", headers={"connection": "close"}, timeout=5).text
-    found = re.search(r"^beliefloop_spool_depth ([\d.e+]+)$", text, re.M)
-    return float(found.group(1)) if found else 0.0
+def stored_responses(database_url: str) -> int:
+    if database_url.startswith("sqlite"):
+        with sqlite3.connect(database_url.removeprefix("sqlite:///")) as connection:
+            return connection.execute("SELECT count(*) FROM response_record").fetchone()[0]
+    with psycopg.connect(database_url) as connection:
+        return connection.execute("SELECT count(*) FROM response_record").fetchone()[0]
 
 
-def drain_seconds(server: Server, timeout: float = 60.0) -> float:
-    """Time until every worker reports an empty write queue (fresh connections reach each)."""
+def drain_seconds(database_url: str, timeout: float = 60.0, still_s: float = 0.15) -> float:
+    """Time after the load stopped until the stored responses stop changing (for still_s): the
+    write queue is empty. Works for any version (resolution about still_s)."""
     started = time.perf_counter()
-    zeros = 0
+    last, since = stored_responses(database_url), time.perf_counter()
     while time.perf_counter() - started < timeout:
-        zeros = zeros + 1 if spool_depth(server.url) == 0 else 0
-        if zeros >= 4 * server.workers:
-            return time.perf_counter() - started
-        time.sleep(0.005)
+        time.sleep(0.02)
+        count = stored_responses(database_url)
+        if count != last:
+            last, since = count, time.perf_counter()
+        elif time.perf_counter() - since >= still_s:
+            return max(0.0, since - started)
     return float("inf")
 
 
@@ -196,7 +204,8 @@ class AdminProbe(threading.Thread):
                     self.latencies.append((time.perf_counter() - started) * 1e3)
 
 
-def measure(server: Server, floor: dict[int, dict], seconds: float, levels: tuple[int, ...]) -> dict:
+def measure(server: Server, database_url: str, floor: dict[int, dict], seconds: float,
+            levels: tuple[int, ...]) -> dict:
     figures: dict = {"rss_before_mib": round(server.rss_mib(), 1)}
     for connections in levels:
         probe = AdminProbe(server.url)
@@ -204,7 +213,7 @@ def measure(server: Server, floor: dict[int, dict], seconds: float, levels: tupl
         load = wrk(f"{server.url}/v1/chat/completions", connections, seconds, HERE / "users.lua")
         probe.stop_event.set()
         probe.join()
-        drained = drain_seconds(server)
+        drained = drain_seconds(database_url)
         admin = sorted(probe.latencies) or [float("nan")]
         figures[f"c{connections}"] = {
             **load, "added_p50_ms": round(load["p50_ms"] - floor[connections]["p50_ms"], 3),
@@ -348,6 +357,8 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="py-spy one PostgreSQL x2 worker under load")
     parser.add_argument("--skip-kill", action="store_true")
     parser.add_argument("--only", help="run only the targets whose name contains this (e.g. SQLite)")
+    parser.add_argument("--baseline", metavar="REF", help="also run SQLite x1 and PostgreSQL x2 of this commit "
+                        "(exported with git archive), for ratios measured in the same run")
     args = parser.parse_args()
     seconds = 5.0 if args.quick else args.seconds
     levels = (1, 16)
@@ -370,18 +381,33 @@ def main() -> None:
         env = {**os.environ, "BELIEFLOOP_DATABASE_URL": pg_url}
         subprocess.run([sys.executable, "-m", "proxy.cli", "db", "upgrade"], env=env, check=True,
                        capture_output=True, cwd=ROOT)
-        targets = [("SQLite x1", 1, f"sqlite:///{tmp}/sqlite.db", True),
-                   ("SQLite x1, fast ack", 1, f"sqlite:///{tmp}/sqlite-fast.db", False),
-                   ("PostgreSQL x1", 1, pg_url, True), ("PostgreSQL x2", 2, pg_url, True)]
-        for name, workers, url, durable in targets:
+        targets: list[tuple[str, int, str, bool, Path | None]] = [
+            ("SQLite x1", 1, f"sqlite:///{tmp}/sqlite.db", True, None),
+            ("SQLite x1, fast ack", 1, f"sqlite:///{tmp}/sqlite-fast.db", False, None),
+            ("PostgreSQL x1", 1, pg_url, True, None), ("PostgreSQL x2", 2, pg_url, True, None)]
+        if args.baseline:
+            source = tmp / "baseline"
+            source.mkdir()
+            archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, capture_output=True, check=True)
+            subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
+            old_db = f"bl_scaling_old_{uuid.uuid4().hex[:8]}"
+            with psycopg.connect(args.postgres, autocommit=True) as connection:
+                connection.execute(f'CREATE DATABASE "{old_db}"')
+            results["baseline_db"] = old_db
+            old_pg = args.postgres.rsplit("/", 1)[0] + f"/{old_db}"
+            subprocess.run([sys.executable, "-m", "proxy.cli", "db", "upgrade"], check=True, capture_output=True,
+                           cwd=source, env={**os.environ, "BELIEFLOOP_DATABASE_URL": old_pg, "PYTHONPATH": str(source)})
+            targets += [(f"SQLite x1 @{args.baseline}", 1, f"sqlite:///{tmp}/sqlite-old.db", True, source),
+                        (f"PostgreSQL x2 @{args.baseline}", 2, old_pg, True, source)]
+        for name, workers, url, durable, source in targets:
             if args.only and args.only not in name:
                 continue
-            server = Server(tmp, name.replace(" ", "-").replace(",", ""), workers, url, upstream, durable)
+            server = Server(tmp, re.sub(r"[^A-Za-z0-9]+", "-", name), workers, url, upstream, durable, source)
             try:
                 set_beliefs(server.url)
                 wrk(f"{server.url}/v1/chat/completions", 16, 3, HERE / "users.lua")  # warm-up
-                drain_seconds(server)
-                figures = measure(server, floor, seconds, levels)
+                drain_seconds(url)
+                figures = measure(server, url, floor, seconds, levels)
                 results["targets"].append({"store": name, "workers": workers, **figures})
                 if args.profile and name == "PostgreSQL x2":
                     print(profile(server, min(seconds, 20), HERE / "results-profile.txt"))
@@ -398,7 +424,9 @@ def main() -> None:
     finally:
         mock.terminate()
         with psycopg.connect(args.postgres, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+            for name in (db, results.get("baseline_db")):
+                if name:
+                    connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     report(results)
     (HERE / ("results-quick.json" if args.quick else "results.json")).write_text(json.dumps(results, indent=2))
 
@@ -407,13 +435,13 @@ def report(results: dict) -> None:
     base = results["targets"][0]
     print(f"\nPersonalised load, wrk for {results['seconds']:.0f} s per level, {results['cores']} cores "
           "(one run; a shared machine: compare ratios)")
-    print(f"{'target':<22} {'c':>3} {'req/s':>8} {'÷SQLite':>8} {'added p50/p99 ms':>18} {'admin p50/max ms':>18} "
+    print(f"{'target':<26} {'c':>3} {'req/s':>8} {'÷SQLite':>8} {'added p50/p99 ms':>18} {'admin p50/max ms':>18} "
           f"{'drain s':>8} {'RSS MiB':>14}")
     for t in results["targets"]:
         for c in (1, 16):
             f = t[f"c{c}"]
             ratio = f["rps"] / base[f"c{c}"]["rps"]
-            print(f"{t['store']:<22} {c:>3} {f['rps']:>8.0f} {ratio:>7.2f}x "
+            print(f"{t['store']:<26} {c:>3} {f['rps']:>8.0f} {ratio:>7.2f}x "
                   f"{f['added_p50_ms']:>8.2f} / {f['added_p99_ms']:<7.2f} {f['admin_p50_ms']:>8.1f} / "
                   f"{f['admin_max_ms']:<7.1f} {f['drain_s']:>8.3f} {t['rss_before_mib']:>6.0f}→{t['rss_after_mib']:<6.0f}")
     for k in results["kill_9"]:
