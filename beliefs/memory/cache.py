@@ -38,6 +38,8 @@ UserKey = tuple[str, str]
 #: Catching up reads responses from this long before the last catch-up (clock skew between hosts,
 #: and records applied to the database shortly after they were made).
 _SYNC_OVERLAP_S = 5.0
+#: At most this many catch-ups at a time (they share the read threads with loads).
+_CATCH_UPS_IN_FLIGHT = 1
 #: Users looked at per eviction (those with writes still queued are kept).
 _EVICTION_SCAN = 64
 
@@ -110,6 +112,7 @@ class SelfModelCache:
         self.read_timeout_s = read_timeout_s
         self.recent_horizon_s, self.recent_limit = recent_horizon_s, recent_limit
         self.shared, self.sync_s = shared, sync_s
+        self._catching_up = 0
 
     def fresh(self, key: UserKey) -> UserState | None:
         """The cached state for ``key`` unless absent, stale or older than ``cache_ttl_s``."""
@@ -224,8 +227,11 @@ class SelfModelCache:
             return None
 
     def sync_due(self, state: UserState) -> bool:
-        """With several workers: time to look for responses the others gave this user."""
-        return self.shared and self.clock() - state.synced_at >= self.sync_s and not self.writer.outage.open
+        """With several workers: time to look for responses the others gave this user (and the
+        read threads are not busy with such catch-ups: self-model loads and operators' reads
+        must not queue behind them)."""
+        return (self.shared and self.clock() - state.synced_at >= self.sync_s and not self.writer.outage.open
+                and self._catching_up < _CATCH_UPS_IN_FLIGHT)
 
     async def catch_up(self, state: UserState, who: Identity) -> list[ResponseRecord]:
         """Add the responses other workers saved for this user since we last looked, and return
@@ -233,6 +239,13 @@ class SelfModelCache:
         now = self.clock()
         since = state.synced_at - _SYNC_OVERLAP_S
         state.synced_at = now  # concurrent requests of this user do not catch up again
+        self._catching_up += 1
+        try:
+            return await self._catch_up(state, who, since)
+        finally:
+            self._catching_up -= 1
+
+    async def _catch_up(self, state: UserState, who: Identity, since: float) -> list[ResponseRecord]:
         def newer() -> list[ResponseRecord]:
             ids = self.store.response_ids_since(who, since, self.recent_limit)
             unknown = [i for i in ids if i not in state.recent]
