@@ -508,16 +508,16 @@ class SqlStore:
     def set_flags(self, who: Identity, now: float, *, opted_out: bool | None = None,
                   consent: bool | None = None) -> None:
         tenant, user_id = who.key
-        with Session(self.engine) as session, session.begin():
-            row = session.get(UserProfileRow, (tenant, user_id))
-            if row is None:
-                row = UserProfileRow(tenant=tenant, user_id=user_id, first_seen=now, last_seen=now)
-                session.add(row)
-            if opted_out is not None:
-                row.opted_out = opted_out
-            if consent is not None:
-                row.consent = consent
-            self._changed(session, tenant, user_id, "forget" if opted_out else "changed")
+        table = UserProfileRow.__table__
+        flags = {name: value for name, value in (("opted_out", opted_out), ("consent", consent)) if value is not None}
+        # One upsert: another worker may be creating the same profile at this moment.
+        stmt = self._insert(table).values(tenant=tenant, user_id=user_id, first_seen=now, last_seen=now,
+                                          requests=0, opted_out=bool(opted_out), consent=consent is not False)
+        stmt = stmt.on_conflict_do_update(index_elements=["tenant", "user_id"], set_=flags) if flags \
+            else stmt.on_conflict_do_nothing(index_elements=["tenant", "user_id"])
+        with self.engine.begin() as connection:
+            connection.execute(stmt)
+            self._changed(connection, tenant, user_id, "forget" if opted_out else "changed")
 
     def get_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
         with Session(self.engine) as session:
