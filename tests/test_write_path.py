@@ -108,20 +108,24 @@ def test_a_batch_stores_exactly_what_the_same_writes_store_one_by_one(database_u
         single.close()
 
 
-def test_saved_responses_notify_no_worker_but_evidence_does(store, database_url):  # noqa: F811
-    if not database_url.startswith("postgresql"):
-        pytest.skip("change notifications are a PostgreSQL feature")
+def test_saved_responses_notify_no_worker_but_evidence_does():
     import psycopg
 
     from beliefs.memory.pg_listener import CHANNEL
+    from tests.databases import fresh_postgres_database
 
-    with psycopg.connect(store.listener_conninfo(), autocommit=True) as listener:
-        listener.execute(f"LISTEN {CHANNEL}")
-        store.apply([SaveResponse(record("r1")), MarkResponse("r1", "accepted", "default", "u")])
-        assert list(listener.notifies(timeout=0.5)) == []
-        store.apply([observation("o1")])
-        received = [n.payload for n in listener.notifies(timeout=2, stop_after=1)]
-    assert len(received) == 1 and '"u"' in received[0]
+    for url in fresh_postgres_database():  # change notifications are a PostgreSQL feature
+        store = SqlStore.from_url(url, migrate=True)
+        try:
+            with psycopg.connect(store.listener_conninfo(), autocommit=True) as listener:
+                listener.execute(f"LISTEN {CHANNEL}")
+                store.apply([SaveResponse(record("r1")), MarkResponse("r1", "accepted", "default", "u")])
+                assert list(listener.notifies(timeout=0.5)) == []
+                store.apply([observation("o1")])
+                received = [n.payload for n in listener.notifies(timeout=2, stop_after=1)]
+        finally:
+            store.close()
+        assert len(received) == 1 and '"u"' in received[0]
 
 
 # -- the journal -----------------------------------------------------------------------------------
