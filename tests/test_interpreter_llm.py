@@ -85,8 +85,9 @@ def llm_config(config: dict[str, Any], **interpreter: Any) -> dict[str, Any]:
 
 
 async def settled(app) -> None:
+    """The LLM engine answered and its late evidence is committed (bounded: a hang fails the test)."""
     runtime = app.state.runtime
-    await runtime.service.refined()
+    await asyncio.wait_for(runtime.service.refined(), 60)
     await runtime.service.flush()
 
 
