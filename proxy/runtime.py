@@ -33,6 +33,9 @@ from .settings import Settings
 
 log = logging.getLogger("beliefloop.proxy")
 
+#: How long shutdown waits for the background tasks it cancelled.
+SHUTDOWN_WAIT_S = 10.0
+
 
 @dataclass
 class Runtime:
@@ -161,7 +164,13 @@ class Runtime:
             self._tasks.append(self._refining)
         for task in self._tasks:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        # Bounded: a task whose cancellation a library swallowed must not hold shutdown for ever.
+        done, stuck = await asyncio.wait(self._tasks, timeout=SHUTDOWN_WAIT_S) if self._tasks else (set(), set())
+        for task in done:
+            if not task.cancelled():
+                task.exception()  # retrieved: their failures were logged where they happened
+        for task in stuck:
+            log.error("background task %s did not stop within %.0f s of shutdown", task.get_name(), SHUTDOWN_WAIT_S)
         if self.listener is not None:
             await asyncio.to_thread(self.listener.stop)
         await self.service.close()

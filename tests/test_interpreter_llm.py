@@ -376,3 +376,25 @@ async def test_a_config_reload_can_turn_the_llm_engine_on(respx_mock, config):
         _, later = await ask(client, [{"role": "user", "content": "What is UDP?"}], "rio")
     assert len(provider.bodies) >= 1
     assert later["x-beliefloop-applied"] == "length=concise"
+
+
+async def test_the_background_task_stops_even_when_a_call_swallows_its_cancellation():
+    # Python 3.11's asyncio.wait_for drops a cancel that arrives as its inner call completes;
+    # shutdown then waited for the refinery for ever (a hang seen in this file's tests).
+    started = asyncio.Event()
+
+    async def swallows(texts: list[str]) -> list[Reading | None]:
+        started.set()
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            pass  # what the race inside wait_for amounts to
+        return [None] * len(texts)
+
+    refinery = Refinery(OfflineInterpreter(), swallows, linger_s=0.0)
+    refinery.read(PITCH)
+    task = asyncio.create_task(refinery.run())
+    await asyncio.wait_for(started.wait(), 5)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(task, 5)

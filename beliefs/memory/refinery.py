@@ -115,7 +115,9 @@ class Refinery:
 
     async def run(self) -> None:
         """Send queued texts in batches, one call at a time, for ever (cancel to stop)."""
+        task = asyncio.current_task()
         while True:
+            _honour_cancellation(task)
             await self._wake.wait()
             await asyncio.sleep(self.linger_s)  # let the texts of neighbouring requests join
             self._wake.clear()
@@ -132,6 +134,7 @@ class Refinery:
                     log.warning("interpreter batch of %d failed: %r", len(batch), error)
                     readings = None
                 self._settle(batch, readings)
+                _honour_cancellation(task)
             if not self._in_flight:
                 self._idle.set()
 
@@ -189,6 +192,14 @@ class Settled:
     def read(self, text: str) -> Reading:
         cached = self.refinery.cached(text_hash(text))
         return cached if cached is not None else self.refinery.offline.read(text)
+
+
+def _honour_cancellation(task: asyncio.Task[None] | None) -> None:
+    """Stop if a cancellation was requested but swallowed on its way in: on Python 3.11,
+    ``asyncio.wait_for`` drops a cancel that arrives as its inner call completes, and the loop
+    would then wait for texts for ever while shutdown waits for it."""
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
 
 
 def _call(callback: Callable[[], None]) -> None:
