@@ -29,7 +29,7 @@ from beliefs.learning.selfmodel import Pin
 from beliefs.records import EvidenceDelta, Identity, Observation
 from proxy import create_app, settings_from_dict
 from proxy.console.dashboard import SESSION_COOKIE, learning_curve
-from proxy.console.explain import evidence_phrase, explain, milestones
+from proxy.console.explain import certainty, evidence_phrase, explain, milestones, shown_percent, tally
 from proxy.console.samples import adapted, as_text, generic
 from proxy.console.svgplot import Series, line_chart
 from proxy.console.tokens import Grant, Signers
@@ -68,7 +68,7 @@ async def test_page_explains_what_is_believed_and_what_it_changes(proxy, respx_m
     assert response.status_code == 200
     page = text(response)
     assert "You seem to prefer <strong>concise answers</strong>" in page
-    assert "From 3 times you shortened a reply." in page
+    assert "Learned from 3 times you shortened a reply." in page
     assert "Answers are asked to: “Keep answers short" in page
     assert "Personalised across" in page
     assert "Generic answer" in page and "Tailored to you" in page and "illustration" in page
@@ -128,7 +128,8 @@ async def test_forms_confirm_correct_and_remove_without_javascript(proxy, respx_
     assert response.headers["location"] == f"/me?token={token}&done=confirmed"
     page = await proxy.get(response.headers["location"])
     assert "Thanks for confirming" in text(page)
-    assert "You told us you prefer <strong>answers that get straight to the point</strong>" in text(page)
+    assert "You prefer <strong>answers that get straight to the point</strong>" in text(page)
+    assert "confirming what we had learned" in text(page)
 
     response = await proxy.post("/me/correct", data={"token": token, "dimension": "length", "context": "*",
                                                      "value": "detailed"})
@@ -147,7 +148,81 @@ async def test_stating_a_preference_nothing_was_learned_about(proxy):
     response = await proxy.post("/me/state", data={"token": token, "choice": "language=de"})
     assert response.status_code == 303
     page = (await proxy.get(response.headers["location"])).text
-    assert "You told us you prefer <strong>answers in German</strong>" in page
+    assert "You prefer <strong>answers in German</strong>" in page
+    assert "nothing had been learned about it before" in page
+
+
+def card_of(page: str, dimension: str) -> str:
+    """The HTML of one belief card."""
+    start = page.index(f'data-dimension="{dimension}"')
+    return page[start:page.index("</li>\n", page.index('class="actions"', start))]
+
+
+async def test_a_percentage_is_never_rounded_across_the_apply_threshold(proxy):
+    # 0.9168 used to read "Very sure (92%)" right above "we wait until we're 92% sure".
+    response = await proxy.put("/admin/users/sam/beliefs/length", headers=admin_headers(),
+                               json={"value": "concise", "confidence": 0.9168})
+    assert response.status_code == 200 and response.json()["beliefs"][0]["confidence"] == pytest.approx(0.9168)
+    token = (await link_for(proxy, "sam"))["token"]
+    card = card_of(text(await proxy.get(f"/me?token={token}")), "length")
+    assert "(91%)" in card and "we wait until we're 92% sure" in card
+    assert "Very sure" not in card and "(92%)" not in card
+    assert shown_percent(0.9168, 0.92) == 91 and shown_percent(0.92, 0.92) == 92
+    assert shown_percent(0.9996) == 99 and shown_percent(1.0) == 100
+    assert certainty(0.9168, 0.92) == "fairly sure" and certainty(0.93, 0.92) == "very sure"
+
+
+async def test_the_waiting_line_names_the_threshold_of_the_rule_that_would_apply(config):
+    config["rules"] = [{"name": "short", "when": {"length": "concise"}, "min_confidence": 0.8,
+                        "system": "Keep answers short."}]
+    async with running(create_app(settings_from_dict(config, environ={}), watch=False)) as proxy:
+        await proxy.put("/admin/users/sam/beliefs/length", headers=admin_headers(),
+                        json={"value": "concise", "confidence": 0.79})
+        await proxy.put("/admin/users/sam/beliefs/tone", headers=admin_headers(),
+                        json={"value": "formal", "confidence": 0.95})
+        token = (await link_for(proxy, "sam"))["token"]
+        page = text(await proxy.get(f"/me?token={token}"))
+    assert "we wait until we're 80% sure" in card_of(page, "length") and "(79%)" in card_of(page, "length")
+    assert "No answer setting uses this yet" in card_of(page, "tone")
+
+
+async def test_a_value_the_app_set_is_told_as_set_by_the_app(proxy):
+    await proxy.put("/admin/users/sam/beliefs/tone", headers=admin_headers(), json={"value": "formal"})
+    token = (await link_for(proxy, "sam"))["token"]
+    card = card_of(text(await proxy.get(f"/me?token={token}")), "tone")
+    assert 'data-origin="app"' in card and "Set by the app you use on " in card
+    assert "You seem to prefer" not in card and "Learned from" not in card
+
+
+def test_evidence_against_a_belief_is_told():
+    from beliefs.records import Belief
+
+    log = [observation(i, "edit", [("length", "concise", 1.0)], T0 + i) for i in range(3)]
+    log += [observation(10 + i, "regeneration", [("length", "detailed", 0.1)], T0 + 10 + i) for i in range(9)]
+    e = explain(Belief("length", "concise", 0.8, 3, "*", "implicit", False, T0 + 30), log, 0.92)
+    assert e.story == "Learned from 3 times you shortened a reply."
+    assert e.against == "Against it: 9 times you regenerated an answer shaped this way."
+    assert e.sentence.endswith("Against it: 9 times you regenerated an answer shaped this way.")
+    support, against = tally(log, "length", "concise", "*")
+    assert (support.total, against.total) == (3, 9)
+
+
+@respx.mock
+async def test_not_quite_offers_only_the_other_values_with_nothing_preselected(proxy, respx_mock):
+    Upstream(respx_mock)
+    await shorten(sdk(proxy), "sam", times=3)
+    token = (await link_for(proxy, "sam"))["token"]
+    card = card_of(text(await proxy.get(f"/me?token={token}")), "length")
+    form = card[card.index('action="/me/correct"'):]
+    assert 'value="detailed"' in form and 'value="concise"' not in form
+    assert "selected disabled>Choose…" in form and "required" in form
+    assert form.count(" selected") == 1
+    # A Save without a choice changes nothing (the browser refuses it; the server too).
+    response = await proxy.post("/me/correct", data={"token": token, "dimension": "length", "value": ""})
+    assert response.status_code == 422
+    document = (await proxy.get("/v1/me/beliefs", headers={"authorization": f"Bearer {token}"})).json()
+    (length,) = [b for b in document["beliefs"] if b["dimension"] == "length"]
+    assert length["pinned"] is False
 
 
 async def test_an_invalid_choice_is_explained_on_the_page(proxy):
@@ -312,13 +387,13 @@ def test_explanations_count_what_the_user_did():
     log = [observation(i, "edit", [("length", "concise", 1.0)], T0 + i) for i in range(5)]
     log += [observation(9, "follow_up", [("length", "concise", 1.0)], T0 + 9, context="work")]
     assert evidence_phrase(log, "length", "concise", "*") == (
-        "5 times you shortened a reply and the one time you asked for concise answers")
-    assert evidence_phrase(log, "length", "concise", "work") == "the one time you asked for concise answers"
+        "5 times you shortened a reply and the one time you asked for it in a message")
+    assert evidence_phrase(log, "length", "concise", "work") == "the one time you asked for it in a message"
     from beliefs.records import Belief
 
     sentence = explain(Belief("length", "concise", 0.82, 5, "*", "implicit", False, T0), log).sentence
-    assert sentence == ("You seem to prefer concise answers — fairly sure (82%), from 5 times you shortened "
-                        "a reply and the one time you asked for concise answers.")
+    assert sentence == ("You seem to prefer concise answers — fairly sure (82%). Learned from 5 times you "
+                        "shortened a reply and the one time you asked for it in a message.")
     assert [m.title for m in milestones(["length", "tone", "emoji", "code", "format", "preamble"], ["*"])] == [
         "Personalised across 6 dimensions"]
     assert milestones([], ["*"]) == []
@@ -415,14 +490,15 @@ def test_browser_user_sees_a_learned_belief_corrects_it_and_the_next_request_fol
     page.goto(_link(server, "sam"))
     card = page.locator("li.belief[data-dimension=length]")
     expect(card).to_contain_text("You seem to prefer concise answers")
-    expect(card).to_contain_text("From the one time you shortened a reply.")
+    expect(card).to_contain_text("Learned from the one time you shortened a reply.")
     expect(card).to_contain_text("Not used yet")
     card.locator("summary", has_text="Not quite").click()
-    card.get_by_label("I prefer").select_option("detailed")
+    card.get_by_label("I prefer instead").select_option("detailed")
     card.get_by_role("button", name="Save").click()
     expect(page.locator("p.flash")).to_contain_text("Saved. Your next answer will follow it.")
     corrected = page.locator("li.belief[data-dimension=length]")
-    expect(corrected).to_contain_text("You told us you prefer detailed, thorough answers")
+    expect(corrected).to_contain_text("You prefer detailed, thorough answers")
+    expect(corrected).to_contain_text("replacing what we had learned before (concise answers)")
     expect(corrected).to_contain_text("Tailoring your answers")
     context.close()
 

@@ -78,8 +78,10 @@ def _belief(shown: ShownBelief) -> dict[str, Any]:
         "dimension": b.dimension, "value": b.value, "context": b.context,
         "confidence": round(b.confidence, 4), "evidence": b.evidence, "source": b.source,
         "pinned": b.pinned, "updated_at": b.updated_at,
-        "explanation": e.sentence, "certainty": e.certainty, "because": e.because, "origin": e.origin,
-        "applied": shown.applied, "directives": list(shown.directives),
+        "explanation": e.sentence, "certainty": e.certainty, "percent": e.percent, "because": e.because,
+        "origin": e.origin, "story": e.story, "against": e.against, "pin": e.pin_kind,
+        "applied": shown.applied, "use": shown.use, "applies_from_percent": shown.threshold_percent,
+        "directives": list(shown.directives),
         "choices": [value for value, _ in shown.choices],
     }
 
