@@ -189,8 +189,27 @@ class StorageSettings(_Strict):
     cache_users: int = Field(default=10_000, ge=1)
 
 
+_COLOUR = r"^#[0-9a-fA-F]{6}$"
+
+
+class BrandSettings(_Strict):
+    """How the preferences page presents itself to the app's users (``pages.brand``)."""
+
+    #: The product name shown in the page header and title (the app's, not beliefloop's).
+    name: str = Field(default="beliefloop", min_length=1, max_length=60)
+    #: A logo beside the name: an https URL (its origin is added to the page's img-src) or a
+    #: ``data:image/...`` URL. None: a plain mark.
+    logo_url: str | None = Field(default=None, pattern=r"^(https://[^\s\"'<>]+|data:image/[a-z+.-]+;base64,[A-Za-z0-9+/=]+)$")
+    #: Buttons, links and the applied meter (``#rrggbb``), text on it, and its soft background.
+    accent: str = Field(default="#0b63c5", pattern=_COLOUR)
+    accent_ink: str = Field(default="#ffffff", pattern=_COLOUR)
+    accent_soft: str = Field(default="#e8f1fc", pattern=_COLOUR)
+
+
 class PagesSettings(_Strict):
     """The preferences page, the /v1/me API and the operator dashboard (``proxy/console``)."""
+
+    brand: BrandSettings = BrandSettings()
 
     #: Signs preference links and dashboard sessions. Default: derived from the admin key (or a
     #: random per-process secret, with a warning, when there is none). BELIEFLOOP_PAGES_SECRET.

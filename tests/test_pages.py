@@ -145,10 +145,10 @@ async def test_forms_confirm_correct_and_remove_without_javascript(proxy, respx_
 
 async def test_stating_a_preference_nothing_was_learned_about(proxy):
     token = (await link_for(proxy, "sam"))["token"]
-    response = await proxy.post("/me/state", data={"token": token, "choice": "language=de"})
+    response = await proxy.post("/me/state", data={"token": token, "choice": "language=ja"})
     assert response.status_code == 303
     page = (await proxy.get(response.headers["location"])).text
-    assert "You prefer <strong>answers in German</strong>" in page
+    assert "You prefer <strong>answers in Japanese</strong>" in page
     assert "nothing had been learned about it before" in page
 
 
@@ -247,6 +247,94 @@ async def test_reset_and_opt_out_through_the_page(proxy, respx_mock):
     assert upstream.directives() == ""
     page = (await proxy.get((await proxy.post("/me/opt-in", data={"token": token})).headers["location"])).text
     assert "Personalisation is back on" in page
+
+
+# -- the page in the user's language, and the app's brand ---------------------------------------
+
+def _messages_in_use() -> set[str | tuple[str, str]]:
+    """Every message id the pages use, extracted from the code and templates as Babel does."""
+    from babel.messages.extract import extract_from_dir
+
+    console = Path(__file__).resolve().parents[1] / "proxy" / "console"
+    keywords = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2), "NP_": (1, 2)}
+    found: set[str | tuple[str, str]] = set()
+    for _, _, message, _, _ in extract_from_dir(
+            str(console), [("**.py", "python"), ("**/templates/**.html", "jinja2.ext:babel_extract")],
+            keywords=keywords, options_map={"**/templates/**.html": {"trim_blocks": "true"}}):
+        found.add(message)
+    return found
+
+
+@pytest.mark.parametrize("language", ["de", "es", "fr", "it", "pt", "nl"])
+def test_every_message_the_pages_use_is_translated(language):
+    import re
+
+    from babel.messages.pofile import read_po
+
+    from proxy.console.i18n import LOCALE_DIR
+
+    with (LOCALE_DIR / f"{language}.po").open("rb") as source:
+        catalog = read_po(source, locale=language)
+    used = _messages_in_use()
+    assert len(used) > 150
+    missing = [m for m in used if catalog.get(m[0] if isinstance(m, tuple) else m) is None]
+    assert missing == []
+    placeholders = re.compile(r"%\(\w+\)[sd]")
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), f"untranslated: {message.id!r}"
+        assert sorted(placeholders.findall(ids[-1])) == sorted(placeholders.findall(strings[-1])), message.id
+
+
+def test_page_language_is_the_believed_one_then_the_browsers():
+    from proxy.console.i18n import choose, from_accept_language
+
+    assert choose("de", "es-ES,es;q=0.9") == "de"
+    assert choose("ja", "fr-CH, fr;q=0.9, en;q=0.8") == "fr"  # no pages in Japanese: the browser's
+    assert choose(None, "ja, pt-BR;q=0.5, it;q=0.7") == "it"
+    assert choose(None, "ja") == "en" and choose(None, None) == "en"
+    assert from_accept_language("nl;q=0, es;q=0.1") == "es"
+
+
+async def test_page_is_in_german_for_a_user_believed_to_want_german(proxy):
+    token = (await link_for(proxy, "lena"))["token"]
+    await proxy.post("/me/state", data={"token": token, "choice": "language=de"})
+    await proxy.post("/me/state", data={"token": token, "choice": "length=concise"})
+    response = await proxy.get(f"/me?token={token}", headers={"accept-language": "es"})
+    page = text(response)
+    assert '<html lang="de">' in page
+    assert "Wie Ihre Antworten angepasst werden" in page
+    assert "Sie bevorzugen <strong>knappe Antworten</strong>" in page
+    assert "Sie bevorzugen <strong>Antworten auf Deutsch</strong>" in page
+    assert "Festgelegt am " in page and "vorher war darüber nichts gelernt" in page
+    assert "How your answers are tailored" not in page
+
+
+async def test_page_follows_accept_language_when_no_language_is_believed(proxy):
+    token = (await link_for(proxy, "pablo"))["token"]
+    page = text(await proxy.get(f"/me?token={token}", headers={"accept-language": "es-MX,es;q=0.9,en;q=0.5"}))
+    assert '<html lang="es">' in page and "Cómo se adaptan tus respuestas" in page
+    bad = await proxy.get("/me?token=nope", headers={"accept-language": "fr"})
+    assert bad.status_code == 401 and "Ce lien ne fonctionne pas" in text(bad)
+
+
+async def test_brand_name_logo_and_colours_come_from_config(config):
+    config["pages"] = {"brand": {"name": "Acme Assist", "accent": "#7a1fa2", "logo_url": "https://cdn.acme.test/logo.png"}}
+    async with running(create_app(settings_from_dict(config, environ={}), watch=False)) as proxy:
+        token = (await link_for(proxy, "sam"))["token"]
+        response = await proxy.get(f"/me?token={token}")
+        css = await proxy.get("/assets/brand.css")
+    page = text(response)
+    assert "Acme Assist" in page and "beliefloop" not in page.replace("/assets/beliefloop.css", "")
+    assert '<img class="brand-logo" src="https://cdn.acme.test/logo.png"' in page
+    assert "img-src 'self' data: https://cdn.acme.test;" in response.headers["content-security-policy"]
+    assert "--accent: #7a1fa2;" in css.text and css.headers["content-type"].startswith("text/css")
+    config["pages"] = {"brand": {"accent": "red; } body { display: none"}}
+    with pytest.raises(Exception, match="accent"):
+        settings_from_dict(config, environ={})
 
 
 # -- the dashboard, without a browser ------------------------------------------------------------
@@ -569,4 +657,43 @@ def test_browser_dashboard_renders_plots_for_a_user_with_history(live, browser):
     expect(page.locator(".timeline li[data-kind=edit]")).to_have_count(2)
     box = plot.bounding_box()
     assert box is not None and box["width"] > 300 and box["height"] > 100
+    context.close()
+
+
+def test_browser_page_speaks_the_believed_language_then_the_browsers(live, browser):
+    from playwright.sync_api import expect
+
+    _, server = live
+    client = openai.OpenAI(base_url=f"{server.url}/v1", api_key="sk-client", max_retries=0)
+    _edit_once(client, server, "lena")
+    lena = _link(server, "lena")
+    httpx.post(f"{server.url}/me/state", data={"token": token_of(lena), "choice": "language=de"})
+
+    context = browser.new_context(locale="es-ES")  # the browser asks for Spanish
+    page = context.new_page()
+    page.goto(lena)  # ...but beliefloop believes Lena wants German
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wie Ihre Antworten angepasst werden")
+    card = page.locator("li.belief[data-dimension=length]")
+    expect(card).to_contain_text("Sie bevorzugen anscheinend knappe Antworten")
+    expect(card).to_contain_text("Gelernt aus: das eine Mal, als Sie eine Antwort gekürzt haben.")
+    expect(card).to_contain_text("Noch nicht verwendet: Wir warten, bis wir zu 92% sicher sind.")
+
+    _edit_once(client, server, "pablo")
+    page.goto(_link(server, "pablo"))  # nothing believed about Pablo's language: the browser's
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cómo se adaptan tus respuestas")
+    card = page.locator("li.belief[data-dimension=length]")
+    expect(card).to_contain_text("Parece que prefieres respuestas concisas")
+    card.locator("summary", has_text="No exactamente").click()
+    picker = card.get_by_label("Prefiero en su lugar")
+    expect(picker).to_have_value("")  # nothing preselected, least of all the belief being rejected
+    assert picker.locator("option").all_inner_texts() == ["Elige…", "Respuestas detalladas y completas"]
+    card.get_by_role("button", name="Guardar").click()  # Save without a choice: the browser refuses it
+    expect(page.locator("p.flash")).to_have_count(0)
+    picker.select_option("detailed")
+    card.get_by_role("button", name="Guardar").click()
+    expect(page.locator("p.flash")).to_contain_text("Guardado.")
+    expect(page.locator("li.belief[data-dimension=length]")).to_contain_text(
+        "en lugar de lo que habíamos aprendido antes (respuestas concisas)")
     context.close()

@@ -179,7 +179,7 @@ async def load(runtime: Runtime, who: Identity, t: Translator = ENGLISH,
     return Preferences(
         user_id, False, threshold, tuple(groups),
         tuple(milestones(applied_dimensions, applied_contexts, t)), unlearned,
-        generic(), adapted(example) if example else None,
+        generic(t), adapted(example, t) if example else None,
     )
 
 
