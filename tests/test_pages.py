@@ -34,6 +34,7 @@ from proxy.console.samples import adapted, as_text, generic
 from proxy.console.svgplot import Series, line_chart
 from proxy.console.tokens import Grant, Signers
 from tests.conftest import ADMIN_KEY, admin_headers, running, sdk
+from tests.databases import database_url  # noqa: F401  (fixture)
 from tests.fake_upstream import FakeUpstream, LiveServer
 from tests.test_learning_loop import LONG_REPLY, SHORTENED, Upstream, ask
 from tests.test_me_api import link_for, shorten
@@ -396,6 +397,100 @@ async def test_dashboard_user_page_404s_for_a_stranger(proxy):
     assert response.status_code == 404 and "nothing stored" in text(response)
 
 
+def test_dashboard_counts_are_made_in_sql_and_agree_with_the_pure_aggregates(database_url):
+    from beliefs.insights import aggregates
+    from beliefs.memory.sql_store import SqlStore
+    from beliefs.records import BeliefView, ResponseRecord
+
+    store = SqlStore.from_url(database_url, migrate=True)
+    try:
+        log = [observation(i, kind, [], T0 + i * 7_000, user=f"u{i % 3}")
+               for i, kind in enumerate(["edit", "edit", "thumbs", "follow_up", "edit", "regeneration"] * 5)]
+        log.append(observation(99, "edit", [], T0 - 3 * 86_400))  # before the window
+        for o in log:
+            store.record_observation(o, [])
+        records = [ResponseRecord(f"r{i}", "default", f"user_{i}", "*", "h", "m", T0 + i * 9_000,
+                                  applied=(BeliefView("length", "concise", 0.95),) if i % 3 else ())
+                   for i in range(40)]
+        records.append(ResponseRecord("other", "elsewhere", "user_1", "*", "h", "m", T0))  # another tenant
+        for record in records:
+            store.save_response(record)
+        days = day_range(T0, T0 + 5 * 86_400)
+        counted = aggregates.signals_per_day(store.engine, "default", days[0])
+        expected = signals_per_day([o for o in log if o.created_at >= days[0]], days)
+        assert {k: [counted.get(k, {}).get(d, 0) for d in days] for k in expected} == expected
+        per_day = aggregates.personalised_per_day(store.engine, "default", days[0])
+        overall, daily = personalised_share([r for r in records if r.tenant == "default"], days)
+        assert [per_day.get(d, (0, 0)) for d in days] == [(s.part, s.total) for s in daily]
+        assert sum(p for p, _ in per_day.values()) == overall.part == 26
+
+        first = aggregates.users_page(store.engine, "default", "", 25, 0)
+        assert first.matching == 40 and len(first.profiles) == 25
+        assert first.profiles[0].user_id == "user_39"  # most recently active first
+        assert len(aggregates.users_page(store.engine, "default", "", 25, 25).profiles) == 15
+        found = aggregates.users_page(store.engine, "default", "USER_1", 25, 0)
+        assert sorted(p.user_id for p in found.profiles) == ["user_1"] + [f"user_1{i}" for i in range(10)]
+        assert aggregates.users_page(store.engine, "default", "%", 25, 0).matching == 0  # LIKE is escaped
+        assert aggregates.user_totals(store.engine, "default").users == 40
+    finally:
+        store.close()
+
+
+@respx.mock
+async def test_dashboard_users_table_has_search_and_pages(proxy, respx_mock):
+    Upstream(respx_mock)
+    client = sdk(proxy)
+    for i in range(28):
+        await ask(client, [{"role": "user", "content": "Hi"}], f"member-{i:02d}")
+    page = text(await proxy.get("/dashboard", headers=admin_headers()))
+    assert "1–25 of 28 users" in page and 'rel="next" href="/dashboard?page=2"' in page
+    assert 'href="/dashboard/users/member-27"' in page and 'href="/dashboard/users/member-00"' not in page
+    second = text(await proxy.get("/dashboard?page=2", headers=admin_headers()))
+    assert "26–28 of 28 users" in second and 'href="/dashboard/users/member-00"' in second
+    found = text(await proxy.get("/dashboard?q=ber-1", headers=admin_headers()))
+    assert "1–10 of 10 matching “ber-1”" in found and 'href="/dashboard/users/member-27"' not in found
+    none = text(await proxy.get("/dashboard?q=nobody", headers=admin_headers()))
+    assert "No user id contains “nobody”" in none
+
+
+@respx.mock
+async def test_dashboard_latency_and_error_panels_read_the_metrics_counts(proxy, respx_mock):
+    Upstream(respx_mock)
+    client = sdk(proxy)
+    for _ in range(3):
+        await ask(client, [{"role": "user", "content": "Hi"}], "sam")
+    metrics = (await proxy.get("/metrics")).text
+    answered = next(line for line in metrics.splitlines()
+                    if line.startswith("beliefloop_upstream_seconds_count"))
+    page = text(await proxy.get("/dashboard", headers=admin_headers()))
+    latency = page[page.index('data-panel="latency"'):page.index('data-panel="errors"')]
+    assert f'<td class="num">{int(float(answered.rsplit(" ", 1)[1]))}</td>' in latency
+    assert "beliefloop's own overhead" in latency and " ms</td>" in latency
+    errors = page[page.index('data-panel="errors"'):]
+    assert 'data-status="2xx">2xx: 3' in errors and "No errors answered" in errors
+
+
+async def test_dashboard_keeps_simulated_benchmark_data_apart_and_labelled(config, tmp_path: Path):
+    (tmp_path / "latest.json").write_bytes(orjson.dumps({"curves": {"interaction": [1, 2, 3], "f1": [0.1, 0.5, 0.8]}}))
+    config["pages"] = {"benchmark_results": str(tmp_path / "latest.json")}
+    async with running(create_app(settings_from_dict(config, environ={}), watch=False)) as proxy:
+        page = text(await proxy.get("/dashboard", headers=admin_headers()))
+    simulated = page[page.index('data-section="simulated"'):]
+    assert 'data-plot="learning-curve"' in simulated and "not your traffic" in simulated
+    assert 'data-plot="learning-curve"' not in page[:page.index('data-section="simulated"')]
+
+
+@respx.mock
+async def test_dashboard_user_page_speaks_plainly_and_keeps_raw_data_behind_a_toggle(proxy, respx_mock):
+    Upstream(respx_mock)
+    await shorten(sdk(proxy), "sam", times=3)
+    page = text(await proxy.get("/dashboard/users/sam", headers=admin_headers()))
+    plain = page[:page.index("<details")]
+    assert "Concise answers</strong>" in plain and "Learned from 3 times you shortened a reply." in plain
+    assert "blr_" not in plain  # ids are one click away, not up front
+    assert "Pointed to answers that get straight to the point, concise answers" in page and "Answer of " in page
+
+
 def test_learning_curve_is_read_from_the_flywheel_benchmark(tmp_path: Path):
     missing = learning_curve(tmp_path / "latest.json")
     assert missing["available"] is False and missing["reason"].startswith("not available")
@@ -697,3 +792,29 @@ def test_browser_page_speaks_the_believed_language_then_the_browsers(live, brows
     expect(page.locator("li.belief[data-dimension=length]")).to_contain_text(
         "en lugar de lo que habíamos aprendido antes (respuestas concisas)")
     context.close()
+
+
+def test_browser_dashboard_searches_and_pages_through_users(live, browser):
+    from playwright.sync_api import expect
+
+    _, server = live
+    client = openai.OpenAI(base_url=f"{server.url}/v1", api_key="sk-client", max_retries=0)
+    for i in range(27):
+        client.chat.completions.create(model="gpt-test", user=f"member-{i:02d}",
+                                       messages=[{"role": "user", "content": "Hi"}])
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server.url}/dashboard/login")
+    page.get_by_label("Admin key").fill(ADMIN_KEY)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("[data-listing]")).to_have_text("1–25 of 27 users, most recently active first.")
+    expect(page.locator("table tbody tr")).to_have_count(25)
+    page.get_by_role("link", name="Older →").click()
+    expect(page.locator("table tbody tr")).to_have_count(2)
+    expect(page.get_by_role("link", name="member-00")).to_be_visible()
+    page.get_by_label("Find a user").fill("ber-2")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator("[data-listing]")).to_have_text("1–7 of 7 matching “ber-2”, most recently active first.")
+    expect(page.get_by_role("link", name="member-26")).to_be_visible()
+    expect(page.get_by_role("link", name="Older →")).to_have_count(0)
+    simulated = page.locator("[data-section=simulated]")
+    expect(simulated).to_contain_text("not your traffic")

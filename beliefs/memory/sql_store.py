@@ -50,7 +50,8 @@ class BeliefPinRow(SQLModel, table=True):
 
 class ObservationRow(SQLModel, table=True):
     __tablename__ = "observation"
-    __table_args__ = (Index("ix_observation_user", "tenant", "user_id", "created_at"),)
+    __table_args__ = (Index("ix_observation_user", "tenant", "user_id", "created_at"),
+                      Index("ix_observation_tenant_time", "tenant", "created_at"))
     id: str = Field(primary_key=True)
     tenant: str
     user_id: str
@@ -64,7 +65,8 @@ class ObservationRow(SQLModel, table=True):
 
 class ResponseRow(SQLModel, table=True):
     __tablename__ = "response_record"
-    __table_args__ = (Index("ix_response_user", "tenant", "user_id", "created_at"),)
+    __table_args__ = (Index("ix_response_user", "tenant", "user_id", "created_at"),
+                      Index("ix_response_tenant_time", "tenant", "created_at"))
     id: str = Field(primary_key=True)
     tenant: str
     user_id: str
@@ -84,6 +86,7 @@ class ResponseRow(SQLModel, table=True):
 
 class UserProfileRow(SQLModel, table=True):
     __tablename__ = "user_profile"
+    __table_args__ = (Index("ix_profile_tenant_last_seen", "tenant", "last_seen"),)
     tenant: str = Field(primary_key=True)
     user_id: str = Field(primary_key=True)
     first_seen: float
