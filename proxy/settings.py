@@ -225,6 +225,16 @@ class PagesSettings(_Strict):
     benchmark_results: str | None = None
 
 
+class ComparisonSettings(_Strict):
+    """Comparison anchoring: now and then, also ask the upstream for the generic answer."""
+
+    #: Share of personalised requests, in [0, 1], for which the un-personalised answer to the same
+    #: request is fetched too (off the hot path, a second upstream call counted in /metrics as
+    #: beliefloop_comparisons_total and beliefloop_comparison_tokens_total) and kept beside the
+    #: response's text, under the same retention (learning.response_text_retention_days).
+    sample_rate: float = Field(default=0.0, ge=0.0, le=1.0)
+
+
 class FlywheelSettings(_Strict):
     """The holdout and the defaults of ``beliefloop export`` (read at startup)."""
 
@@ -311,6 +321,7 @@ class Settings(_Strict):
     learning: LearningSettings = LearningSettings()
     interpreter: InterpreterSettings = InterpreterSettings()
     flywheel: FlywheelSettings = FlywheelSettings()
+    comparison: ComparisonSettings = ComparisonSettings()
     logging: LoggingSettings = LoggingSettings()
     readiness: ReadinessSettings = ReadinessSettings()
     #: Extra dimensions: name -> allowed values.

@@ -9,6 +9,7 @@ skipped when either is missing, except under CI (``$CI`` set), where they must r
 
 from __future__ import annotations
 
+import asyncio
 import html
 import os
 import shutil
@@ -818,3 +819,102 @@ def test_browser_dashboard_searches_and_pages_through_users(live, browser):
     expect(page.get_by_role("link", name="Older →")).to_have_count(0)
     simulated = page.locator("[data-section=simulated]")
     expect(simulated).to_contain_text("not your traffic")
+
+
+# -- comparison anchoring ------------------------------------------------------------------------
+
+@respx.mock
+async def test_a_sampled_request_also_fetches_the_generic_answer_and_the_page_shows_the_pair(config, respx_mock):
+    config["comparison"] = {"sample_rate": 1.0}
+    upstream = Upstream(respx_mock)
+    async with running(create_app(settings_from_dict(config, environ={}), watch=False)) as proxy:
+        client = sdk(proxy)
+        await shorten(client, "sam", times=3)
+        calls = len(upstream.received)
+        _, headers = await ask(client, [{"role": "user", "content": "What is UDP?"}], "sam")
+        assert "length=concise" in headers["x-beliefloop-applied"]
+        token = (await link_for(proxy, "sam"))["token"]
+        deadline = time.monotonic() + 10
+        while True:  # the generic answer is fetched and stored in the background
+            udp = [i for i, body in enumerate(upstream.received) if body["messages"][-1]["content"] == "What is UDP?"]
+            page = text(await proxy.get(f"/me?token={token}"))
+            if len(udp) == 2 and f"(answer {udp[1] + 1})" in page:
+                break
+            assert time.monotonic() < deadline, "the comparison was never shown"
+            await asyncio.sleep(0.05)
+        metrics = (await proxy.get("/metrics")).text
+    assert len(udp) == 2 and udp[0] >= calls  # the personalised call, then the generic one
+    personalised, generic = (upstream.received[i] for i in udp)
+    assert personalised["messages"][0]["role"] == "system" and "Keep answers short" in personalised["messages"][0]["content"]
+    assert generic["messages"] == [{"role": "user", "content": "What is UDP?"}] and not generic.get("stream")
+    pair = page[page.index('data-section="comparison"'):]
+    assert "Your own question, answered both ways" in pair
+    assert f"(answer {udp[1] + 1})" in pair[pair.index('data-answer="generic"'):pair.index('data-answer="personalised"')]
+    assert f"(answer {udp[0] + 1})" in pair[pair.index('data-answer="personalised"'):]
+    assert 'beliefloop_comparison_tokens_total{kind="prompt"}' in metrics
+    assert "See the difference" not in page  # the real pair replaces the canned illustration
+
+
+@respx.mock
+async def test_comparisons_are_off_by_default_and_cleared_with_the_texts(proxy, respx_mock):
+    upstream = Upstream(respx_mock)
+    client = sdk(proxy)
+    await shorten(client, "sam", times=3)
+    calls = len(upstream.received)
+    await ask(client, [{"role": "user", "content": "What is UDP?"}], "sam")
+    assert len(upstream.received) == calls + 1
+    assert "beliefloop_comparisons_total{" not in (await proxy.get("/metrics")).text
+
+
+def test_retention_clears_a_comparison_with_the_response_text(tmp_path: Path):
+    from beliefs.insights.comparisons import latest_pair
+    from beliefs.memory.sql_store import SqlStore
+    from beliefs.records import ResponseRecord
+
+    store = SqlStore.from_url(f"sqlite:///{tmp_path / 'c.db'}", migrate=True)
+    try:
+        store.save_response(ResponseRecord("r1", "default", "u", "*", "h", "m", T0, text="Short answer."))
+        assert store.attach_comparison("r1", {"text": "A generic, longer answer.", "at": T0})
+        assert store.attach_comparison("missing", {"text": "x"}) is False
+        pair = latest_pair(store.engine, Identity("default", "u"))
+        assert pair is not None and (pair.personalised, pair.generic) == ("Short answer.", "A generic, longer answer.")
+        store.purge(text_before=T0 + 1, observations_before=0.0)
+        assert latest_pair(store.engine, Identity("default", "u")) is None
+        with store.engine.connect() as connection:
+            from sqlalchemy import text as sql
+            (features,) = connection.execute(sql("SELECT features FROM response_record")).one()
+        assert "comparison" not in str(features)
+    finally:
+        store.close()
+
+
+def test_browser_page_shows_the_users_own_question_answered_both_ways(config, browser):
+    from playwright.sync_api import expect
+
+    config["comparison"] = {"sample_rate": 1.0}
+    upstream = FakeUpstream(reply_text=LONG_REPLY)
+    with LiveServer(upstream) as upstream_server:
+        config["upstream"]["base_url"] = f"{upstream_server.url}/v1"
+        with LiveServer(create_app(settings_from_dict(config, environ={}), watch=False)) as server:
+            client = openai.OpenAI(base_url=f"{server.url}/v1", api_key="sk-client", max_retries=0)
+            httpx.put(f"{server.url}/admin/users/sam/beliefs/length", headers=admin_headers(),
+                      json={"value": "concise", "pinned": True}).raise_for_status()
+            client.chat.completions.create(model="gpt-test", user="sam",
+                                           messages=[{"role": "user", "content": "What is UDP?"}])
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            link = _link(server, "sam")
+            deadline = time.monotonic() + 10
+            while True:  # fetched and stored in the background
+                page.goto(link)
+                if page.locator("[data-section=comparison]").count():
+                    break
+                assert time.monotonic() < deadline, "no comparison pair shown"
+                time.sleep(0.1)
+            section = page.locator("[data-section=comparison]")
+            expect(section.get_by_role("heading")).to_have_text("Your own question, answered both ways")
+            expect(section.locator("[data-answer=generic] figcaption")).to_have_text("Generic answer")
+            expect(section.locator("[data-answer=personalised] figcaption")).to_have_text("The answer you got")
+            expect(section.locator("[data-answer=generic]")).to_contain_text(LONG_REPLY[:40])
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    systems = [m["messages"][0]["role"] for m in upstream.received]
+    assert sorted(systems) == ["system", "user"]  # one personalised call, one generic

@@ -16,7 +16,8 @@ from beliefs.memory.service import SelfModelService
 from beliefs.memory.store import Store
 from beliefs.records import Identity, Observation, ResponseRecord, UserProfile
 
-from . import aggregates
+from . import aggregates, comparisons
+from .comparisons import Pair
 from .aggregates import UserPage, UserTotals
 from .export import SOURCE_KINDS, ExportKind, ExportSource, follow_up_text
 
@@ -130,6 +131,10 @@ class InsightsReader:
 
     async def user(self, who: Identity, **limits: int) -> UserSnapshot:
         return await self._read(read_user, who, **limits)
+
+    async def latest_pair(self, who: Identity) -> Pair | None:
+        """The user's latest comparison pair (:mod:`beliefs.insights.comparisons`)."""
+        return await self._read(lambda store: comparisons.latest_pair(store.engine, who))
 
 
 __all__ = ["InsightsReader", "TenantSnapshot", "UserSnapshot", "read_export_source", "read_flywheel_source",

@@ -568,6 +568,17 @@ class SqlStore:
                 "responses": rows(ResponseRow, ResponseRow.created_at),
             }
 
+    def attach_comparison(self, response_id: str, comparison: Mapping[str, Any]) -> bool:
+        """Keep the generic answer fetched for comparison beside ``response_id``'s own text (as
+        that record's ``comparison`` feature, cleared with the text by :meth:`purge`). False when
+        the record is not stored (yet)."""
+        with Session(self.engine) as session, session.begin():
+            row = session.get(ResponseRow, response_id)
+            if row is None:
+                return False
+            row.features = {**(row.features or {}), "comparison": dict(comparison)}
+            return True
+
     def purge(self, text_before: float, observations_before: float) -> dict[str, int]:
         """Retention: drop response texts, kept conversations and edited texts older than
         ``text_before`` (hashes, outcomes and features stay), and observations and response
@@ -582,7 +593,7 @@ class SqlStore:
                 ResponseRow.created_at < text_before, ResponseRow.text.is_not(None))).scalars()
             for row in old:
                 row.text = None
-                row.features = {k: v for k, v in (row.features or {}).items() if k != "messages"}
+                row.features = {k: v for k, v in (row.features or {}).items() if k not in _TEXT_FEATURES}
                 counts["texts_cleared"] += 1
             edits = session.exec(select(ObservationRow).where(
                 ObservationRow.created_at < text_before, ObservationRow.kind == "edit")).scalars()
@@ -591,6 +602,11 @@ class SqlStore:
                     row.features = {k: v for k, v in row.features.items() if k != "edited_text"}
                     counts["edits_cleared"] += 1
         return counts
+
+
+#: Features of a response record that hold text, cleared with it: the conversation, and the
+#: generic answer fetched for comparison anchoring.
+_TEXT_FEATURES = frozenset({"messages", "comparison"})
 
 
 def _settable(outcome: str) -> Any:

@@ -255,6 +255,7 @@ async def user_page(user_id: str, request: Request) -> Response:
     shown = prefs.groups
     return render(
         request, "dashboard_user.html", now=now, user_id=user_id, profile=profile, shown=shown,
+        pair=prefs.comparison,
         beliefs=sorted(beliefs, key=lambda b: (b.context != GLOBAL_CONTEXT, b.context, b.dimension)),
         plots=confidence_plots(observations, beliefs, cm.apply_threshold, cm, now),
         observations=observations[:200], responses=responses, signals=signals,

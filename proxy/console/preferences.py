@@ -18,6 +18,7 @@ from typing import Callable, Literal, Sequence
 
 from adapters import plan
 from adapters.rules import ANY_VALUE, Rule
+from beliefs.insights.comparisons import Pair
 from beliefs.insights.history import leader_before
 from beliefs.records import GLOBAL_CONTEXT, Belief, Identity
 from proxy.errors import NotFound, ProxyError, Unprocessable
@@ -91,6 +92,8 @@ class Preferences:
     #: The illustration: the same sample answer without and with the preferences in use.
     generic: SampleAnswer | None = None
     adapted: SampleAnswer | None = None
+    #: The latest real pair: the user's own answer and the generic one (comparison anchoring).
+    comparison: Pair | None = None
 
 
 def _choices(runtime: Runtime, dimension: str, t: Translator, *, besides: str | None = None
@@ -179,7 +182,7 @@ async def load(runtime: Runtime, who: Identity, t: Translator = ENGLISH,
     return Preferences(
         user_id, False, threshold, tuple(groups),
         tuple(milestones(applied_dimensions, applied_contexts, t)), unlearned,
-        generic(t), adapted(example, t) if example else None,
+        generic(t), adapted(example, t) if example else None, await runtime.insights.latest_pair(who),
     )
 
 

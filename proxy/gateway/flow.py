@@ -33,6 +33,7 @@ from proxy.errors import BodyTooLarge, ProxyError, UpstreamUnavailable
 from proxy.runtime import Runtime
 from proxy.telemetry import Exchange as Watch
 
+from . import comparison
 from .assemble import Assembled
 from .holdout import arm_of
 from .record import Recorder, tee
@@ -173,9 +174,12 @@ async def _serve(request: Request, door: Door, watch: Watch) -> Response:
         arm = arm_of(prepared.identity.tenant, prepared.identity.user, flywheel.holdout_share,
                      flywheel.holdout_salt)
     applied = Plan()
+    generic = None  # the body before directives, when this request is sampled for comparison
     if prepared is not None and arm == "treated":
         with watch.step("render"):
             candidate = plan(runtime.rules, prepared.beliefs, prepared.identity.context, runtime.policy)
+            if candidate:
+                generic = comparison.sample(runtime.settings.comparison.sample_rate, exchange.body)
             # Only what reached the request counts as applied (x-beliefloop-applied, the record).
             if apply_plan(exchange.body, candidate, runtime.policy, shape=exchange.shape, traits=route.traits):
                 applied = candidate
@@ -195,6 +199,9 @@ async def _serve(request: Request, door: Door, watch: Watch) -> Response:
         remember = Recorder(runtime, prepared, applied, response_id, model, arm, stored, exchange.after, watch)
     watch.answered(reply.status, arm or "none", bool(applied), upstream_s,
                    time.perf_counter() - started - upstream_s)
+    if generic is not None and applied and reply.status < 400:
+        comparison.fetch_later(runtime, request.app.state.metrics, route, exchange.path, generic, headers,
+                               exchange.translate, door.assemble_json, response_id)
     if reply.chunks is None:
         if remember is not None:
             remember(door.assemble_json, reply.body or b"")
