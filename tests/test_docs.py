@@ -164,7 +164,7 @@ def _chromium() -> str | None:
     return os.environ.get("BELIEFLOOP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def test_swagger_ui_renders_the_chat_route_with_the_network_cut_off(config):
+def test_swagger_ui_renders_the_doors_with_the_network_cut_off(config):
     """A real browser, every request outside the proxy refused: the page must still render."""
     chromium = _chromium()
     try:
@@ -194,6 +194,9 @@ def test_swagger_ui_renders_the_chat_route_with_the_network_cut_off(config):
             chat = page.locator(".opblock-summary-path", has_text="/v1/chat/completions")
             chat.first.wait_for(timeout=20_000)
             assert page.locator(".opblock-summary-path", has_text="/readyz").count() == 1
+            for door in ("/v1/messages", "/openai/deployments/{deployment}/chat/completions"):
+                assert page.locator(".opblock-summary-path", has_text=door).count() == 1, door
+            assert page.locator(".opblock-summary-path", has_text="/v1/{path}").count() == 5  # each method
             assert outside == []
         finally:
             browser.close()
