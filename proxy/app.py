@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from starlette.responses import JSONResponse, Response
 
 from beliefs.memory.store import Store
-from proxy.console.deps import admin_tenant
+from proxy.console.deps import admin_scope
 from proxy.console.paths import EncodedUserPaths
 from proxy.console.routes import install_console
 from proxy.gateway.routes import (
@@ -29,6 +29,7 @@ from proxy.gateway.translate_messages import error_body as anthropic_error_body
 from .docs import install_docs
 from .errors import ProxyError, install_handlers, render
 from .limits import BodyGuard, is_control
+from .operator_access import OperatorEndpoints
 from .metrics import ENV_METRICS_DIR, ProxyMetrics, metrics_endpoint, spool_depth_of, write_queue_depth_of
 from .readiness import healthz, readyz
 from .reload import remember_mtime, watch_config
@@ -88,6 +89,7 @@ def create_app(settings: Settings, *, store: Store | None = None,
     app.add_middleware(BodyGuard, authenticate=_authenticate_before_body, limit_of=_body_limit,
                        refuse=_refusal)
     app.add_middleware(EncodedUserPaths)  # user ids are one percent-encoded path segment
+    app.add_middleware(OperatorEndpoints)  # /metrics, /docs, /openapi.json: a key outside development mode
     install_gateway(app)  # what client apps call: chat completions, feedback
     install_console(app, settings)  # what people use: admin API, exports, /v1/me, pages, dashboard
     # One registry per app (not a module global), so tests and benchmarks can build several.
@@ -125,7 +127,7 @@ def _authenticate_before_body(request: Request) -> None:
     """Keys travel in headers: check them before a body is read (401/403 without reading it)."""
     path = request.url.path
     if path == "/admin" or path.startswith("/admin/"):
-        admin_tenant(request)
+        admin_scope(request)
     elif path.startswith("/v1/") and not path.startswith("/v1/me"):
         request.app.state.runtime.keys.client(request.headers)
 

@@ -1,28 +1,28 @@
 """Who may call the proxy: client keys bound to tenants, allowed models and rate limits.
 
 Keys are looked up by their SHA-256 digest (config may hold the digest instead of the key), and
-the match is confirmed with a constant-time comparison. Rate limits are token buckets per key,
-per process (with N workers the effective limit is up to N times the configured one).
+the match is confirmed with a constant-time comparison. Rate limits are token buckets per key
+shared by every worker and host through the belief store (:mod:`proxy.ratelimit`), with a
+per-process lease as the fast path; failed admin-key attempts are throttled per client address
+and per tenant the same way.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import math
-import time
-from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from dataclasses import dataclass
+from typing import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .errors import Forbidden, ProxyError, Unauthorized
+from .errors import Forbidden, Unauthorized
+from .ratelimit import AttemptThrottle, Buckets, RateLimited, RateLimiter
 
 DEFAULT_TENANT = "default"
-
-
-class RateLimited(ProxyError):
-    status, type, code = 429, "rate_limit_error", "rate_limit_exceeded"
+#: The tenant a failed attempt counts against when it names no tenant this server knows (so
+#: inventing tenant names does not escape the per-tenant throttle).
+UNKNOWN_TENANT = "*"
 
 
 def digest(key: str) -> str:
@@ -81,34 +81,6 @@ class Principal:
             raise Forbidden(f"this key may not use model {model!r}", param="model", code="model_not_allowed")
 
 
-@dataclass
-class _Bucket:
-    tokens: float
-    updated: float
-
-
-@dataclass
-class RateLimiter:
-    """Token buckets keyed by key id: ``per_minute`` capacity, refilled continuously."""
-
-    clock: Callable[[], float] = time.monotonic
-    _buckets: dict[str, _Bucket] = field(default_factory=dict)
-
-    def take(self, key_id: str, per_minute: int) -> None:
-        now = self.clock()
-        bucket = self._buckets.get(key_id)
-        if bucket is None:
-            bucket = self._buckets[key_id] = _Bucket(float(per_minute), now)
-        rate = per_minute / 60.0
-        bucket.tokens = min(float(per_minute), bucket.tokens + (now - bucket.updated) * rate)
-        bucket.updated = now
-        if bucket.tokens < 1.0:
-            wait = math.ceil((1.0 - bucket.tokens) / rate)
-            raise RateLimited(f"rate limit of {per_minute} requests per minute exceeded; retry in {wait} s",
-                              headers={"retry-after": str(wait)})
-        bucket.tokens -= 1.0
-
-
 def bearer(headers: Mapping[str, str]) -> str | None:
     scheme, _, token = headers.get("authorization", "").partition(" ")
     if scheme.lower() == "bearer" and token:
@@ -120,12 +92,17 @@ def bearer(headers: Mapping[str, str]) -> str | None:
 class KeyRing:
     """Client and tenant-admin keys by digest."""
 
-    def __init__(self, auth: AuthSettings, global_admin_key: str | None) -> None:
+    def __init__(self, auth: AuthSettings, global_admin_key: str | None, *, shared: Buckets | None = None,
+                 failed_per_address_per_minute: int = 10, failed_per_tenant_per_minute: int = 60) -> None:
         self.development_mode = auth.development_mode
         self._clients = {spec.sha256: spec for spec in auth.keys}
         self._admins = {spec.sha256: spec for spec in auth.admin_keys}
         self._global_admin = digest(global_admin_key) if global_admin_key else None
-        self.limiter = RateLimiter()
+        self.tenants = {DEFAULT_TENANT} | {spec.tenant for spec in [*auth.keys, *auth.admin_keys]}
+        #: ``shared``: the belief store's buckets (every worker and host), else this process's.
+        self.limiter = RateLimiter(shared)
+        self.throttle = AttemptThrottle(shared, per_address_per_minute=failed_per_address_per_minute,
+                                        per_tenant_per_minute=failed_per_tenant_per_minute)
 
     @property
     def open(self) -> bool:
@@ -162,9 +139,20 @@ class KeyRing:
     def admin_enabled(self) -> bool:
         return self._global_admin is not None or bool(self._admins)
 
-    def limit(self, principal: Principal) -> None:
+    async def admit(self, principal: Principal) -> None:
+        """Spend one request of the caller's rate limit (shared by every worker); raises
+        :class:`RateLimited` (429 with ``retry-after``) when it is used up."""
         if principal.rate_limit_per_minute is not None and principal.key_id is not None:
-            self.limiter.take(principal.key_id, principal.rate_limit_per_minute)
+            await self.limiter.take(principal.key_id, principal.rate_limit_per_minute)
+
+    def attempt_tenant(self, named: str | None) -> str:
+        """The tenant a failed admin-key attempt counts against."""
+        tenant = named or DEFAULT_TENANT
+        return tenant if tenant in self.tenants else UNKNOWN_TENANT
+
+    def close(self) -> None:
+        self.limiter.close()
+        self.throttle.close()
 
 
 def _lookup(table: Mapping[str, _KeyFields], presented: str) -> _KeyFields | None:
@@ -191,4 +179,4 @@ def check_key_set(auth: AuthSettings, upstream_auth: str) -> list[str]:
 
 
 __all__ = ["AdminKeySpec", "AuthSettings", "ClientKeySpec", "KeyRing", "Principal", "RateLimited",
-           "RateLimiter", "bearer", "check_key_set", "digest"]
+           "bearer", "check_key_set", "digest"]

@@ -54,8 +54,23 @@ class NotFound(ProxyError):
     status, type, code = 404, "not_found_error", "not_found"
 
 
+class Conflict(ProxyError):
+    status, type, code = 409, "invalid_request_error", "conflict"
+
+
 class Unprocessable(ProxyError):
     status, type, code = 422, "invalid_request_error", "invalid_value"
+
+
+class TooManyRequests(ProxyError):
+    status, type, code = 429, "rate_limit_error", "rate_limit_exceeded"
+
+
+class Unavailable(ProxyError):
+    """beliefloop itself cannot take the request now (its write queue is full, its store is
+    down for an operation that needs it); ``retry-after`` says when to try again."""
+
+    status, type, code = 503, "server_error", "unavailable"
 
 
 class UpstreamUnavailable(ProxyError):
@@ -100,6 +115,20 @@ def upstream_failure(error: BaseException) -> ProxyError:
             message, "rate_limit_error" if limited else "invalid_request_error",
             "rate_limit_exceeded" if limited else "provider_error"))
     return UpstreamUnavailable(f"upstream unreachable ({type(error).__name__}: {message})")
+
+
+def storage_failure(error: BaseException) -> ProxyError | None:
+    """The one mapping of the belief store's own refusals onto our errors (None: not one):
+    a full write queue and an unreachable store are 503 with ``retry-after``."""
+    from beliefs.memory.write_behind import StoreUnavailable, WriteQueueFull
+
+    if isinstance(error, WriteQueueFull):
+        return Unavailable(str(error), code="write_queue_full",
+                           headers={"retry-after": str(error.retry_after_s)})
+    if isinstance(error, StoreUnavailable):
+        return Unavailable(f"the belief store is unavailable: {error}", code="store_unavailable",
+                           headers={"retry-after": "2"})
+    return None
 
 
 def error_body(message: str, type_: str, code: str | None, param: str | None = None) -> bytes:
@@ -148,6 +177,9 @@ def install_handlers(app: FastAPI) -> None:
         return render(generic)
 
     async def unexpected(_: Request, error: Exception) -> Response:
+        mapped = storage_failure(error)
+        if mapped is not None:
+            return render(mapped)
         log.exception("unhandled error", exc_info=error)
         return render(ProxyError("internal error in beliefloop", code="internal_error"))
 
@@ -158,7 +190,7 @@ def install_handlers(app: FastAPI) -> None:
 
 
 __all__ = [
-    "BodyTooLarge", "Forbidden", "InvalidRequest", "NotFound", "ProxyError", "Unauthorized",
-    "Unprocessable", "UpstreamRejected", "UpstreamTimeout", "UpstreamUnavailable", "error_body",
-    "install_handlers", "render", "upstream_failure",
+    "BodyTooLarge", "Conflict", "Forbidden", "InvalidRequest", "NotFound", "ProxyError", "TooManyRequests",
+    "Unauthorized", "Unavailable", "Unprocessable", "UpstreamRejected", "UpstreamTimeout", "UpstreamUnavailable",
+    "error_body", "install_handlers", "render", "storage_failure", "upstream_failure",
 ]

@@ -173,8 +173,8 @@ class ProxyMetrics:
         self._gauges = (
             ("beliefloop_write_queue_depth", "Belief-store writes queued behind the database thread "
              "(summed over live workers)", write_queue_depth),
-            ("beliefloop_spool_depth", "Writes waiting in the spool for the database (summed over live "
-             "workers)", spool_depth),
+            ("beliefloop_spool_depth", "Writes acknowledged (in the journal) and not yet in the database "
+             "(summed over live workers)", spool_depth),
         )
         self._families: tuple[Counter | Histogram, ...] = (
             self.requests, self.answers, self.upstream, self.overhead, self.token_counts, self.injected_tokens,

@@ -28,6 +28,7 @@ from proxy.gateway.state import GatewayState
 from proxy.gateway.upstream import OpenAIUpstream, make_upstream
 
 from .auth import KeyRing
+from .ratelimit import SqlBuckets
 from .settings import Settings
 
 log = logging.getLogger("beliefloop.proxy")
@@ -69,12 +70,18 @@ class Runtime:
         service = SelfModelService(store, settings.registry(), settings.learning_config(),
                                    make_interpreter(settings), cache_users=storage.cache_users,
                                    cache_ttl_s=ttl, read_timeout_s=storage.read_timeout_s,
-                                   spool_dir=storage.spool_dir, **kwargs)
+                                   spool_dir=storage.spool_dir, queue_limit=storage.write_queue_limit,
+                                   queue_wait_s=storage.write_queue_wait_s, durable_ack=storage.durable_ack,
+                                   shared=shared, sync_s=storage.recent_sync_s, **kwargs)
         runtime = cls(settings, service, UserRights(service), InsightsReader(service),
                       make_upstream(settings.upstream, transport=transport),
                       LiteLLMRoutes(settings.model_list), settings.compiled_rules(),
                       settings.injection_policy())
-        runtime.keys = KeyRing(settings.auth, settings.admin_key)
+        limits = settings.rate_limits
+        buckets = SqlBuckets(store.engine) if limits.shared == "store" and isinstance(store, SqlStore) else None
+        runtime.keys = KeyRing(settings.auth, settings.admin_key, shared=buckets,
+                               failed_per_address_per_minute=limits.failed_auth_per_address_per_minute,
+                               failed_per_tenant_per_minute=limits.failed_auth_per_tenant_per_minute)
         runtime.gateway = GatewayState.build(settings)
         if runtime.keys.development_mode:
             log.warning("*" * 78)
@@ -88,10 +95,14 @@ class Runtime:
         loop = asyncio.get_running_loop()
         store = self.service.store
         if isinstance(store, SqlStore) and store.notifies:
-            self.listener = ChangeListener(
-                store.listener_conninfo(), store.origin,
-                on_change=lambda tenant, user: loop.call_soon_threadsafe(self.service.cache.forget, (tenant, user)),
-                on_gap=lambda: loop.call_soon_threadsafe(self.service.cache.forget_all))
+            cache = self.service.cache
+
+            def changed(tenant: str, user: str, kind: str) -> None:
+                drop = cache.forget if kind == "forget" else cache.invalidate
+                loop.call_soon_threadsafe(drop, (tenant, user))
+
+            self.listener = ChangeListener(store.listener_conninfo(), store.origin, on_change=changed,
+                                           on_gap=lambda: loop.call_soon_threadsafe(cache.invalidate_all))
             self.listener.start()
         self._tasks.append(asyncio.create_task(self.service.writer.replay_forever()))
         self._tasks.append(asyncio.create_task(self._retention_forever()))
@@ -137,6 +148,7 @@ class Runtime:
         if self.listener is not None:
             await asyncio.to_thread(self.listener.stop)
         await self.service.close()
+        self.keys.close()
         await self.upstream.aclose()
         self.service.store.close()
 

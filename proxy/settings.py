@@ -179,8 +179,20 @@ class InterpreterSettings(_Strict):
 
 
 class StorageSettings(_Strict):
-    #: Where writes go while the database is unreachable (one file per process, replayed later).
+    #: The write journal: every write the server acknowledges is fsynced here first (one file
+    #: set per process; replayed into the database after a crash, kept during an outage). Must
+    #: be a persistent local disk (not tmpfs).
     spool_dir: str = "beliefloop-spool"
+    #: Wait for the journal's fsync before answering (feedback, a response's record, opt-out).
+    #: false answers first: faster by about one fsync, but a crash may lose the last few ms.
+    durable_ack: bool = True
+    #: Most writes waiting for the database before new work must wait (backpressure).
+    write_queue_limit: int = Field(default=2000, ge=10)
+    #: How long a request waits for room in a full write queue before 503 with retry-after.
+    write_queue_wait_s: float = Field(default=2.0, ge=0)
+    #: With several workers: how often (seconds, at most) a worker reads the responses other
+    #: workers gave a user, when that user's request arrives (for edits and regenerations).
+    recent_sync_s: float = Field(default=1.0, ge=0)
     #: Give up waiting for a self-model read after this long; the request goes on un-personalised.
     read_timeout_s: float = Field(default=1.0, gt=0)
     #: Reload cached self-models older than this. Default: never with SQLite (one process), 30 s
@@ -204,6 +216,18 @@ class BrandSettings(_Strict):
     accent: str = Field(default="#0b63c5", pattern=_COLOUR)
     accent_ink: str = Field(default="#ffffff", pattern=_COLOUR)
     accent_soft: str = Field(default="#e8f1fc", pattern=_COLOUR)
+
+
+class RateLimitSettings(_Strict):
+    """Client rate limits (``auth.keys[].rate_limit_per_minute``) and the failed sign-in throttle."""
+
+    #: Where the token buckets live: "store" (the belief store's table: shared by every worker
+    #: and host on PostgreSQL, by the workers of one host on SQLite) or "local" (per process).
+    shared: Literal["store", "local"] = "store"
+    #: Failed admin-key or dashboard sign-in attempts allowed per client address, per minute.
+    failed_auth_per_address_per_minute: int = Field(default=10, ge=1)
+    #: The same per tenant (from every address together), per minute.
+    failed_auth_per_tenant_per_minute: int = Field(default=60, ge=1)
 
 
 class PagesSettings(_Strict):
@@ -271,6 +295,17 @@ class LoggingSettings(_Strict):
     level: Literal["critical", "error", "warning", "info", "debug"] = "info"
 
 
+class OperationsSettings(_Strict):
+    """Who may read the operator endpoints (``/metrics``, ``/docs``, ``/openapi.json``); the
+    probes (``/healthz``, ``/readyz``) are always open."""
+
+    #: ``auto``: open in development mode, else protected; ``protected``: the global admin key
+    #: or ``scrape_key`` as ``Authorization: Bearer``; ``open``: anyone (a private network).
+    endpoints: Literal["auto", "open", "protected"] = "auto"
+    #: A key that opens only these endpoints (give it to Prometheus instead of the admin key).
+    scrape_key: str | None = None
+
+
 class ReadinessSettings(_Strict):
     """What ``GET /readyz`` demands beyond a store that answers."""
 
@@ -306,6 +341,7 @@ class Settings(_Strict):
     storage: StorageSettings = StorageSettings()
     admin_key: str | None = Field(default=None, repr=False)
     auth: AuthSettings = AuthSettings()
+    rate_limits: RateLimitSettings = RateLimitSettings()
     #: Stored response texts (and the conversation kept for exports) expire after this many days.
     response_retention_days: float = Field(default=7.0, gt=0)
     #: Observations (the audit trail of signals) expire after this many days.
@@ -324,6 +360,7 @@ class Settings(_Strict):
     comparison: ComparisonSettings = ComparisonSettings()
     logging: LoggingSettings = LoggingSettings()
     readiness: ReadinessSettings = ReadinessSettings()
+    operations: OperationsSettings = OperationsSettings()
     #: Extra dimensions: name -> allowed values.
     dimensions: dict[str, list[str]] = {}
     rules: list[RuleSpec] = []

@@ -128,6 +128,8 @@ class FakeUpstream:
     #: Streams the client (the proxy) abandoned before they ended.
     disconnects: int = 0
     completed_streams: int = 0
+    #: Non-stream requests whose client hung up while the model was still "thinking".
+    abandoned: int = 0
     port: int = 0
 
     async def __call__(self, scope, receive, send) -> None:  # a bare ASGI app: no framework overhead
@@ -185,6 +187,16 @@ class FakeUpstream:
                         "headers": [(b"content-type", b"application/json"), (b"retry-after", b"7")]})
             await send({"type": "http.response.body", "body": self.fail_body})
             return
+        latency = self.latencies.pop(0) if self.latencies else self.latency_s
+        if latency:
+            waiting = asyncio.ensure_future(asyncio.sleep(latency))
+            closed = asyncio.ensure_future(_closed(receive))
+            await asyncio.wait({waiting, closed}, return_when=asyncio.FIRST_COMPLETED)
+            waiting.cancel()
+            closed.cancel()
+            if not waiting.done() or waiting.cancelled():
+                self.abandoned += 1  # the client (the proxy) hung up before the reply
+                return
         if request.get("stream"):
             await send({"type": "http.response.start", "status": 200,
                         "headers": [(b"content-type", b"text/event-stream")]})
@@ -219,9 +231,6 @@ class FakeUpstream:
             finally:
                 watcher.cancel()
             return
-        latency = self.latencies.pop(0) if self.latencies else self.latency_s
-        if latency:
-            await asyncio.sleep(latency)
         model = request.get("model", "gpt-test")
         if path.endswith("/responses"):
             reply = response_object(self.reply_text, model)
@@ -230,6 +239,11 @@ class FakeUpstream:
         else:
             reply = completion(self.reply_text, model)
         await _send(send, 200, orjson.dumps(reply))
+
+
+async def _closed(receive) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass
 
 
 async def _send(send, status: int, body: bytes) -> None:

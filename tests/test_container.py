@@ -18,9 +18,10 @@ from pathlib import Path
 import httpx
 import jsonschema
 import pytest
+
+from beliefs.memory.migrate import head_revision
 import yaml
 
-from beliefs.memory import migrate
 from proxy.cli import build_parser
 from proxy.settings import ENVIRONMENT
 from tests.conftest import ROOT
@@ -160,7 +161,7 @@ def test_the_container_sequence_migrates_serves_and_reports_health(tmp_path, pos
            "BELIEFLOOP_LOG_FORMAT": "json", "BELIEFLOOP_PORT": str(free_port()), "BELIEFLOOP_HOST": "127.0.0.1"}
     migrated = entry(["migrate"], env, cwd=tmp_path)
     assert migrated.returncode == 0, migrated.stderr
-    head = migrate.head_revision()  # the newest migration, whichever it is
+    head = head_revision()
     assert migrated.stdout.strip().endswith(f"-> {head}") and "empty" in migrated.stdout
     assert entry(["migrate"], env, cwd=tmp_path).stdout.strip() == f"database schema: {head} -> {head}"  # once is enough
 

@@ -114,7 +114,7 @@ async def seed(proxy: httpx.AsyncClient, runtime: Any) -> dict[str, Any]:
     await ask(client, q, "dee")
     await ask(client, q + [assistant(SHORT), user("And UDP?")], "dee")
     store = runtime.service.store
-    await runtime.service.writer.read(lambda: store.set_flags(Identity("default", "dee"), 0.0, consent=False))
+    await runtime.service.writer.call(lambda: store.set_flags(Identity("default", "dee"), 0.0, consent=False))
 
     # eve asks for a shorter answer
     q = [user("What is TCP?")]

@@ -4,6 +4,7 @@ was about sockets (issue 17)."""
 from __future__ import annotations
 
 import html
+import json
 import select
 import socket
 import time
@@ -15,7 +16,7 @@ import respx
 
 from proxy import create_app, settings_from_dict
 from tests.conftest import ADMIN_KEY, UPSTREAM, admin_headers, running, sdk
-from tests.fake_upstream import LiveServer, completion
+from tests.fake_upstream import FakeUpstream, LiveServer, completion
 
 
 def _status(response: bytes) -> int:
@@ -124,6 +125,43 @@ def test_chat_bodies_keep_their_larger_limit(live):
     assert answer.status_code == 400 and answer.json()["error"]["code"] == "missing_model"
 
 
+# -- 2. abandoned requests free the upstream ------------------------------------------------------
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_client_that_gives_up_cancels_its_upstream_call(tmp_path, config, stream):
+    """Before: with ``max_connections: 2``, two abandoned calls held both upstream connections for
+    ``timeout_s`` and the next request failed. Now the upstream sees the hang-up at once, the
+    next request is answered, and the abandoned reply is recorded as incomplete."""
+    fake = FakeUpstream(reply_text="fine", latencies=[30.0, 30.0])
+    with LiveServer(fake) as upstream:
+        config["upstream"] = {**config["upstream"], "base_url": upstream.url + "/v1", "client": "aiohttp",
+                              "max_connections": 2, "timeout_s": 60, "retries": 0}
+        app = create_app(settings_from_dict(config, environ={}), watch=False)
+        with LiveServer(app) as server:
+            body = {"model": "gpt-test", "user": "quitter", "stream": stream,
+                    "messages": [{"role": "user", "content": "take your time"}]}
+            payload = json.dumps(body).encode()
+            for sent in (1, 2):  # hang up once the upstream is working on the request
+                sock = _send_headers(server.port, "POST /v1/chat/completions HTTP/1.1", {
+                    "host": "127.0.0.1", "content-type": "application/json", "content-length": str(len(payload))})
+                sock.sendall(payload)
+                deadline = time.monotonic() + 20
+                while len(fake.calls) < sent and time.monotonic() < deadline:
+                    time.sleep(0.02)
+                sock.close()
+            deadline = time.monotonic() + 10
+            while fake.abandoned < 2 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert fake.abandoned == 2  # the upstream saw both hang-ups (was: none, for 60 s)
+            started = time.monotonic()
+            answered = httpx.post(server.url + "/v1/chat/completions", timeout=10,
+                                  json={**body, "stream": False, "user": "next"})
+            assert answered.status_code == 200 and time.monotonic() - started < 10  # was: pool full for 60 s
+            state = app.state.runtime.service.cache.cached(("default", "quitter"))
+            assert state is not None and len(state.recent) == 2
+            assert all(not record.complete and record.text == "" for record in state.recent.values())
+
+
 # -- 3. user ids with "/" and other characters work in every admin and page route -------------------
 
 ODD_IDS = ["team/alice", "100%", "first last", "zoë/ünï", "a%2Fb"]
@@ -208,3 +246,48 @@ async def test_a_cross_site_post_to_the_preferences_page_changes_nothing(config)
         after = (await proxy.get("/v1/me", headers={"authorization": f"Bearer {link['token']}"})).json()
     assert forged.status_code == 403 and me["opted_out"] is False
     assert own.status_code == 303 and after["opted_out"] is True
+
+
+# -- 9. small ones ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("upstream, status", [
+    (httpx.Response(500, json={"error": {"message": "boom"}}), 502),
+    (httpx.Response(429, json={"error": {"message": "slow down"}}, headers={"retry-after": "3"}), 429),
+    (httpx.ReadTimeout("upstream too slow"), 504),
+])
+async def test_failed_answers_carry_a_response_id_too(respx_mock, proxy, upstream, status):
+    route = respx_mock.post(f"{UPSTREAM}/chat/completions")
+    if isinstance(upstream, Exception):
+        route.mock(side_effect=upstream)
+    else:
+        route.mock(return_value=upstream)
+    answered = await proxy.post("/v1/chat/completions", json={
+        "model": "gpt-test", "user": "errs", "messages": [{"role": "user", "content": "hi"}]})
+    assert answered.status_code == status
+    assert answered.headers["x-beliefloop-response-id"].startswith("blr_")
+
+
+async def test_operator_endpoints_need_a_key_outside_development_mode(config):
+    config["auth"] = {"development_mode": False, "keys": [{"key": "bl-client-key-0123456789", "tenant": "default"}]}
+    config["operations"] = {"scrape_key": "scrape-0123456789"}
+    app = create_app(settings_from_dict(config, environ={}), watch=False)
+    async with running(app) as client:
+        for path in ("/metrics", "/openapi.json", "/docs"):
+            refused = await client.get(path)
+            assert refused.status_code == 401, path
+            assert refused.json()["error"]["type"] == "invalid_request_error" or refused.json()["error"]
+            client_key = await client.get(path, headers={"authorization": "Bearer bl-client-key-0123456789"})
+            assert client_key.status_code == 401, path  # a client key is not an operator's
+            assert (await client.get(path, headers=admin_headers())).status_code == 200, path
+        scraped = await client.get("/metrics", headers={"authorization": "Bearer scrape-0123456789"})
+        assert scraped.status_code == 200 and "beliefloop_requests_total" in scraped.text
+        assert (await client.get("/healthz")).status_code == 200  # probes stay open
+        assert (await client.get("/readyz")).status_code == 200
+
+
+@pytest.mark.parametrize("mode, open_", [("auto", True), ("protected", False)])
+async def test_operator_endpoints_in_development_mode(config, mode, open_):
+    config["operations"] = {"endpoints": mode}
+    app = create_app(settings_from_dict(config, environ={}), watch=False)
+    async with running(app) as client:
+        assert ((await client.get("/metrics")).status_code == 200) is open_

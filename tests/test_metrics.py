@@ -59,6 +59,11 @@ async def test_metrics_count_requests_latency_signals_and_belief_updates(proxy, 
     await client.chat.completions.create(model="gpt-test", messages=question, user="kim")
     await client.chat.completions.create(model="gpt-test", user="kim", messages=question + [
         {"role": "assistant", "content": SHORTENED}, {"role": "user", "content": "And UDP?"}])
+    # the journal's backlog drains into the database within milliseconds
+    for _ in range(100):
+        if value(await scrape(proxy), "beliefloop_spool_depth") == 0:
+            break
+        await asyncio.sleep(0.02)
 
     found = await scrape(proxy)
     assert value(found, "beliefloop_answered_total", arm="none", personalised="false", stream="false") == 1

@@ -206,7 +206,7 @@ async def test_database_outage_fails_open_and_replays_the_spool(tmp_path, postgr
         observations = (await proxy.get("/admin/users/rae/observations", headers=admin_headers())).json()
         assert [o["kind"] for o in observations["observations"]] == ["edit"]
         # replaying again applies nothing twice
-        await writer.read(writer.replay)
+        await writer.call(writer.replay)
     with psycopg.connect(pg(postgres_url)) as connection:
         (edits,) = connection.execute("SELECT count(*) FROM observation WHERE user_id = 'rae'").fetchone()
         (responses,) = connection.execute("SELECT count(*) FROM response_record").fetchone()

@@ -110,13 +110,14 @@ def read_user(store: Store, who: Identity, *, observations: int, responses: int)
 
 
 class InsightsReader:
-    """The reads above, run on the service's database thread after every queued write."""
+    """The reads above, on the service's read threads (never queued behind writes), after the
+    writes queued so far reached the store or a short wait passed (``caught_up``)."""
 
     def __init__(self, service: SelfModelService) -> None:
         self.service = service
 
     async def _read(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        await self.service.flush()
+        await self.service.caught_up()
         store = self.service.store
         return await self.service.writer.read(lambda: fn(store, *args, **kwargs))
 

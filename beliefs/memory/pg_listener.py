@@ -1,11 +1,14 @@
 """Cross-worker cache coherence on PostgreSQL: LISTEN/NOTIFY.
 
-Every write about a user sends ``NOTIFY beliefloop_changes`` in the same transaction (so it is
-delivered exactly when the change commits). Each worker listens on one dedicated connection and
-drops its cached self-model for that user, so its next request reloads. Chosen over a TTL with
-version checks because it costs the hot path nothing and propagates in milliseconds; a TTL stays
-on as a safety net, and after a reconnect (when notifications may have been missed) the whole
-cache is dropped.
+Every write that changes a user's beliefs (evidence, pins, manual values, opt-out, erasure)
+sends ``NOTIFY beliefloop_changes`` in the same transaction (so it is delivered exactly when the
+change commits); saved responses do not, since they change nobody's beliefs (workers catch up on
+another worker's responses when they need them, see :mod:`beliefs.memory.cache`). Each worker
+listens on one dedicated connection and marks its cached self-model of that user stale, so its
+next request reloads it; an erasure or opt-out ("forget") drops it at once. Chosen over a TTL
+with version checks because it costs the hot path nothing and propagates in milliseconds; a TTL
+stays on as a safety net, and after a reconnect (when notifications may have been missed) the
+whole cache is marked stale.
 """
 
 from __future__ import annotations
@@ -21,14 +24,15 @@ CHANNEL = "beliefloop_changes"
 log = logging.getLogger("beliefloop.beliefs")
 
 
-def payload(origin: str, tenant: str, user_id: str) -> str:
-    return orjson.dumps([origin, tenant, user_id]).decode()
+def payload(origin: str, tenant: str, user_id: str, kind: str = "changed") -> str:
+    """``kind``: "changed" (reload when next needed) or "forget" (the user's data is gone)."""
+    return orjson.dumps([origin, tenant, user_id, kind]).decode()
 
 
 class ChangeListener:
-    """A daemon thread that calls ``on_change(tenant, user_id)`` for other processes' writes."""
+    """A daemon thread that calls ``on_change(tenant, user_id, kind)`` for other processes' writes."""
 
-    def __init__(self, conninfo: str, origin: str, on_change: Callable[[str, str], None],
+    def __init__(self, conninfo: str, origin: str, on_change: Callable[[str, str, str], None],
                  on_gap: Callable[[], None]) -> None:
         self.conninfo, self.origin = conninfo, origin
         self.on_change, self.on_gap = on_change, on_gap
@@ -64,11 +68,12 @@ class ChangeListener:
 
     def _handle(self, raw: str) -> None:
         try:
-            origin, tenant, user_id = orjson.loads(raw)
-        except (orjson.JSONDecodeError, ValueError):
+            origin, tenant, user_id, *rest = orjson.loads(raw)
+        except (orjson.JSONDecodeError, ValueError, TypeError):
             return
         if origin != self.origin:
-            self.on_change(tenant, user_id)
+            # A notification of an older version (no kind) is treated as the stronger one.
+            self.on_change(tenant, user_id, rest[0] if rest else "forget")
 
 
 __all__ = ["CHANNEL", "ChangeListener", "payload"]

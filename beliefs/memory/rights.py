@@ -1,8 +1,10 @@
 """What operators and users may do with a self-model: inspect it, correct it, and exercise the
 user's rights (opt out, export, be forgotten), plus retention.
 
-Every change runs on the service's database thread after the writes queued before it, and drops
-the user's cached state, so it takes effect on the user's very next request.
+Every change runs on the service's database thread after the writes queued before it, is
+committed (and synced) before it returns, and drops or refreshes the user's cached state, so it
+takes effect on the user's very next request. Reads run on the read threads, after the user's
+own queued writes (bounded by ``READ_AFTER_WRITE_S``).
 """
 
 from __future__ import annotations
@@ -24,11 +26,20 @@ class UserRights:
     def __init__(self, service: SelfModelService) -> None:
         self.service = service
 
+    async def _change(self, fn: Any, *args: Any) -> Any:
+        """Run a change on the database thread, after every write queued before it."""
+        return await self.service.writer.call(fn, *args)
+
     async def _read(self, fn: Any, *args: Any) -> Any:
         return await self.service.writer.read(fn, *args)
 
     def _forget(self, who: Identity) -> None:
+        """The user's data is gone: nothing cached about them may be used any more."""
         self.service.cache.forget(who.key)
+
+    def _refresh(self, who: Identity) -> None:
+        """The user's beliefs changed: reload them before the next request is personalised."""
+        self.service.cache.invalidate(who.key)
 
     # -- inspection --------------------------------------------------------------------------
 
@@ -52,12 +63,13 @@ class UserRights:
         return (await self.service.cache.state(who)).opted_out
 
     async def observations(self, who: Identity, limit: int = 200) -> list[Observation]:
-        await self.service.flush()
+        await self.service.caught_up(who)
         return await self._read(self.service.store.observations, who, limit)
 
     async def trace(self, tenant: str | None, response_id: str) -> tuple[ResponseRecord, list[Observation]]:
         """A response record and the signals received about it since; raises UnknownResponse."""
-        await self.service.flush()
+        owner = self.service.cache.index.owner(response_id)
+        await self.service.caught_up(Identity(*owner) if owner is not None else None)
         store = self.service.store
         record = await self._read(store.get_response, tenant, response_id)
         if record is None:
@@ -81,26 +93,26 @@ class UserRights:
         else:
             weight = cm.manual_weight(DEFAULT_MANUAL_CONFIDENCE if confidence is None else confidence, base)
             pin_confidence = None
-        await self._read(service.store.set_manual, who, dimension, value, weight, pin_confidence, now)
-        self._forget(who)
+        await self._change(service.store.set_manual, who, dimension, value, weight, pin_confidence, now)
+        self._refresh(who)
 
     async def delete_belief(self, who: Identity, dimension: str, context: str | None) -> int:
         """Forget one dimension in ``context`` (every context when None); returns rows removed."""
-        removed = await self._read(self.service.store.delete_belief, who, dimension, context)
-        self._forget(who)
+        removed = await self._change(self.service.store.delete_belief, who, dimension, context)
+        self._refresh(who)
         return removed
 
     # -- the user's rights -------------------------------------------------------------------
 
     def _delete_everywhere(self, who: Identity) -> int:
-        """Delete from the store and from this process's spool (runs on the database thread)."""
-        spool = self.service.writer.spool
-        if spool is not None:
-            spool.remove_records_of(who.tenant, who.user)
-        return self.service.store.delete_user(who)
+        """Delete from the store, and let the journal segments that held the user's writes go
+        (runs on the database thread, after every write queued before it was applied)."""
+        removed = self.service.store.delete_user(who)
+        self.service.writer.discard_applied_journal()
+        return removed
 
     async def delete_user(self, who: Identity) -> int:
-        removed = await self._read(self._delete_everywhere, who)
+        removed = await self._change(self._delete_everywhere, who)
         self._forget(who)
         return removed
 
@@ -115,7 +127,7 @@ class UserRights:
             if profile is not None and (profile.opted_out or not profile.consent):
                 store.set_flags(who, self.service.clock(), opted_out=profile.opted_out, consent=profile.consent)
 
-        await self._read(reset_keeping_choices)
+        await self._change(reset_keeping_choices)
         self._forget(who)
 
     async def set_opt_out(self, who: Identity, opted_out: bool) -> None:
@@ -127,12 +139,12 @@ class UserRights:
                 self._delete_everywhere(who)
             self.service.store.set_flags(who, now, opted_out=opted_out)
 
-        await self._read(apply)
+        await self._change(apply)
         self._forget(who)
 
     async def export_user(self, who: Identity) -> dict[str, Any]:
         """Everything stored about the user, plus the beliefs derived from it now."""
-        await self.service.flush()
+        await self.service.caught_up(who)
         data = await self._read(self.service.store.export_user, who)
         data["beliefs"] = [belief_json(b, digits=None) for b in await self.stored_beliefs(who)]
         return data
@@ -140,7 +152,7 @@ class UserRights:
     async def purge(self, text_retention_s: float, observation_retention_s: float) -> dict[str, int]:
         """Apply retention now (see ``RightsStore.purge``); cached states are dropped so texts go too."""
         now = self.service.clock()
-        counts = await self._read(self.service.store.purge, now - text_retention_s, now - observation_retention_s)
+        counts = await self._change(self.service.store.purge, now - text_retention_s, now - observation_retention_s)
         if any(counts.values()):
             self.service.cache.forget_all()
         return counts

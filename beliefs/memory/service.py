@@ -3,9 +3,11 @@
 ``prepare`` reads the signals a request carries against the user's recent responses, folds their
 evidence into the cached self-model *before* that request is personalised (read-your-writes) and
 returns the beliefs to apply. ``record_response`` remembers what was returned; ``feedback`` takes
-explicit ratings and comments. Every write goes to a single database thread the event loop never
-waits on; the FIFO order of that thread keeps the cache and the database consistent (a reload
-queued after a write sees it).
+explicit ratings and comments. Both return once their writes are **durable** (the journal of
+:mod:`beliefs.memory.write_behind`, fsynced in groups): the gateway answers after that, never
+before, and never waits for the database itself. ``admit`` is the gate for work that will write
+(the queue of writes not yet in the database is bounded). ``health`` says whether the memory can
+take writes (the gateway's readiness check).
 
 Corrections and the user's rights live in :mod:`beliefs.memory.rights`; tenant-wide reads in
 :mod:`beliefs.insights.reads`.
@@ -18,7 +20,7 @@ import time
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Literal, Sequence
+from typing import Any, Callable, Literal, Optional, Sequence
 
 from beliefs.dimensions import DimensionRegistry
 from beliefs.learning.config import LearningConfig
@@ -34,11 +36,39 @@ from beliefs.records import Belief, Identity, Observation, Outcome, ResponseReco
 
 from .cache import SelfModelCache, UserState
 from .store import Conversation, Store
-from .write_behind import WriteBehind, is_unavailable
+from .write_behind import StoreUnavailable, WriteBehind, is_unavailable
+from .writes import MarkResponse, RecordObservation, SaveResponse
+
+#: Longest an operator's read waits for queued writes (see :meth:`SelfModelService.caught_up`).
+READ_AFTER_WRITE_S = 1.0
+
+#: What the write methods return: a future to await (when not None) before acknowledging; it
+#: completes when the write is durable.
+Durable = Optional["asyncio.Future[None]"]
 
 
 class UnknownResponse(LookupError):
     """Feedback named a response id that beliefloop never returned (or no longer keeps)."""
+
+
+class AmbiguousResponse(LookupError):
+    """A completion id names responses of several users and the caller did not say whose."""
+
+
+@dataclass(frozen=True)
+class Health:
+    """Whether the memory can take writes, for a readiness check (:meth:`SelfModelService.health`).
+
+    ``ready`` is False while the store is unreachable, its SQLite file was deleted, or the
+    journal cannot be written; ``problems`` says which, in words for an operator.
+    """
+
+    ready: bool
+    problems: tuple[str, ...]
+    #: Writes acknowledged but not yet in the database.
+    backlog: int
+    #: The bound on that backlog (``storage.write_queue_limit``).
+    queue_limit: int
 
 
 @dataclass(frozen=True)
@@ -68,12 +98,19 @@ class SelfModelService:
         cache_ttl_s: float | None = None,
         read_timeout_s: float = 1.0,
         spool_dir: str | Path | None = None,
+        queue_limit: int = 2000,
+        queue_wait_s: float = 2.0,
+        durable_ack: bool = True,
+        shared: bool = False,
+        sync_s: float = 1.0,
     ) -> None:
         self.store = store
         self.clock = clock
-        self.writer = WriteBehind(store, spool_dir)
+        self.writer = WriteBehind(store, spool_dir, queue_limit=queue_limit, durable_ack=durable_ack)
+        self.queue_wait_s = queue_wait_s
         self.cache = SelfModelCache(store, self.writer, clock=clock, cache_users=cache_users,
-                                    cache_ttl_s=cache_ttl_s, read_timeout_s=read_timeout_s)
+                                    cache_ttl_s=cache_ttl_s, read_timeout_s=read_timeout_s,
+                                    shared=shared, sync_s=sync_s)
         self.reconfigure(registry, learning, interpreter)
         #: Work finishing a request's signals off the hot path (kept so it is not garbage-collected).
         self._late: set[asyncio.Future[None]] = set()
@@ -86,13 +123,49 @@ class SelfModelService:
         self.cache.recent_limit = learning.recent_limit
 
     async def flush(self) -> None:
-        """Wait until every queued write has reached the store (or the spool)."""
+        """Wait until every queued write has reached the store (or, in an outage, the journal)."""
         if self._late:
             await asyncio.gather(*self._late, return_exceptions=True)
         await self.writer.flush()
 
+    async def caught_up(self, who: Identity | None = None, wait_s: float = READ_AFTER_WRITE_S) -> None:
+        """Before an operator's read: wait for the writes queued so far about ``who`` (every
+        user's when None) to reach the store, but never longer than ``wait_s``. Under overload
+        such a read shows the store as it is rather than waiting for the queue to drain."""
+        async def settle() -> None:
+            if self._late:
+                await asyncio.gather(*self._late, return_exceptions=True)
+            if who is None:
+                await self.writer.flush()
+            else:
+                await self.writer.settled(who.key)
+
+        try:
+            await asyncio.wait_for(settle(), wait_s)
+        except (asyncio.TimeoutError, StoreUnavailable):
+            pass
+
     async def close(self) -> None:
         await self.writer.close()
+
+    async def admit(self) -> None:
+        """Wait (up to ``queue_wait_s``) until the write queue has room; raises
+        :class:`~beliefs.memory.write_behind.WriteQueueFull` after that. Called before work that
+        will write, so a request is refused before it costs anything, never after."""
+        await self.writer.admit(self.queue_wait_s)
+
+    def health(self, *, reachability: bool = True) -> Health:
+        """Can the memory take writes now? Cheap (no query): a readiness probe may call it often.
+        ``reachability`` False leaves out the last write's failure (a probe that queries the
+        store knows better: the outage clears only at the next successful write)."""
+        problems = list(getattr(self.store, "problems", lambda: [])())
+        writer = self.writer
+        if reachability and writer.outage.down_since is not None and not problems:
+            problems.append(f"the belief store is unreachable: {writer.outage.last_error!r}")
+        if writer.journal is not None and writer.journal.error is not None:
+            problems.append(f"the write journal in {writer.journal.directory} cannot be written: "
+                            f"{writer.journal.error!r}")
+        return Health(not problems, tuple(problems), writer.backlog(), writer.queue_limit)
 
     def _later(self, work: Any) -> None:
         task = asyncio.ensure_future(work)
@@ -103,7 +176,10 @@ class SelfModelService:
 
     async def prepare(self, who: Identity, messages: Sequence[Any], *, read: bool = True) -> Prepared:
         """Read the request's signals, fold them in, and return the beliefs to apply to it.
-        ``read`` False: the request repeats one already read (a retry), so it carries no signal."""
+        ``read`` False: the request repeats one already read (a retry), so it carries no signal.
+        Raises :class:`~beliefs.memory.write_behind.WriteQueueFull` (before anything is read or
+        forwarded) when the write queue stays full."""
+        await self.admit()
         now = self.clock()
         hashes = prefix_hashes(messages)
         state = await self.cache.state_or_none(who)
@@ -118,15 +194,24 @@ class SelfModelService:
         if state.opted_out:
             return Prepared(who, hashes[-1], (), (), opted_out=True)
         observations = self._fold_signals(state, who, messages, hashes, now) if read else []
+        if self.cache.sync_due(state):
+            # Responses other workers gave this user: read off the hot path, and what this
+            # request says about them is folded in when they arrive (for the next request).
+            self._later(self._catch_up(state, who, messages, hashes, now))
         beliefs = state.model.beliefs(who.context, self.registry.names(), now, self.learning.confidence)
         return Prepared(who, hashes[-1], tuple(beliefs), tuple(observations))
 
     def _fold_signals(self, state: UserState, who: Identity, messages: Sequence[Any],
-                      hashes: list[str], now: float) -> list[Observation]:
-        """Read the request's signals against the user's recent responses and commit them."""
+                      hashes: list[str], now: float, late: bool = False,
+                      only: Sequence[ResponseRecord] | None = None) -> list[Observation]:
+        """Read the request's signals against the user's recent responses (``only`` these, when
+        given) and commit them. ``late``: read after the request was answered, so the responses
+        may include the request's own, which must not read as a regeneration of itself."""
         learning = self.learning
-        signals = read_signals(messages, hashes, list(state.recent.values()), now, self.interpreter,
-                               learning.regeneration_window_s)
+        recent = list(state.recent.values()) if only is None else list(only)
+        if late:
+            recent = [r for r in recent if r.created_at < now]
+        signals = read_signals(messages, hashes, recent, now, self.interpreter, learning.regeneration_window_s)
         observations = []
         for signal in signals:
             observation = observe(signal, who, uuid.uuid4().hex, now, learning.weights, self.registry)
@@ -158,7 +243,7 @@ class SelfModelService:
         except Exception:
             return  # the store is down: the outage is already logged
         if not state.opted_out:
-            self._fold_signals(state, who, messages, hashes, now)
+            self._fold_signals(state, who, messages, hashes, now, late=True)
 
     async def recall(self, tenant: str, response_id: str) -> tuple[ResponseRecord, Conversation | None] | None:
         """A response of ``tenant`` (by beliefloop's id or the upstream's) and the conversation it
@@ -170,24 +255,39 @@ class SelfModelService:
                 return None
             return record, self.store.conversations_of([record.id]).get(record.id)
 
+        async def settled_then_read() -> tuple[ResponseRecord, Conversation | None] | None:
+            # Reads do not queue behind writes: a response answered moments ago may still be on
+            # its way to the store, so wait for that user's writes first.
+            exact, matches = self.cache.find(tenant, response_id)
+            for record in ([exact] if exact is not None else []) + list(matches):
+                await self.writer.settled((record.tenant, record.user_id))
+            return await self.writer.read(read)
+
         if self.writer.outage.open:
             return None
         try:
-            return await asyncio.wait_for(self.writer.read(read), self.cache.read_timeout_s)
+            return await asyncio.wait_for(settled_then_read(), self.cache.read_timeout_s)
         except Exception as error:
             if isinstance(error, asyncio.TimeoutError) or is_unavailable(error):
                 return None
             raise
 
-    def record_response(self, record: ResponseRecord, conversation: Conversation | None = None) -> None:
+    async def _catch_up(self, state: UserState, who: Identity, messages: Sequence[Any], hashes: list[str],
+                        now: float) -> None:
+        found = await self.cache.catch_up(state, who)
+        if found and not state.opted_out:
+            self._fold_signals(state, who, messages, hashes, now, late=True, only=found)
+
+    def record_response(self, record: ResponseRecord, conversation: Conversation | None = None) -> Durable:
         """Remember a response (memory now, store behind), with the client's conversation for
-        exports (stored only). Never for a user who opted out."""
+        exports (stored only). Never for a user who opted out. Await the result before
+        answering: it completes when the record (and every write before it) is durable."""
         state = self.cache.cached((record.tenant, record.user_id))
         if state is not None and state.opted_out:
-            return
+            return None
         if state is not None:
             self.cache.remember(state, record)
-        self.writer.write("save_response", record, conversation)
+        return self.writer.submit(SaveResponse(record, conversation))
 
     def _mark(self, state: UserState, record: ResponseRecord, outcome: Outcome) -> None:
         current = state.recent.get(record.id, record)
@@ -195,40 +295,55 @@ class SelfModelService:
         # accepted it, followed it up), once; every other outcome is final.
         if current.outcome is None or (current.outcome == "regenerated" and outcome != "regenerated"):
             state.recent[record.id] = replace(current, outcome=outcome)
-            self.writer.write("mark_response", record.id, outcome)
+            self.writer.submit(MarkResponse(record.id, outcome, record.tenant, record.user_id))
 
-    def _commit(self, state: UserState | None, observation: Observation) -> None:
+    def _commit(self, state: UserState | None, observation: Observation) -> Durable:
         found = increments(observation, self.learning.confidence)
         if state is not None:
             for increment in found:
                 state.model.add(increment)
-        self.writer.write("record_observation", observation, found)
+        return self.writer.submit(RecordObservation(observation, tuple(found)))
 
     # -- explicit feedback -----------------------------------------------------------------
 
-    async def feedback(self, tenant: str | None, response_id: str, rating: Literal["up", "down"] | None,
-                       comment: str | None) -> Observation:
-        """Record a thumbs rating (and optional comment) about a response; raises UnknownResponse."""
-        record = await self._find_response(tenant, response_id)
-        if record is None:
-            raise UnknownResponse(response_id)
+    async def feedback(self, tenant: str, response_id: str, rating: Literal["up", "down"] | None,
+                       comment: str | None, user: str | None = None) -> Observation:
+        """Record a thumbs rating (and optional comment) about a response of ``tenant`` (and of
+        ``user`` when named); returns once the observation is durable. Raises UnknownResponse,
+        AmbiguousResponse (a completion id of several users, no user named), WriteQueueFull."""
+        await self.admit()
+        record = await self.find_response(tenant, response_id, user)
         reading = self.interpreter.read(comment) if comment else None
         observation = feedback_observation(record, rating, reading, uuid.uuid4().hex, self.clock(),
                                            self.learning.weights, self.registry)
         state = await self.cache.state(record.identity)
-        self._commit(state, observation)
+        durable = self._commit(state, observation)
+        if durable is not None:
+            await durable
         return observation
 
-    async def _find_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
-        for (cached_tenant, _), state in self.cache.states():
-            if tenant is not None and cached_tenant != tenant:
-                continue
-            record = state.recent.get(response_id)
-            if record is None:
-                record = next((r for r in state.recent.values() if r.completion_id == response_id), None)
-            if record is not None:
-                return record
-        return await self.writer.read(self.store.get_response, tenant, response_id)
+    async def find_response(self, tenant: str, response_id: str, user: str | None = None) -> ResponseRecord:
+        """The response of ``tenant`` named by beliefloop's response id or the upstream completion
+        id (of ``user`` when given). Memory first (dictionary lookups), then one indexed read;
+        a completion id is checked against the store too, since another user's response with the
+        same id may not be cached."""
+        exact, matches = self.cache.find(tenant, response_id)
+        if exact is not None and user in (None, exact.user_id):
+            return exact
+        if user is not None:
+            mine = [r for r in matches if r.user_id == user]
+            if mine:
+                return mine[0]
+        stored = await self.writer.read(self.store.find_responses, tenant, response_id, user)
+        by_user = {r.user_id: r for r in stored}
+        for record in matches:  # memory has the newest outcome, and writes not yet stored
+            if user is None or record.user_id == user:
+                by_user[record.user_id] = record
+        if not by_user:
+            raise UnknownResponse(response_id)
+        if len(by_user) > 1:
+            raise AmbiguousResponse(response_id)
+        return next(iter(by_user.values()))
 
 
-__all__ = ["Prepared", "SelfModelService", "UnknownResponse"]
+__all__ = ["AmbiguousResponse", "Health", "Prepared", "SelfModelService", "UnknownResponse"]

@@ -4,16 +4,23 @@ Evidence is only ever changed by SQL arithmetic on the row (``INSERT .. ON CONFL
 w = w + x``, capped and cancelled with scalar MIN/MAX), never read-modified-written in Python, so
 concurrent writers from several workers cannot lose an update. Observation ids are primary keys:
 replaying the same observation is a no-op.
+
+The writes that follow requests arrive in batches (:meth:`SqlStore.apply`): one transaction with
+multi-row Core inserts for response records, observations and profiles, the evidence increments
+one atomic statement each, and the journal checkpoint in the same transaction.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import time
 import uuid
+from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
-from sqlalchemy import JSON, Column, Float, Index, delete, event, func, literal, or_, select, text, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import JSON, BigInteger, Column, Float, Index, bindparam, delete, event, func, or_, select, text, update
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Field, Session, SQLModel, create_engine
 
 from beliefs.codec import observation_from, observation_json, response_from, response_json
@@ -21,6 +28,9 @@ from beliefs.learning.selfmodel import EvidenceIncrement, Pin, SelfModel, ValueE
 from beliefs.records import Identity, Observation, Outcome, ResponseRecord, UserProfile
 
 from .store import Conversation
+from .writes import MarkResponse, RecordObservation, SaveResponse, Write
+
+log = logging.getLogger("beliefloop.beliefs")
 
 
 class BeliefEvidenceRow(SQLModel, table=True):
@@ -84,6 +94,31 @@ class ResponseRow(SQLModel, table=True):
     outcome: Optional[str] = None
 
 
+class JournalCheckpointRow(SQLModel, table=True):
+    """How far each process's write journal is applied (written with the writes it covers)."""
+
+    __tablename__ = "journal_checkpoint"
+    stream: str = Field(primary_key=True)
+    #: 64 bits: a busy process can write more than 2**31 times in its life.
+    seq: int = Field(sa_column=Column(BigInteger, nullable=False))
+    updated_at: float
+
+
+class RateBucketRow(SQLModel, table=True):
+    """A token bucket shared by every worker (rate limits, failed sign-in throttles)."""
+
+    __tablename__ = "rate_bucket"
+    key: str = Field(primary_key=True)
+    tokens: float
+    #: What the last take granted (read back with RETURNING).
+    granted: float
+    updated_at: float
+
+
+class DatabaseFileLost(ConnectionError):
+    """The SQLite database file was deleted or replaced under a running process."""
+
+
 class UserProfileRow(SQLModel, table=True):
     __tablename__ = "user_profile"
     __table_args__ = (Index("ix_profile_tenant_last_seen", "tenant", "last_seen"),)
@@ -114,7 +149,10 @@ def make_engine(database_url: str) -> Engine:
             cursor = dbapi_connection.cursor()
             # WAL lets readers proceed during the write-behind thread's commits.
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
+            # FULL: a commit is fsynced, so an admin change answered 2xx survives a power cut and a
+            # journal segment may be deleted once its batch committed. Commits are batched, so
+            # this is one sync per batch, on the database thread.
+            cursor.execute("PRAGMA synchronous=FULL")
             cursor.close()
 
         return engine
@@ -136,17 +174,63 @@ class SqlStore:
             self._greatest, self._least = func.greatest, func.least
         else:
             self._greatest, self._least = func.max, func.min
+        self._evidence_sql: dict[tuple[str, bool], tuple[Any, Any]] = {}
         #: Identifies this process's writes in change notifications (it ignores its own).
         self.origin = uuid.uuid4().hex
         self.notifies = engine.dialect.name == "postgresql"
+        #: The SQLite file, watched so a deleted or replaced file is noticed (None otherwise).
+        self._file: Path | None = None
+        self._file_id: tuple[int, int] | None = None
+        self._lost: str | None = None
+        database = engine.url.database
+        if engine.dialect.name == "sqlite" and database and database != ":memory:" \
+                and not database.startswith("file:"):
+            self._file = Path(database).resolve()
+            event.listen(engine, "begin", self._check_file)
 
-    def _changed(self, session: Session, tenant: str, user_id: str) -> None:
-        """Tell other workers (PostgreSQL NOTIFY, delivered when this transaction commits)."""
+    def _check_file(self, _connection: Any = None) -> None:
+        """Refuse every transaction once the SQLite file is gone or replaced: its open
+        connections would keep writing into an unlinked inode, lost at the next restart."""
+        problem = self._file_problem()
+        if problem is not None:
+            raise DatabaseFileLost(problem)
+
+    def _file_problem(self) -> str | None:
+        if self._file is None:
+            return None
+        if self._lost is not None:
+            return self._lost
+        try:
+            info = os.stat(self._file)
+            found: tuple[int, int] | None = (info.st_dev, info.st_ino)
+        except FileNotFoundError:
+            found = None
+        if self._file_id is None and found is not None:
+            self._file_id = found  # the first transaction: the file exists now
+            return None
+        if found != self._file_id:
+            what = "deleted" if found is None else "replaced by another file"
+            self._lost = (f"the SQLite database {self._file} was {what} while beliefloop was running; "
+                          "writes are kept in the journal, not in the lost file. Restore the file or "
+                          "restart beliefloop (it recreates the database and replays the journal)")
+            log.critical(self._lost)
+        return self._lost
+
+    def problems(self) -> list[str]:
+        """What is wrong with the store, without a query (empty when nothing is known to be)."""
+        problem = self._file_problem()
+        return [problem] if problem is not None else []
+
+    def _changed(self, connection: Session | Connection, tenant: str, user_id: str,
+                 kind: str = "changed") -> None:
+        """Tell other workers that a user's beliefs changed (PostgreSQL NOTIFY, delivered when
+        this transaction commits); ``kind`` "forget" when the user's data is gone (erased,
+        opted out) and nothing cached about them may be used any more."""
         if self.notifies:
             from .pg_listener import CHANNEL, payload
 
-            session.execute(text("SELECT pg_notify(:channel, :payload)"),
-                            {"channel": CHANNEL, "payload": payload(self.origin, tenant, user_id)})
+            connection.execute(text("SELECT pg_notify(:channel, :payload)"),
+                               {"channel": CHANNEL, "payload": payload(self.origin, tenant, user_id, kind)})
 
     def listener_conninfo(self) -> str:
         """libpq connection string for this engine's database (for LISTEN)."""
@@ -214,42 +298,48 @@ class SqlStore:
         return model
 
     def record_observation(self, observation: Observation, increments: Sequence[EvidenceIncrement]) -> bool:
-        with Session(self.engine) as session, session.begin():
-            # RETURNING, not rowcount: drivers disagree on rowcount for ON CONFLICT DO NOTHING.
-            inserted = session.execute(
-                self._insert(ObservationRow.__table__)
-                .values(observation_json(observation))
-                .on_conflict_do_nothing(index_elements=["id"])
-                .returning(ObservationRow.__table__.c.id)
-            ).first()
-            if inserted is None:
-                return False
-            for inc in increments:
-                self._add_evidence(session, observation.tenant, observation.user_id, inc)
-            self._changed(session, observation.tenant, observation.user_id)
-        return True
+        return bool(self.apply([RecordObservation(observation, tuple(increments))]))
 
-    def _add_evidence(self, session: Session, tenant: str, user_id: str, inc: EvidenceIncrement) -> None:
+    def _add_evidence(self, connection: Connection, tenant: str, user_id: str, inc: EvidenceIncrement) -> None:
         """Add one increment with SQL arithmetic on the row as it is (never read into Python), so
         concurrent writers cannot lose an update. Mirrors :meth:`SelfModel.add` expression for
         expression: the capped add, then the cancellation from the dimension's other values."""
+        column = "explicit_w" if inc.source == "explicit" else "implicit_w"
+        upsert, cancel = self._evidence_statements(column, inc.cap is not None)
+        first = inc.added(0.0, 0.0, 0.0)
+        params = {"p_tenant": tenant, "p_user": user_id, "p_context": inc.context, "p_dimension": inc.dimension,
+                  "p_value": inc.value, "p_x": inc.stored_weight, "p_growth": inc.growth,
+                  "p_cap": inc.cap if inc.cap is not None else 0.0, "p_at": inc.at,
+                  "p_first_implicit": first if column == "implicit_w" else 0.0,
+                  "p_first_explicit": first if column == "explicit_w" else 0.0}
+        connection.execute(upsert, params)
+        if inc.cancel:
+            connection.execute(cancel, params)
+
+    def _evidence_statements(self, column: str, capped: bool) -> tuple[Any, Any]:
+        """The increment's two statements, built once per (column, capped) with bound parameters
+        (building them per increment cost more than running them)."""
+        key = (column, capped)
+        found = self._evidence_sql.get(key)
+        if found is not None:
+            return found
         table = BeliefEvidenceRow.__table__
         c = table.c
         greatest, least = self._greatest, self._least
-        x = literal(inc.stored_weight, Float)
-        first = inc.added(0.0, 0.0, 0.0)
-        column = "explicit_w" if inc.source == "explicit" else "implicit_w"
+        x = bindparam("p_x", type_=Float)
+        growth = bindparam("p_growth", type_=Float)
         added: Any = x
-        if inc.cap is not None:
-            total = c.implicit_w + c.explicit_w + c.manual_w * literal(inc.growth, Float)
-            added = least(x, greatest(literal(inc.cap, Float) - total, 0.0))
+        if capped:
+            total = c.implicit_w + c.explicit_w + c.manual_w * growth
+            added = least(x, greatest(bindparam("p_cap", type_=Float) - total, 0.0))
         stmt = self._insert(table).values(
-            tenant=tenant, user_id=user_id, context=inc.context, dimension=inc.dimension,
-            value=inc.value, implicit_w=first if column == "implicit_w" else 0.0,
-            explicit_w=first if column == "explicit_w" else 0.0, manual_w=0.0,
-            observations=1, updated_at=inc.at,
+            tenant=bindparam("p_tenant"), user_id=bindparam("p_user"), context=bindparam("p_context"),
+            dimension=bindparam("p_dimension"), value=bindparam("p_value"),
+            implicit_w=bindparam("p_first_implicit", type_=Float),
+            explicit_w=bindparam("p_first_explicit", type_=Float), manual_w=0.0,
+            observations=1, updated_at=bindparam("p_at", type_=Float),
         )
-        stmt = stmt.on_conflict_do_update(
+        upsert = stmt.on_conflict_do_update(
             index_elements=["tenant", "user_id", "context", "dimension", "value"],
             set_={
                 column: c[column] + added,
@@ -257,21 +347,21 @@ class SqlStore:
                 "updated_at": greatest(c.updated_at, stmt.excluded.updated_at),
             },
         )
-        session.execute(stmt)
-        if inc.cancel:
-            # Every right-hand side sees the row as it was before this UPDATE (standard SQL, and
-            # so in SQLite and PostgreSQL), exactly like EvidenceIncrement.cancelled.
-            session.execute(
-                update(table)
-                .where(c.tenant == tenant, c.user_id == user_id, c.context == inc.context,
-                       c.dimension == inc.dimension, c.value != inc.value)
-                .values(
-                    implicit_w=greatest(c.implicit_w - x, 0.0),
-                    explicit_w=greatest(c.explicit_w - greatest(x - c.implicit_w, 0.0), 0.0),
-                    manual_w=greatest(c.manual_w - greatest(x - c.implicit_w - c.explicit_w, 0.0)
-                                      / literal(inc.growth, Float), 0.0),
-                )
+        # Every right-hand side sees the row as it was before this UPDATE (standard SQL, and so in
+        # SQLite and PostgreSQL), exactly like EvidenceIncrement.cancelled.
+        cancel = (
+            update(table)
+            .where(c.tenant == bindparam("p_tenant"), c.user_id == bindparam("p_user"),
+                   c.context == bindparam("p_context"), c.dimension == bindparam("p_dimension"),
+                   c.value != bindparam("p_value"))
+            .values(
+                implicit_w=greatest(c.implicit_w - x, 0.0),
+                explicit_w=greatest(c.explicit_w - greatest(x - c.implicit_w, 0.0), 0.0),
+                manual_w=greatest(c.manual_w - greatest(x - c.implicit_w - c.explicit_w, 0.0) / growth, 0.0),
             )
+        )
+        self._evidence_sql[key] = (upsert, cancel)
+        return upsert, cancel
 
     def set_manual(self, who: Identity, dimension: str, value: str, manual_weight: float,
                    pin_confidence: float | None, now: float) -> None:
@@ -313,22 +403,116 @@ class SqlStore:
                 removed += session.execute(
                     delete(row_type).where(row_type.tenant == tenant, row_type.user_id == user_id)
                 ).rowcount
-            self._changed(session, tenant, user_id)
+            self._changed(session, tenant, user_id, "forget")
         return removed
 
     # -- responses -------------------------------------------------------------------------
 
     def save_response(self, record: ResponseRecord, conversation: Conversation | None = None) -> None:
-        with Session(self.engine) as session, session.begin():
-            session.merge(_response_row(record, conversation))
-            table = UserProfileRow.__table__
-            stmt = self._insert(table).values(
-                tenant=record.tenant, user_id=record.user_id, first_seen=record.created_at,
-                last_seen=record.created_at, requests=1, opted_out=False, consent=True)
-            session.execute(stmt.on_conflict_do_update(
+        self.apply([SaveResponse(record, conversation)])
+
+    def apply(self, writes: Sequence[Write], checkpoint: tuple[str, int] | None = None) -> int:
+        """Apply a batch of writes in one transaction; returns how many observations were new.
+
+        Response records and observations go in with multi-row inserts (an id already stored is
+        left as it is, so replays change nothing); each user's profile is counted once per batch;
+        the evidence of new observations is added in order, one atomic statement per increment;
+        outcomes are set in order after the records they name. Only observations notify other
+        workers: a saved response changes nobody's beliefs.
+        """
+        responses: dict[str, SaveResponse] = {}
+        observations: dict[str, RecordObservation] = {}
+        marks: list[MarkResponse] = []
+        for write in writes:
+            if isinstance(write, SaveResponse):
+                responses[write.record.id] = write
+            elif isinstance(write, RecordObservation):
+                observations.setdefault(write.observation.id, write)
+            else:
+                marks.append(write)
+        new_observations = 0
+        with self.engine.begin() as connection:
+            if responses:
+                self._insert_responses(connection, list(responses.values()))
+            if observations:
+                table = ObservationRow.__table__
+                inserted = set(connection.execute(
+                    self._insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id),
+                    [observation_json(w.observation) for w in observations.values()],
+                ).scalars())
+                changed: dict[tuple[str, str], None] = {}
+                for write in observations.values():
+                    observation = write.observation
+                    if observation.id not in inserted:
+                        continue
+                    new_observations += 1
+                    for increment in write.increments:
+                        self._add_evidence(connection, observation.tenant, observation.user_id, increment)
+                    changed[(observation.tenant, observation.user_id)] = None
+                self._changed_many(connection, list(changed))
+            for mark in marks:
+                connection.execute(update(ResponseRow).where(ResponseRow.id == mark.response_id, _settable(mark.outcome))
+                                   .values(outcome=mark.outcome))
+            if checkpoint is not None:
+                self._checkpoint(connection, *checkpoint)
+        return new_observations
+
+    def _insert_responses(self, connection: Connection, writes: list[SaveResponse]) -> None:
+        table = ResponseRow.__table__
+        inserted = set(connection.execute(
+            self._insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id),
+            [_response_values(w.record, w.conversation) for w in writes],
+        ).scalars())
+        # Each user's profile once per batch: first/last seen and the number of new records.
+        profiles: dict[tuple[str, str], dict[str, Any]] = {}
+        for write in writes:
+            record = write.record
+            if record.id not in inserted:
+                continue
+            row = profiles.get((record.tenant, record.user_id))
+            if row is None:
+                profiles[(record.tenant, record.user_id)] = {
+                    "tenant": record.tenant, "user_id": record.user_id, "first_seen": record.created_at,
+                    "last_seen": record.created_at, "requests": 1, "opted_out": False, "consent": True}
+            else:
+                row["first_seen"] = min(row["first_seen"], record.created_at)
+                row["last_seen"] = max(row["last_seen"], record.created_at)
+                row["requests"] += 1
+        if profiles:
+            profile = UserProfileRow.__table__
+            stmt = self._insert(profile)
+            connection.execute(stmt.on_conflict_do_update(
                 index_elements=["tenant", "user_id"],
-                set_={"last_seen": stmt.excluded.last_seen, "requests": table.c.requests + 1}))
-            self._changed(session, record.tenant, record.user_id)
+                set_={"last_seen": self._greatest(profile.c.last_seen, stmt.excluded.last_seen),
+                      "requests": profile.c.requests + stmt.excluded.requests}),
+                list(profiles.values()))
+
+    def _changed_many(self, connection: Connection, users: list[tuple[str, str]]) -> None:
+        if self.notifies and users:
+            from .pg_listener import CHANNEL, payload
+
+            connection.execute(text("SELECT pg_notify(:channel, p) FROM unnest(CAST(:payloads AS text[])) AS p"),
+                               {"channel": CHANNEL,
+                                "payloads": [payload(self.origin, tenant, user) for tenant, user in users]})
+
+    def _checkpoint(self, connection: Connection, stream: str, seq: int) -> None:
+        table = JournalCheckpointRow.__table__
+        stmt = self._insert(table).values(stream=stream, seq=seq, updated_at=_now())
+        connection.execute(stmt.on_conflict_do_update(
+            index_elements=["stream"],
+            set_={"seq": self._greatest(table.c.seq, stmt.excluded.seq), "updated_at": stmt.excluded.updated_at}))
+
+    def journal_checkpoint(self, stream: str) -> int:
+        """The last write of journal ``stream`` known to be applied (0: none)."""
+        with self.engine.connect() as connection:
+            seq = connection.execute(select(JournalCheckpointRow.seq).where(
+                JournalCheckpointRow.stream == stream)).scalar()
+        return int(seq or 0)
+
+    def forget_journal(self, stream: str) -> None:
+        """Drop the checkpoint of a journal whose files are gone."""
+        with self.engine.begin() as connection:
+            connection.execute(delete(JournalCheckpointRow).where(JournalCheckpointRow.stream == stream))
 
     # -- user profiles ---------------------------------------------------------------------
 
@@ -348,16 +532,16 @@ class SqlStore:
     def set_flags(self, who: Identity, now: float, *, opted_out: bool | None = None,
                   consent: bool | None = None) -> None:
         tenant, user_id = who.key
-        with Session(self.engine) as session, session.begin():
-            row = session.get(UserProfileRow, (tenant, user_id))
-            if row is None:
-                row = UserProfileRow(tenant=tenant, user_id=user_id, first_seen=now, last_seen=now)
-                session.add(row)
-            if opted_out is not None:
-                row.opted_out = opted_out
-            if consent is not None:
-                row.consent = consent
-            self._changed(session, tenant, user_id)
+        table = UserProfileRow.__table__
+        flags = {name: value for name, value in (("opted_out", opted_out), ("consent", consent)) if value is not None}
+        # One upsert: another worker may be creating the same profile at this moment.
+        stmt = self._insert(table).values(tenant=tenant, user_id=user_id, first_seen=now, last_seen=now,
+                                          requests=0, opted_out=bool(opted_out), consent=consent is not False)
+        stmt = stmt.on_conflict_do_update(index_elements=["tenant", "user_id"], set_=flags) if flags \
+            else stmt.on_conflict_do_nothing(index_elements=["tenant", "user_id"])
+        with self.engine.begin() as connection:
+            connection.execute(stmt)
+            self._changed(connection, tenant, user_id, "forget" if opted_out else "changed")
 
     def get_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
         with Session(self.engine) as session:
@@ -368,6 +552,36 @@ class SqlStore:
                 query = query.where(ResponseRow.tenant == tenant)
             row = session.exec(query.order_by(ResponseRow.created_at.desc()).limit(1)).scalars().first()
             return _response_record(row) if row else None
+
+    def find_responses(self, tenant: str, response_id: str, user_id: str | None = None) -> list[ResponseRecord]:
+        """Records of ``tenant`` with this response id or completion id: the newest of
+        ``user_id`` when given, else the newest of each user it matches (at most two: two
+        already make a completion id ambiguous)."""
+        match = [ResponseRow.tenant == tenant,
+                 or_(ResponseRow.id == response_id, ResponseRow.completion_id == response_id)]
+        with Session(self.engine) as session:
+            if user_id is not None:
+                users = [user_id]
+            else:
+                users = list(session.execute(
+                    select(ResponseRow.user_id).where(*match).distinct().limit(2)).scalars())
+            found = []
+            for user in users:
+                row = session.exec(select(ResponseRow).where(*match, ResponseRow.user_id == user)
+                                   .order_by(ResponseRow.created_at.desc()).limit(1)).scalars().first()
+                if row is not None:
+                    found.append(_response_record(row))
+            return found
+
+    def response_ids_since(self, who: Identity, since: float, limit: int) -> list[str]:
+        """Ids of the user's responses created at or after ``since``, newest first (cheap: no
+        record is decoded; a worker asks for the records it does not know yet)."""
+        tenant, user_id = who.key
+        with self.engine.connect() as connection:
+            return list(connection.execute(
+                select(ResponseRow.id).where(ResponseRow.tenant == tenant, ResponseRow.user_id == user_id,
+                                             ResponseRow.created_at >= since)
+                .order_by(ResponseRow.created_at.desc()).limit(limit)).scalars())
 
     def recent_responses(self, who: Identity, since: float, limit: int) -> list[ResponseRecord]:
         tenant, user_id = who.key
@@ -382,15 +596,7 @@ class SqlStore:
             return [_response_record(row) for row in rows]
 
     def mark_response(self, response_id: str, outcome: Outcome) -> None:
-        with Session(self.engine) as session, session.begin():
-            owner = session.execute(
-                update(ResponseRow)
-                .where(ResponseRow.id == response_id, _settable(outcome))
-                .values(outcome=outcome)
-                .returning(ResponseRow.tenant, ResponseRow.user_id)
-            ).first()
-            if owner is not None:
-                self._changed(session, owner[0], owner[1])
+        self.apply([MarkResponse(response_id, outcome)])
 
     # -- observations ----------------------------------------------------------------------
 
@@ -626,14 +832,21 @@ def _observation(row: ObservationRow) -> Observation:
     return observation_from(row.model_dump())
 
 
-def _response_row(record: ResponseRecord, conversation: Conversation | None = None) -> ResponseRow:
+def _response_values(record: ResponseRecord, conversation: Conversation | None = None) -> dict[str, Any]:
+    """A response record as the columns of its row."""
     data = response_json(record)
     # Two loose fields share one JSON column (no migration): the arm, and the conversation the
     # client sent, which exports read and retention clears with the text.
-    extra = {"arm": data.pop("arm")} if record.arm is not None else {}
+    arm = data.pop("arm")
+    extra: dict[str, Any] = {"arm": arm} if arm is not None else {}
     if conversation is not None:
         extra["messages"] = conversation
-    return ResponseRow(**data, features=extra)
+    data["features"] = extra
+    return data
+
+
+def _now() -> float:
+    return time.time()
 
 
 def _response_record(row: ResponseRow | Mapping[str, Any]) -> ResponseRecord:

@@ -13,10 +13,13 @@ user's :class:`~beliefs.records.Identity`; its ``context`` matters only where a 
 
 from __future__ import annotations
 
-from typing import Any, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, Sequence
 
 from beliefs.learning.selfmodel import EvidenceIncrement, Pin, SelfModel
 from beliefs.records import Identity, Observation, Outcome, ResponseRecord, UserProfile
+
+if TYPE_CHECKING:
+    from .writes import Write
 
 #: The client's conversation as it sent it (before injection), kept beside a response for exports.
 Conversation = list[Any]
@@ -29,11 +32,32 @@ class HotPathStore(Protocol):
     def recent_responses(self, who: Identity, since: float, limit: int) -> list[ResponseRecord]:
         """The user's responses created at or after ``since``, newest first."""
 
+    def response_ids_since(self, who: Identity, since: float, limit: int) -> list[str]:
+        """Ids of the user's responses created at or after ``since``, newest first."""
+
     def get_profile(self, who: Identity) -> UserProfile | None:
         """The user's profile, or None for a user never seen."""
 
     def get_response(self, tenant: str | None, response_id: str) -> ResponseRecord | None:
-        """Find a record by beliefloop's response id or the upstream completion id."""
+        """Find a record by beliefloop's response id or the upstream completion id (the newest)."""
+
+    def find_responses(self, tenant: str, response_id: str, user_id: str | None = None) -> list[ResponseRecord]:
+        """Records of ``tenant`` with this response id or completion id: the newest of
+        ``user_id`` when given, else the newest of each user it matches (at most two)."""
+
+    def apply(self, writes: "Sequence[Write]", checkpoint: tuple[str, int] | None = None) -> int:
+        """Apply a batch of writes (:mod:`beliefs.memory.writes`) in one transaction, recording
+        ``checkpoint`` (journal stream, last sequence number) in it; returns the number of
+        observations that were new. Applying the same writes again changes nothing."""
+
+    def journal_checkpoint(self, stream: str) -> int:
+        """The last sequence number of journal ``stream`` applied (0: none)."""
+
+    def forget_journal(self, stream: str) -> None:
+        """Drop the checkpoint of a journal whose files are gone."""
+
+    def health(self) -> list[str]:
+        """Problems known without a query (a deleted SQLite file...); empty when none."""
 
     def record_observation(self, observation: Observation, increments: Sequence[EvidenceIncrement]) -> bool:
         """Append the observation and add its increments atomically. Returns False (and changes

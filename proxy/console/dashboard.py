@@ -26,8 +26,9 @@ from beliefs.insights.history import confidence_history, flips
 from beliefs.dimensions import NOT_OBSERVED
 from beliefs.records import GLOBAL_CONTEXT, Belief, Identity, Observation
 from proxy.errors import ProxyError
+from proxy.ratelimit import Throttled
 
-from .deps import admin_tenant, cross_site, runtime_of, signers_of
+from .deps import admin_scope, admin_tenant, client_address, cross_site, runtime_of, signers_of
 from .explain import preference
 from . import preferences
 from .html import _when, cross_site_page, error_page, read_form, render
@@ -64,7 +65,7 @@ def _as_admin_call(request: Request, key: str | None, tenant: str | None = None)
         headers.append((b"x-beliefloop-tenant", tenant.encode("latin-1")))
     scope = dict(request.scope)
     scope["headers"] = headers
-    return admin_tenant(Request(scope))
+    return admin_scope(Request(scope))
 
 
 def _admin_enabled(request: Request) -> bool:
@@ -75,10 +76,10 @@ def _admin_enabled(request: Request) -> bool:
     return True
 
 
-def _tenant(request: Request) -> str | None:
+async def _tenant(request: Request) -> str | None:
     """The tenant of a valid session cookie or admin Bearer header; None means: log in."""
     if not _admin_enabled(request):
-        return admin_tenant(request)  # raises the admin API's own 403 admin_disabled
+        return admin_scope(request)  # raises the admin API's own 403 admin_disabled
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
         try:
@@ -86,7 +87,7 @@ def _tenant(request: Request) -> str | None:
         except TokenError:
             pass
     if request.headers.get("authorization"):
-        return admin_tenant(request)  # raises the admin API's own 401/403
+        return await admin_tenant(request)  # raises the admin API's own 401/403/429
     return None
 
 
@@ -117,8 +118,17 @@ async def login(request: Request) -> Response:
     if not _admin_enabled(request):
         return _disabled(request)
     form = await read_form(request, MAX_FORM_BYTES)
-    tenant = _tenant_for_key(request, form.get("key", ""), form.get("tenant", "").strip() or None)
+    named = form.get("tenant", "").strip() or None
+    address, counted = client_address(request), runtime.keys.attempt_tenant(named)
+    try:  # failed sign-ins are throttled per address and per tenant, across every worker
+        await runtime.keys.throttle.check(address, counted)
+    except Throttled as error:
+        page = render(request, "login.html", status=429, error=f"Too many failed sign-ins: {error.message}.")
+        page.headers.update(error.headers)
+        return page
+    tenant = _tenant_for_key(request, form.get("key", ""), named)
     if tenant is None:
+        await runtime.keys.throttle.failed(address, counted)
         await asyncio.sleep(0.5)  # slows guessing down; the comparison itself is constant-time
         return render(request, "login.html", status=401, error="That key is not right.")
     ttl = runtime.settings.pages.session_ttl_s
@@ -148,7 +158,7 @@ def _disabled(request: Request) -> Response:
 
 @router.get("")
 async def overview(request: Request, q: str = "", page: int = 1) -> Response:
-    tenant = _tenant(request)
+    tenant = await _tenant(request)
     if tenant is None:
         return _login_redirect(request)
     runtime = runtime_of(request)
@@ -231,7 +241,7 @@ async def overview(request: Request, q: str = "", page: int = 1) -> Response:
 
 @router.get("/users/{user_id:user}")
 async def user_page(user_id: str, request: Request) -> Response:
-    tenant = _tenant(request)
+    tenant = await _tenant(request)
     if tenant is None:
         return _login_redirect(request)
     runtime = runtime_of(request)

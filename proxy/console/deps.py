@@ -31,8 +31,33 @@ def signers_of(request: Request) -> Signers:
     return request.app.state.signers
 
 
-def admin_tenant(request: Request) -> str:
-    """Authenticate an admin call and return the tenant it may act on.
+def client_address(request: Request) -> str:
+    """The caller's address, for throttling (behind a reverse proxy: run uvicorn with
+    ``--proxy-headers`` and ``--forwarded-allow-ips`` so this is the client's, not the proxy's)."""
+    return request.client.host if request.client is not None else "unknown"
+
+
+async def admin_tenant(request: Request) -> str:
+    """Authenticate an admin call and return the tenant it may act on (see :func:`admin_scope`).
+
+    Failed attempts are throttled per client address and per tenant, across every worker: past
+    the limit every attempt is 429 ``too_many_failed_attempts`` with ``retry-after``, right key or
+    not, until the bucket refills.
+    """
+    keys = runtime_of(request).keys
+    if not keys.admin_enabled:
+        return admin_scope(request)  # 403 admin_disabled: nothing to guess
+    address, tenant = client_address(request), keys.attempt_tenant(request.headers.get(TENANT_HEADER))
+    await keys.throttle.check(address, tenant)
+    try:
+        return admin_scope(request)
+    except Unauthorized:
+        await keys.throttle.failed(address, tenant)
+        raise
+
+
+def admin_scope(request: Request) -> str:
+    """Check an admin call's key (no throttle) and return the tenant it may act on.
 
     The global admin key (BELIEFLOOP_ADMIN_KEY) may act on any tenant, named by the
     ``X-BeliefLoop-Tenant`` header (default ``default``); a tenant admin key (``auth.admin_keys``)
@@ -95,4 +120,5 @@ def cross_site(request: Request) -> bool:
 Tenant = Annotated[str, Depends(admin_tenant)]
 
 
-__all__ = ["TENANT_HEADER", "Tenant", "admin_tenant", "belief_value", "cross_site", "runtime_of", "signers_of"]
+__all__ = ["TENANT_HEADER", "Tenant", "admin_scope", "admin_tenant", "belief_value", "client_address", "cross_site",
+           "runtime_of", "signers_of"]

@@ -59,6 +59,7 @@ def check_messages(body: Mapping[str, Any]) -> None:
 
 class ChatDoor:
     name = "chat"
+    final_event = b"data: [DONE]"
 
     def parse(self, raw: bytes, request: Request) -> tuple[dict[str, Any], bytes]:
         return parse_chat_body(raw), raw

@@ -20,7 +20,7 @@ import asyncio
 import os
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Protocol
+from typing import Any, Awaitable, Callable, Mapping, Protocol
 
 import orjson
 from starlette.requests import Request
@@ -29,7 +29,8 @@ from starlette.responses import Response, StreamingResponse
 from adapters import Plan, Shape, apply_plan, plan
 from beliefs.memory.service import Prepared
 from beliefs.records import Arm, Identity
-from proxy.errors import BodyTooLarge, ProxyError, UpstreamUnavailable
+from beliefs.memory.write_behind import WriteQueueFull
+from proxy.errors import BodyTooLarge, ProxyError, UpstreamUnavailable, storage_failure
 from proxy.runtime import Runtime
 from proxy.telemetry import Exchange as Watch
 
@@ -74,6 +75,9 @@ class Exchange:
 
 class Door(Protocol):
     name: DoorName
+    #: The stream event that tells the client the reply is complete (held back until the
+    #: response's record is durable); None: only the end of the response waits.
+    final_event: bytes | None
 
     def parse(self, raw: bytes, request: Request) -> tuple[dict[str, Any], bytes]:
         """The checked body (and the bytes that stand for it upstream); raises InvalidRequest."""
@@ -121,10 +125,13 @@ async def handle(request: Request, door: Door) -> Response:
     telemetry exchange (``watch``); errors are rendered in the door's shape (or by the app's
     handler)."""
     watch: Watch = request.app.state.telemetry.exchange(request.scope["path"])
+    response_id = new_response_id()
     try:
-        return await _serve(request, door, watch)
+        return await _serve(request, door, watch, response_id)
     except Exception as error:
         watch.failed(error)
+        if isinstance(error, ProxyError):  # errors are answers too: the app can quote this id
+            error.headers = {**error.headers, RESPONSE_ID_HEADER: response_id}
         rendered = door.error_response(error)
         if rendered is None:
             raise
@@ -132,7 +139,7 @@ async def handle(request: Request, door: Door) -> Response:
         return rendered
 
 
-async def _serve(request: Request, door: Door, watch: Watch) -> Response:
+async def _serve(request: Request, door: Door, watch: Watch, response_id: str) -> Response:
     runtime: Runtime = request.app.state.runtime
     headers = request.headers
     principal = runtime.keys.client(headers)  # 401 before reading a byte of the body
@@ -143,10 +150,9 @@ async def _serve(request: Request, door: Door, watch: Watch) -> Response:
     stream = body.get("stream") is True
     watch.requested(principal.tenant, model, stream)
     principal.check_model(model)
-    runtime.keys.limit(principal)
+    await runtime.keys.admit(principal)
     with watch.step("identify"):
         identity = door.identify(headers, body, principal.tenant)
-    response_id = new_response_id()
     retry = None
     if identity is not None:
         retry = runtime.gateway.retries.check(
@@ -163,7 +169,10 @@ async def _serve(request: Request, door: Door, watch: Watch) -> Response:
             await runtime.rights.set_opt_out(identity, True)
     if identity is not None:
         with watch.step("load self-model"):
-            prepared = await runtime.service.prepare(identity, exchange.conversation, read=retry is None)
+            try:
+                prepared = await runtime.service.prepare(identity, exchange.conversation, read=retry is None)
+            except WriteQueueFull as full:  # refused before anything is read or forwarded
+                raise storage_failure(full) from None
         if prepared.opted_out:
             prepared = None
     arm: Arm | None = None  # anonymous or opted out: not part of the holdout comparison
@@ -188,7 +197,17 @@ async def _serve(request: Request, door: Door, watch: Watch) -> Response:
 
     watch.forwarding()
     upstream_started = time.perf_counter()
-    reply = await _forward(runtime, exchange, route, headers, stream, watch)
+    try:
+        reply = await _unless_client_leaves(request, _forward(runtime, exchange, route, headers, stream, watch))
+    except ClientGone:
+        # Nobody waits for this answer: the upstream call was cancelled (its connection closed,
+        # so the model stops too), and the record says the reply never completed.
+        watch.disconnected()
+        if prepared is not None or exchange.after is not None:
+            stored = exchange.stored if exchange.stored is not None else exchange.conversation
+            Recorder(runtime, prepared, applied, response_id, model, arm, stored, None, watch)(
+                lambda _: Assembled("", None, False), b"")
+        return Response(status_code=CLIENT_CLOSED)
     upstream_s = time.perf_counter() - upstream_started
 
     out_headers = {**reply.headers, RESPONSE_ID_HEADER: response_id, APPLIED_HEADER: applied.applied_header(),
@@ -204,12 +223,48 @@ async def _serve(request: Request, door: Door, watch: Watch) -> Response:
                                exchange.translate, door.assemble_json, response_id)
     if reply.chunks is None:
         if remember is not None:
-            remember(door.assemble_json, reply.body or b"")
+            await remember.durably(door.assemble_json, reply.body or b"")
         watch.finished(usage_of(reply.body or b""))
         return Response(reply.body, reply.status, headers=out_headers, media_type=reply.media_type)
     return StreamingResponse(tee(reply, remember, door.assemble_sse, exchange.stream_error or door.stream_error,
-                                 watch),
+                                 watch, door.final_event),
                              reply.status, headers=out_headers, media_type=reply.media_type)
+
+
+#: nginx's code for a request the client closed before the answer (logged; nobody receives it).
+CLIENT_CLOSED = 499
+
+
+class ClientGone(Exception):
+    """The client closed its connection while the upstream was still working on its request."""
+
+
+async def _unless_client_leaves(request: Request, forwarding: Awaitable[UpstreamReply]) -> UpstreamReply:
+    """Await ``forwarding`` unless the client disconnects first: then cancel it (closing the
+    upstream connection) and raise :class:`ClientGone`. One watcher task per request; a stream
+    is watched by Starlette itself once its bytes flow."""
+    task = asyncio.current_task()
+    gone = False
+
+    async def until_disconnected() -> None:
+        nonlocal gone
+        receive = request.receive
+        while (await receive())["type"] != "http.disconnect":
+            pass
+        gone = True
+        if task is not None:
+            task.cancel()
+
+    watcher = asyncio.ensure_future(until_disconnected())
+    try:
+        return await forwarding
+    except asyncio.CancelledError:
+        if not gone or task is None:
+            raise
+        task.uncancel()
+        raise ClientGone() from None
+    finally:
+        watcher.cancel()
 
 
 async def _forward(runtime: Runtime, exchange: Exchange, route: Route, headers: Mapping[str, str],

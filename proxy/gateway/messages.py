@@ -42,6 +42,7 @@ log = logging.getLogger("beliefloop.proxy")
 
 class MessagesDoor:
     name = "messages"
+    final_event = b"event: message_stop"
 
     def parse(self, raw: bytes, request: Request) -> tuple[dict[str, Any], bytes]:
         body = parse_json_object(raw)

@@ -36,7 +36,7 @@ async def passthrough(request: Request) -> Response:
 
 async def _relay(request: Request, runtime: Runtime) -> Response:
     principal = runtime.keys.client(request.headers)
-    runtime.keys.limit(principal)
+    await runtime.keys.admit(principal)
     path = request.path_params["path"]
     if request.method == "GET" and path.startswith("models/"):
         model = path.removeprefix("models/")

@@ -40,6 +40,7 @@ from .translate_responses import (
 
 class ResponsesDoor:
     name = "responses"
+    final_event = b"event: response.completed"
 
     def parse(self, raw: bytes, request: Request) -> tuple[dict[str, Any], bytes]:
         body = parse_json_object(raw)

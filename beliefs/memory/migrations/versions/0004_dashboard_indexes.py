@@ -5,16 +5,13 @@ all users, which the per-user ``(tenant, user_id, created_at)`` indexes cannot s
 table pages by ``(tenant, last_seen)``.
 
 Revision ID: 0004
-Revises: 0002
-
-(Numbered 0004 because the write branch adds 0003: when both are merged, set ``down_revision``
-here to "0003" so the history stays one line.)
+Revises: 0003
 """
 
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
