@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Self
 
 import httpx
 
@@ -80,7 +81,7 @@ class LlamaServer:
         """The OpenAI-compatible base URL (``.../v1``)."""
         return f"http://127.0.0.1:{self.port}/v1"
 
-    def __enter__(self) -> LlamaServer:
+    def __enter__(self) -> Self:
         command = [sys.executable, "-m", "llama_cpp.server", "--model", str(self.model),
                    "--chat_format", self.chat_format, "--host", "127.0.0.1", "--port", str(self.port),
                    "--n_ctx", str(self.n_ctx), "--n_threads", str(self.threads),
