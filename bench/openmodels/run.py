@@ -16,7 +16,10 @@ prepend, and merge with a ``model_list`` route ``system_role: none`` to the gemm
    a different question per pair), straight to the llama-2 server and through beliefloop (merge,
    user ``bob``, so the bodies the server sees are the same and only the proxy differs), the
    order alternating within pairs so that neither side always gets the server's prompt cache.
-   p50 of each side and of the per-pair difference. Only meaningful as a ratio within one run.
+   p50 of each side and of the per-pair difference, and the mean of beliefloop's own time per
+   request over those requests (its ``beliefloop_proxy_overhead_seconds`` metric: handler time
+   minus upstream time), which the server's own variance does not blur. Only meaningful as a
+   ratio within one run.
 """
 
 from __future__ import annotations
@@ -134,9 +137,22 @@ def prompt_tokens(client: httpx.Client, base: str, model: str = "gemma") -> dict
     return rows
 
 
+def own_overhead(client: httpx.Client, proxy: str) -> tuple[float, float]:
+    """(sum in seconds, count) of beliefloop's own time per request so far: its
+    ``beliefloop_proxy_overhead_seconds`` histogram (handler time minus upstream time)."""
+    totals = {"sum": 0.0, "count": 0.0}
+    for line in client.get(f"{proxy}/metrics").text.splitlines():
+        for kind in totals:
+            if line.startswith(f"beliefloop_proxy_overhead_seconds_{kind}"):
+                totals[kind] += float(line.rsplit(" ", 1)[1])
+    return totals["sum"], totals["count"]
+
+
 def latency(client: httpx.Client, direct: str, proxied: str, pairs: int) -> dict[str, Any]:
     for base in (direct, proxied):  # warm both paths (the server's first request loads the model)
         chat(client, base, [{"role": "user", "content": "warm up"}], "bob", max_tokens=4)
+    root = proxied.removesuffix("/v1")
+    sum_before, count_before = own_overhead(client, root)
     direct_s, proxied_s, deltas, mismatched = [], [], [], 0
     for i in range(pairs):
         messages = [{"role": "system", "content": APP_PROMPT}, {"role": "user", "content": QUESTIONS[i]}]
@@ -149,9 +165,12 @@ def latency(client: httpx.Client, direct: str, proxied: str, pairs: int) -> dict
         proxied_s.append(got[proxied][0])
         deltas.append(got[proxied][0] - got[direct][0])
         mismatched += got[direct][1] != got[proxied][1]
+    sum_after, count_after = own_overhead(client, root)
     ms = lambda values: round(statistics.median(values) * 1000, 1)
     return {"pairs": pairs, "max_tokens": 16, "p50_direct_ms": ms(direct_s), "p50_beliefloop_ms": ms(proxied_s),
-            "p50_added_ms": ms(deltas), "pairs_with_different_completion_lengths": mismatched,
+            "p50_added_ms": ms(deltas),
+            "beliefloop_own_mean_ms": round((sum_after - sum_before) / max(count_after - count_before, 1) * 1000, 2),
+            "pairs_with_different_completion_lengths": mismatched,
             "load_average_1min_after": round(os.getloadavg()[0], 1), "cores": os.cpu_count()}
 
 
