@@ -91,7 +91,7 @@ def beliefloop(tmp_path_factory, first_system_only, no_system_role):
                                 start_timeout_s=120).__enter__()
             started[key] = server
             httpx.put(f"{server.url}/admin/users/ana/beliefs/length", json={"value": "concise", "confidence": 0.99},
-                      headers={"authorization": f"Bearer {ADMIN_KEY}"}).raise_for_status()
+                      headers={"authorization": f"Bearer {ADMIN_KEY}"}, timeout=60).raise_for_status()
         return started[key].url
 
     yield start
@@ -221,18 +221,18 @@ def test_an_edit_of_a_real_reply_is_observed(beliefloop):
     else:
         pytest.fail("the model answered none of the prompts with text")
     # the record is written off the hot path: wait for it before the next turn refers to it
-    trace = _eventually(lambda: httpx.get(f"{url}/admin/responses/{response_id}", headers=admin),
+    trace = _eventually(lambda: httpx.get(f"{url}/admin/responses/{response_id}", headers=admin, timeout=60),
                         lambda r: r.status_code == 200)
     assert trace.status_code == 200
     edited = "Rockets began as Chinese fire arrows."
     assert edited != text
     ask(url, FIRST_SYSTEM_ONLY, "eve", [*first, {"role": "assistant", "content": edited},
                                         {"role": "user", "content": "And who built the first liquid rocket?"}])
-    trace = _eventually(lambda: httpx.get(f"{url}/admin/responses/{response_id}", headers=admin).json(),
+    trace = _eventually(lambda: httpx.get(f"{url}/admin/responses/{response_id}", headers=admin, timeout=60).json(),
                         lambda t: t.get("outcome") is not None)
     assert trace["outcome"] == "edited"
     assert [s["kind"] for s in trace["signals"]] == ["edit"]
-    observations = httpx.get(f"{url}/admin/users/eve/observations", headers=admin).json()["observations"]
+    observations = httpx.get(f"{url}/admin/users/eve/observations", headers=admin, timeout=60).json()["observations"]
     assert [o["kind"] for o in observations] == ["edit"]
 
 
