@@ -17,6 +17,7 @@ from beliefs.dimensions import DimensionRegistry, InvalidBeliefValue
 from beliefs.records import BeliefView, EvidenceDelta, Identity, Observation, ResponseRecord
 
 from .interpret import Reading
+from .redundancy import redundancy
 from .signals import Acceptance, Choice, Complaint, Edit, FollowUp, Regeneration, Signal
 
 
@@ -52,6 +53,14 @@ class SignalWeights:
     thumbs_down: float = 0.1
     comment: float = 0.6
     acceptance: float = 0.15
+    #: Probation: acceptance of a reply shaped by a belief applied below ``probation_until``
+    #: (tentative wording) confirms that belief with this weight instead of ``acceptance``.
+    probation_acceptance: float = 0.15
+    #: Confidence in [0, 1] below which an applied belief is on probation (the firm threshold).
+    probation_until: float = 0.0
+    #: Factor in [0, 1] on a correction's or comment's evidence for a value the reply it is about
+    #: already shows (see :mod:`.redundancy`).
+    redundant: float = 1.0
 
 
 def text_evidence(evidence: Iterable[tuple[str, str, float]], weight: float,
@@ -72,9 +81,13 @@ def text_evidence(evidence: Iterable[tuple[str, str, float]], weight: float,
 
 
 def approval(applied: Sequence[BeliefView], weight: float,
-             source: Literal["implicit", "explicit"]) -> tuple[EvidenceDelta, ...]:
-    """Equal support for every belief that shaped an approved response."""
-    return tuple(EvidenceDelta(a.dimension, a.value, weight, source) for a in applied)
+             source: Literal["implicit", "explicit"], *, probation: float | None = None,
+             until: float = 0.0) -> tuple[EvidenceDelta, ...]:
+    """Equal support for every belief that shaped an approved response; a belief applied below
+    ``until`` (on probation) gets ``probation`` instead, when given."""
+    return tuple(EvidenceDelta(a.dimension, a.value,
+                               probation if probation is not None and a.confidence < until else weight, source)
+                 for a in applied)
 
 
 def rejection(applied: Sequence[BeliefView], weight: float, registry: DimensionRegistry,
@@ -104,7 +117,10 @@ def deltas_of(signal: Signal, weights: SignalWeights, registry: DimensionRegistr
         case FollowUp():
             weight = {"standing": weights.standing, "self": weights.self_description}.get(
                 signal.stance, weights.follow_up)
-            return text_evidence(signal.evidence, weight, registry)
+            evidence = signal.evidence
+            if signal.response is not None and signal.stance != "self":
+                evidence = redundancy(signal.response.text, evidence, weights.redundant)
+            return text_evidence(evidence, weight, registry)
         case Complaint():
             return rejection(signal.response.applied, weights.complaint, registry, "implicit")
         case Choice():
@@ -113,7 +129,8 @@ def deltas_of(signal: Signal, weights: SignalWeights, registry: DimensionRegistr
         case Regeneration():
             return rejection(signal.response.applied, weights.regeneration, registry, "implicit")
         case Acceptance():
-            return approval(signal.response.applied, weights.acceptance, "implicit")
+            return approval(signal.response.applied, weights.acceptance, "implicit",
+                            probation=weights.probation_acceptance, until=weights.probation_until)
     raise TypeError(f"not a signal: {signal!r}")
 
 
@@ -140,6 +157,8 @@ def feedback(record: ResponseRecord, rating: Literal["up", "down"] | None, comme
     that shaped it; a comment's own evidence counts like a follow-up, at the comment weight, and
     a comment that only complains counts as a thumbs-down."""
     comment_evidence = comment.evidence if comment is not None else ()
+    if comment is not None and comment.stance != "self":
+        comment_evidence = redundancy(record.text, tuple(comment_evidence), weights.redundant)
     if rating is None and comment is not None and comment.stance == "complaint":
         rating = "down"
     deltas: tuple[EvidenceDelta, ...] = ()
