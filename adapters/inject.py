@@ -139,4 +139,5 @@ def apply_plan(body: dict[str, Any], p: Plan, policy: InjectionPolicy, *, shape:
     return True
 
 
-__all__ = ["TENTATIVE_MARK", "Directive", "InjectionMode", "InjectionPolicy", "Plan", "apply_plan", "plan", "system_text"]
+__all__ = ["TENTATIVE_MARK", "Directive", "InjectionMode", "InjectionPolicy", "Plan", "apply_plan", "plan",
+           "system_text"]

@@ -140,6 +140,8 @@ class WeightSettings(_Strict):
     probation_acceptance: float = Field(default=SignalWeights.probation_acceptance, ge=0)
     #: Factor on a correction's evidence for what the reply already does (README "How learning works").
     redundant: float = Field(default=SignalWeights.redundant, ge=0, le=1)
+    #: Factor on a reaction's evidence against a belief that shaped the reply (probation).
+    retract: float = Field(default=SignalWeights.retract, ge=1)
 
 
 class LearningSettings(_Strict):

@@ -300,3 +300,53 @@ async def test_translated_edit_is_read_as_a_language_preference(proxy, respx_moc
     observations = (await proxy.get("/admin/users/udo/observations", headers=admin_headers())).json()["observations"]
     deltas = [d for o in observations for d in o["deltas"] if d["dimension"] == "language"]
     assert deltas and deltas[0]["value"] == "de"
+
+
+# -- acting on one or two clear signals (issue 15) ------------------------------------------------
+
+def _directives_say(upstream: Upstream, phrase: str) -> bool:
+    return phrase.lower() in upstream.directives().lower()
+
+
+@respx.mock
+async def test_two_requests_for_shorter_answers_apply_on_the_next_request(proxy, respx_mock):
+    upstream = Upstream(respx_mock)
+    client = sdk(proxy)
+    messages = [{"role": "user", "content": "What is TCP?"}]
+    applied = []
+    for turn in range(3):
+        result, headers = await ask(client, messages, "wes")
+        applied.append(headers["x-beliefloop-applied"])
+        messages = messages + [{"role": "assistant", "content": result.choices[0].message.content},
+                               {"role": "user", "content": "Way too long, keep answers short."}]
+    assert applied[:2] == ["", ""]  # nothing known, then one statement: not yet
+    assert applied[2].startswith("length=concise")  # two statements: the third request is shaped
+    assert _directives_say(upstream, "shorter") or _directives_say(upstream, "keep answers short")
+
+
+@respx.mock
+async def test_a_comment_and_a_follow_up_saying_the_same_apply_on_the_next_request(proxy, respx_mock):
+    upstream = Upstream(respx_mock)
+    client = sdk(proxy)
+    messages = [{"role": "user", "content": "What is TCP?"}]
+    result, _ = await ask(client, messages, "zoe")
+    response = await proxy.post("/v1/feedback", json={"response_id": result.id, "rating": "down",
+                                                       "comment": "Way too long, keep answers short."})
+    assert response.status_code == 200, response.text
+    messages = messages + [{"role": "assistant", "content": result.choices[0].message.content},
+                           {"role": "user", "content": "shorter please"}]
+    _, headers = await ask(client, messages, "zoe")
+    assert headers["x-beliefloop-applied"].startswith("length=concise")
+    assert _directives_say(upstream, "shorter") or _directives_say(upstream, "keep answers short")
+
+
+@respx.mock
+async def test_a_user_with_no_signal_gets_nothing(proxy, respx_mock):
+    upstream = Upstream(respx_mock)
+    client = sdk(proxy)
+    messages = [{"role": "user", "content": "What is TCP?"}]
+    for turn in range(4):
+        result, headers = await ask(client, messages, "nat")
+        assert headers["x-beliefloop-applied"] == "" and upstream.directives() == ""
+        messages = messages + [{"role": "assistant", "content": result.choices[0].message.content},
+                               {"role": "user", "content": f"And question {turn}?"}]

@@ -80,3 +80,21 @@ def test_accepting_a_tentatively_shaped_reply_confirms_it_faster_than_a_firm_one
     deltas = deltas_of(Acceptance(record(SHORT_PROSE, applied)), weights, REGISTRY)
     assert weight_of(deltas, "length", "concise") == 0.6
     assert weight_of(deltas, "emoji", "avoid") == 0.15
+
+
+def test_a_correction_against_the_applied_belief_retracts_it_faster():
+    weights = SignalWeights(follow_up=1.0, retract=2.0)
+    applied = (BeliefView("length", "concise", 0.95),)
+    undo = deltas_of(FollowUp(record(SHORT_PROSE, applied), (("length", "detailed", 1.0),), 1), weights, REGISTRY)
+    more = deltas_of(FollowUp(record(SHORT_PROSE, applied), (("emoji", "avoid", 1.0),), 1), weights, REGISTRY)
+    assert weight_of(undo, "length", "detailed") == 2.0  # undoes what was applied
+    assert weight_of(more, "emoji", "avoid") == 1.0  # asks for something new: normal weight
+
+
+@given(st.floats(0, 1), st.floats(1, 4))
+def test_retraction_never_changes_evidence_for_the_applied_value_itself(strength, factor):
+    from beliefs.learning.evidence import retracting
+    applied = (BeliefView("length", "concise", 0.9),)
+    assert retracting((("length", "concise", strength),), applied, factor) == (("length", "concise", strength),)
+    assert retracting((("length", "detailed", strength),), applied, factor) == (
+        ("length", "detailed", strength * factor),)

@@ -79,7 +79,7 @@ def _belief(shown: ShownBelief) -> dict[str, Any]:
         "confidence": round(b.confidence, 4), "evidence": b.evidence, "source": b.source,
         "pinned": b.pinned, "updated_at": b.updated_at,
         "explanation": e.sentence, "certainty": e.certainty, "because": e.because, "origin": e.origin,
-        "applied": shown.applied, "directives": list(shown.directives),
+        "applied": shown.applied, "wording": shown.wording, "directives": list(shown.directives),
         "choices": [value for value, _ in shown.choices],
     }
 

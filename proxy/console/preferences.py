@@ -44,6 +44,8 @@ class ShownBelief:
     directives: tuple[str, ...]
     #: (value, label) pairs the user may pick instead (the correction picker).
     choices: tuple[tuple[str, str], ...]
+    #: How firmly the directives are worded: "firm", "tentative" (not sure yet), None when not applied.
+    wording: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def _choices(runtime: Runtime, dimension: str) -> tuple[tuple[str, str], ...]:
 async def load(runtime: Runtime, who: Identity) -> Preferences:
     """Everything the page shows about one user."""
     rights, user_id = runtime.rights, who.user
-    threshold = runtime.service.learning.confidence.apply_threshold
+    threshold = runtime.service.learning.confidence.acting_threshold
     if await rights.is_opted_out(who):
         return Preferences(user_id, True, threshold)
     registry = runtime.service.registry
@@ -104,6 +106,7 @@ async def load(runtime: Runtime, who: Identity) -> Preferences:
         # The same planning the hot path does, so "what it changes" is exactly what it changes.
         p = plan(runtime.rules, effective, context, runtime.policy)
         applied = {(v.dimension, v.value) for v in p.applied}
+        wordings = p.wordings()
         directives: dict[str, list[str]] = {}
         for directive in p.directives:
             for view in directive.beliefs:
@@ -111,7 +114,8 @@ async def load(runtime: Runtime, who: Identity) -> Preferences:
         shown = [
             ShownBelief(b, explain(b, observations), (b.dimension, b.value) in applied,
                         tuple(directives.get(b.dimension, ())) if (b.dimension, b.value) in applied else (),
-                        _choices(runtime, b.dimension))
+                        _choices(runtime, b.dimension),
+                        wordings.get(b.dimension) if (b.dimension, b.value) in applied else None)
             for b in stored if b.context == context
         ]
         # What was learned and is in use first; what the user set themselves they already know.
