@@ -87,7 +87,7 @@ class Match:
 def match_rules(rules: Sequence[Rule], beliefs: Mapping[str, HeldBelief], context: str) -> list[Match]:
     """Rules whose every condition is met by a belief at or above the rule's lowest confidence
     (its tentative one, if it has a tentative wording), minus those made redundant by a more
-    specific matching rule. Order follows ``rules``."""
+    specific matching rule (unless that one is tentative and they are firm). Order follows ``rules``."""
     matched: list[Match] = []
     for rule in rules:
         if rule.context is not None and rule.context != context:
@@ -104,9 +104,12 @@ def match_rules(rules: Sequence[Rule], beliefs: Mapping[str, HeldBelief], contex
         else:
             matched.append(Match(rule, tuple(used)))
     conditions = [m.conditions() for m in matched]
+    # A tentatively worded specific rule does not silence a firm general one: what is known for
+    # sure is still said firmly, and the leaning is added.
     return [
         m for m, own in zip(matched, conditions)
-        if not any(own < other for other in conditions)
+        if not any(own < other and not (m.wording == "firm" and o.wording == "tentative")
+                   for o, other in zip(matched, conditions))
     ]
 
 

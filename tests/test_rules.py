@@ -144,3 +144,14 @@ def test_wording_is_firm_exactly_from_min_confidence(confidence):
     else:
         (match,) = matches
         assert match.wording == ("firm" if confidence >= 0.92 else "tentative")
+
+
+def test_tentative_specific_rule_does_not_silence_a_firm_general_one():
+    both = Rule("concise-expert", (("length", "concise"), ("expertise", "expert")), None, 0.92, "Terse.",
+                tentative="Lean terse.", tentative_confidence=0.8)
+    beliefs = views(length=("concise", 0.95), expertise=("expert", 0.85))
+    assert names(match_rules((GRADED, both), beliefs, "*")) == ["concise", "concise-expert"]
+    p = plan((GRADED, both), beliefs.values(), "*", InjectionPolicy())
+    assert p.applied_header() == "expertise=expert~tentative;length=concise"
+    firm = views(length=("concise", 0.95), expertise=("expert", 0.95))
+    assert names(match_rules((GRADED, both), firm, "*")) == ["concise-expert"]
