@@ -83,7 +83,7 @@ def test_accepting_a_tentatively_shaped_reply_confirms_it_faster_than_a_firm_one
 
 
 def test_a_correction_against_the_applied_belief_retracts_it_faster():
-    weights = SignalWeights(follow_up=1.0, retract=2.0)
+    weights = SignalWeights(follow_up=1.0, retract=2.0, redundant=1.0)
     applied = (BeliefView("length", "concise", 0.95),)
     undo = deltas_of(FollowUp(record(SHORT_PROSE, applied), (("length", "detailed", 1.0),), 1), weights, REGISTRY)
     more = deltas_of(FollowUp(record(SHORT_PROSE, applied), (("emoji", "avoid", 1.0),), 1), weights, REGISTRY)

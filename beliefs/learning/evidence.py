@@ -51,7 +51,9 @@ class SignalWeights:
     thumbs_up: float = 0.5
     #: Blame on the applied beliefs for a thumbs-down without a comment naming the problem.
     thumbs_down: float = 0.1
-    comment: float = 0.6
+    #: A comment with a thumbs-down counts like a follow-up: two statements of one wish act,
+    #: whichever way they come.
+    comment: float = 1.0
     acceptance: float = 0.15
     #: Probation: acceptance of a reply shaped by a belief applied below ``probation_until``
     #: (tentative wording) confirms that belief with this weight instead of ``acceptance``.
@@ -60,10 +62,10 @@ class SignalWeights:
     probation_until: float = 0.0
     #: Factor in [0, 1] on a correction's or comment's evidence for a value the reply it is about
     #: already shows (see :mod:`.redundancy`).
-    redundant: float = 1.0
+    redundant: float = 0.25
     #: Factor (>= 1) on an edit's, correction's or comment's evidence against a belief that shaped
     #: the reply it is about: the user undid what beliefloop did, the clearest sign it was wrong.
-    retract: float = 1.0
+    retract: float = 1.5
 
 
 def retracting(evidence: Iterable[tuple[str, str, float]], applied: Sequence[BeliefView],
