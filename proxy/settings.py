@@ -136,6 +136,12 @@ class WeightSettings(_Strict):
     thumbs_down: float = Field(default=SignalWeights.thumbs_down, ge=0)
     comment: float = Field(default=SignalWeights.comment, ge=0)
     acceptance: float = Field(default=SignalWeights.acceptance, ge=0)
+    #: Acceptance of a reply shaped by a tentatively applied belief (probation).
+    probation_acceptance: float = Field(default=SignalWeights.probation_acceptance, ge=0)
+    #: Factor on a correction's evidence for what the reply already does (README "How learning works").
+    redundant: float = Field(default=SignalWeights.redundant, ge=0, le=1)
+    #: Factor on a reaction's evidence against a belief that shaped the reply (probation).
+    retract: float = Field(default=SignalWeights.retract, ge=1)
 
 
 class LearningSettings(_Strict):
@@ -143,6 +149,9 @@ class LearningSettings(_Strict):
     scale: float = Field(default=ConfidenceModel.scale, gt=0)
     half_life_days: float = Field(default=ConfidenceModel.half_life_days, gt=0)
     apply_threshold: float = Field(default=ConfidenceModel.apply_threshold, gt=0.5, lt=1.0)
+    #: Default confidence from which a rule's tentative wording applies (rules without one wait
+    #: for ``apply_threshold``).
+    tentative_threshold: float = Field(default=ConfidenceModel.tentative_threshold, gt=0.5, lt=1.0)
     global_share: float = Field(default=ConfidenceModel.global_share, ge=0, le=1)
     #: Most current weight evidence gives one value (null: no cap).
     cap: float | None = Field(default=ConfidenceModel.cap, gt=0)
@@ -319,6 +328,11 @@ class RuleSpec(_Strict):
     context: str | None = None
     min_confidence: float | None = Field(default=None, ge=0, le=1)
     system: str
+    #: Wording below firm confidence ("lean towards shorter answers"); null: the rule waits for
+    #: ``min_confidence``.
+    tentative: str | None = None
+    #: From which confidence the tentative wording applies (default learning.tentative_threshold).
+    tentative_confidence: float | None = Field(default=None, ge=0, le=1)
     #: ``600`` lowers the client's limit to 600; ``{cap: 600, add: true}`` also sets it when the
     #: client sent none.
     max_tokens: int | CapSpec | None = Field(default=None)
@@ -377,8 +391,9 @@ class Settings(_Strict):
         return LearningConfig(
             confidence=ConfidenceModel(scale=lr.scale, half_life_days=lr.half_life_days,
                                        apply_threshold=lr.apply_threshold,
+                                       tentative_threshold=lr.tentative_threshold,
                                        global_share=lr.global_share, cap=lr.cap, cancel=lr.cancel),
-            weights=SignalWeights(**lr.weights.model_dump()),
+            weights=SignalWeights(**lr.weights.model_dump(), probation_until=lr.apply_threshold),
             regeneration_window_s=lr.regeneration_window_s,
             recent_horizon_s=lr.response_text_retention_days * 86_400.0,
         )
@@ -404,6 +419,8 @@ class Settings(_Strict):
                     registry.get(dimension)
                     when.append((dimension, wanted))
                 check_template(spec.system, spec.when.keys())
+                if spec.tentative is not None:
+                    check_template(spec.tentative, spec.when.keys())
                 cap = spec.compiled_cap()
             except (KeyError, InvalidBeliefValue, TemplateError, ValueError) as error:
                 raise ConfigError(f"rules[{index}] ({name}): {error}") from None
@@ -412,6 +429,9 @@ class Settings(_Strict):
                 min_confidence=spec.min_confidence if spec.min_confidence is not None
                 else self.learning.apply_threshold,
                 system=spec.system, cap=cap, params=tuple(spec.params.items()),
+                tentative=spec.tentative,
+                tentative_confidence=spec.tentative_confidence if spec.tentative_confidence is not None
+                else self.learning.tentative_threshold,
             ))
         return tuple(compiled)
 

@@ -80,7 +80,7 @@ def _belief(shown: ShownBelief) -> dict[str, Any]:
         "pinned": b.pinned, "updated_at": b.updated_at,
         "explanation": e.sentence, "certainty": e.certainty, "percent": e.percent, "because": e.because,
         "origin": e.origin, "story": e.story, "against": e.against, "pin": e.pin_kind,
-        "applied": shown.applied, "use": shown.use, "applies_from_percent": shown.threshold_percent,
+        "applied": shown.applied, "wording": shown.wording, "use": shown.use, "applies_from_percent": shown.threshold_percent,
         "directives": list(shown.directives),
         "choices": [value for value, _ in shown.choices],
     }

@@ -63,6 +63,8 @@ class ShownBelief:
     use: Use = "unused"
     #: The confidence from which a rule would use it, as a whole percentage (None: no rule does).
     threshold_percent: int | None = None
+    #: How firmly the directives are worded: "firm", "tentative" (not sure yet), None when not applied.
+    wording: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,9 +106,9 @@ def _choices(runtime: Runtime, dimension: str, t: Translator, *, besides: str | 
 
 
 def rule_threshold(rules: Sequence[Rule], dimension: str, value: str, context: str) -> float | None:
-    """The lowest ``min_confidence`` among the rules that could use (dimension, value) in
+    """The lowest confidence (tentative wording included) among the rules that could use (dimension, value) in
     ``context``: below it, no rule will; None when no rule mentions it at all."""
-    found = [r.min_confidence for r in rules
+    found = [r.lowest_confidence for r in rules
              if (r.context is None or r.context == context)
              and any(d == dimension and v in (value, ANY_VALUE) for d, v in r.when)]
     return min(found) if found else None
@@ -125,7 +127,7 @@ async def load(runtime: Runtime, who: Identity, t: Translator = ENGLISH,
     """Everything the page shows about one user, worded through ``t``; ``day`` formats a date."""
     rights, user_id = runtime.rights, who.user
     cm = runtime.service.learning.confidence
-    threshold = cm.apply_threshold
+    threshold = cm.acting_threshold
     day = day or (lambda ts: time.strftime("%d %B %Y", time.gmtime(ts)).lstrip("0"))
     if await rights.is_opted_out(who):
         return Preferences(user_id, True, threshold)
@@ -148,6 +150,7 @@ async def load(runtime: Runtime, who: Identity, t: Translator = ENGLISH,
         # The same planning the hot path does, so "what it changes" is exactly what it changes.
         p = plan(runtime.rules, effective, context, runtime.policy)
         applied = {(v.dimension, v.value) for v in p.applied}
+        wordings = p.wordings()
         directives: dict[str, list[str]] = {}
         for directive in p.directives:
             for view in directive.beliefs:
@@ -164,7 +167,8 @@ async def load(runtime: Runtime, who: Identity, t: Translator = ENGLISH,
                 b, explain(b, observations, bar, learned_before=before, t=t, day=day(b.updated_at)),
                 is_applied, tuple(directives.get(b.dimension, ())) if is_applied else (),
                 _choices(runtime, b.dimension, t, besides=b.value), _use(b, is_applied, bar),
-                None if bar is None else threshold_percent(bar)))
+                None if bar is None else threshold_percent(bar),
+                wordings.get(b.dimension) if is_applied else None))
         # What was learned and is in use first; what the user set themselves they already know.
         shown.sort(key=lambda s: (not s.applied, s.belief.pinned, -s.belief.confidence, s.belief.dimension))
         groups.append(ContextGroup(context, context_label(context, t), tuple(shown)))
