@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -62,6 +63,14 @@ def test_pairs_with_nothing_the_reader_can_judge_are_left_out():
     assert difference(unjudged) is None
     assert lift([unjudged]).pairs == 0 and lift([unjudged]).mean is None
     assert lift([]).as_dict() == {"pairs": 0, "lift": None, "stderr": None, "enough": False, "min_pairs": MIN_PAIRS}
+
+
+def test_learning_never_reads_answers_with_the_judges_eyes():
+    """The reader judges beliefloop's answers (lift, benchmark); learning from it would let
+    beliefloop grade itself by what it learned from."""
+    learning = Path(__file__).parents[1] / "beliefs" / "learning"
+    offenders = [p.name for p in learning.rglob("*.py") if "perception" in p.read_text(encoding="utf-8")]
+    assert offenders == []
 
 
 # -- shown where operators and users look ------------------------------------------------------------
