@@ -90,9 +90,11 @@ async def test_beliefs_are_explained_in_plain_words(proxy, respx_mock):
 async def test_a_new_user_has_an_empty_self_model(proxy):
     token = (await link_for(proxy, "newcomer"))["token"]
     me = (await proxy.get("/v1/me", headers=bearer(token))).json()
-    assert me == {"user_id": "newcomer", "opted_out": False, "expires_at": me["expires_at"], "milestones": []}
+    no_pairs = {"latest": None, "lift": {"pairs": 0, "lift": None, "stderr": None, "enough": False, "min_pairs": 5}}
+    assert me == {"user_id": "newcomer", "opted_out": False, "expires_at": me["expires_at"], "milestones": [],
+                  "comparison": no_pairs}
     document = (await proxy.get("/v1/me/beliefs", headers=bearer(token))).json()
-    assert document["beliefs"] == [] and document["example"] is None
+    assert document["beliefs"] == [] and document["example"] is None and document["comparison"] == no_pairs
 
 
 # -- changing ----------------------------------------------------------------------------------

@@ -51,22 +51,30 @@ def _question(messages: Any) -> str | None:
     return None
 
 
-def latest_pair(engine: Engine, who: Identity) -> Pair | None:
-    """The newest of ``who``'s recent responses (any context) that has a comparison and text."""
+def recent_pairs(engine: Engine, who: Identity, scan: int = SCAN) -> list[Pair]:
+    """The pairs among ``who``'s ``scan`` most recent responses (any context) that still have
+    their text and a comparison, newest first."""
     query = (select(_response.c.id, _response.c.created_at, _response.c.model, _response.c.text,
                     _response.c.features, _response.c.applied)
              .where(_response.c.tenant == who.tenant, _response.c.user_id == who.user,
                     _response.c.text.is_not(None))
-             .order_by(_response.c.created_at.desc()).limit(SCAN))
+             .order_by(_response.c.created_at.desc()).limit(scan))
+    found_pairs = []
     with engine.connect() as connection:
         for response_id, created_at, model, text, features, applied in connection.execute(query):
             found = (features or {}).get("comparison")
             if not isinstance(found, dict) or not isinstance(found.get("text"), str):
                 continue
             views = tuple(view_from(a) for a in applied or () if isinstance(a, dict))
-            return Pair(response_id, created_at, model, _question((features or {}).get("messages")), text,
-                        found["text"], views)
-    return None
+            found_pairs.append(Pair(response_id, created_at, model, _question((features or {}).get("messages")),
+                                    text, found["text"], views))
+    return found_pairs
 
 
-__all__ = ["Pair", "latest_pair"]
+def latest_pair(engine: Engine, who: Identity) -> Pair | None:
+    """The newest of ``who``'s recent responses (any context) that has a comparison and text."""
+    pairs = recent_pairs(engine, who)
+    return pairs[0] if pairs else None
+
+
+__all__ = ["Pair", "latest_pair", "recent_pairs"]

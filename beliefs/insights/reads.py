@@ -133,9 +133,10 @@ class InsightsReader:
     async def user(self, who: Identity, **limits: int) -> UserSnapshot:
         return await self._read(read_user, who, **limits)
 
-    async def latest_pair(self, who: Identity) -> Pair | None:
-        """The user's latest comparison pair (:mod:`beliefs.insights.comparisons`)."""
-        return await self._read(lambda store: comparisons.latest_pair(store.engine, who))
+    async def recent_pairs(self, who: Identity) -> list[Pair]:
+        """The user's comparison pairs among their recent responses, newest first: the latest one is
+        shown, all feed the lift (:mod:`beliefs.insights.comparisons`, :mod:`beliefs.insights.lift`)."""
+        return await self._read(lambda store: comparisons.recent_pairs(store.engine, who))
 
 
 __all__ = ["InsightsReader", "TenantSnapshot", "UserSnapshot", "read_export_source", "read_flywheel_source",

@@ -23,6 +23,7 @@ from starlette.responses import RedirectResponse, Response
 
 from beliefs.insights import activity
 from beliefs.insights.history import confidence_history, flips
+from beliefs.insights.lift import MIN_PAIRS
 from beliefs.dimensions import NOT_OBSERVED
 from beliefs.records import GLOBAL_CONTEXT, Belief, Identity, Observation
 from proxy.errors import ProxyError
@@ -265,7 +266,7 @@ async def user_page(user_id: str, request: Request) -> Response:
     shown = prefs.groups
     return render(
         request, "dashboard_user.html", now=now, user_id=user_id, profile=profile, shown=shown,
-        pair=prefs.comparison,
+        pair=prefs.comparison, lift=prefs.lift, min_pairs=MIN_PAIRS,
         beliefs=sorted(beliefs, key=lambda b: (b.context != GLOBAL_CONTEXT, b.context, b.dimension)),
         plots=confidence_plots(observations, beliefs, cm.apply_threshold, cm, now),
         observations=observations[:200], responses=responses, signals=signals,

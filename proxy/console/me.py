@@ -86,6 +86,21 @@ def _belief(shown: ShownBelief) -> dict[str, Any]:
     }
 
 
+def comparison_json(prefs: Preferences) -> dict[str, Any] | None:
+    """The latest real pair and the lift over the recent pairs (None when opted out)."""
+    if prefs.lift is None:
+        return None
+    pair = prefs.comparison
+    return {
+        "latest": None if pair is None else {
+            "response_id": pair.response_id, "created_at": pair.created_at, "model": pair.model,
+            "question": pair.question, "personalised": pair.personalised, "generic": pair.generic,
+            "applied": [{"dimension": a.dimension, "value": a.value} for a in pair.applied],
+        },
+        "lift": prefs.lift.as_dict(),
+    }
+
+
 def _document(prefs: Preferences) -> dict[str, Any]:
     return {
         "user_id": prefs.user_id,
@@ -97,6 +112,7 @@ def _document(prefs: Preferences) -> dict[str, Any]:
             "question": QUESTION, "generic": as_text(prefs.generic), "adapted": as_text(prefs.adapted),
             "notes": list(prefs.adapted.notes), "illustration": True,
         },
+        "comparison": comparison_json(prefs),
     }
 
 
@@ -106,7 +122,8 @@ def _document(prefs: Preferences) -> dict[str, Any]:
 async def get_me(request: Request, me: Me) -> dict[str, Any]:
     prefs = await preferences.load(runtime_of(request), me.who())
     return {"user_id": prefs.user_id, "opted_out": prefs.opted_out, "expires_at": me.expires_at,
-            "milestones": [{"title": m.title, "detail": m.detail} for m in prefs.milestones]}
+            "milestones": [{"title": m.title, "detail": m.detail} for m in prefs.milestones],
+            "comparison": comparison_json(prefs)}
 
 
 @router.get("/beliefs")

@@ -19,6 +19,7 @@ from typing import Callable, Literal, Sequence
 from adapters import plan
 from adapters.rules import ANY_VALUE, Rule
 from beliefs.insights.comparisons import Pair
+from beliefs.insights.lift import Lift, lift
 from beliefs.insights.history import leader_before
 from beliefs.records import GLOBAL_CONTEXT, Belief, Identity
 from proxy.errors import NotFound, ProxyError, Unprocessable
@@ -96,6 +97,8 @@ class Preferences:
     adapted: SampleAnswer | None = None
     #: The latest real pair: the user's own answer and the generic one (comparison anchoring).
     comparison: Pair | None = None
+    #: Across the recent pairs: how much better the tailored answers fit (``beliefs.insights.lift``).
+    lift: Lift | None = None
 
 
 def _choices(runtime: Runtime, dimension: str, t: Translator, *, besides: str | None = None
@@ -183,10 +186,11 @@ async def load(runtime: Runtime, who: Identity, t: Translator = ENGLISH,
     # Open dimensions (language: dozens of values) go last in the picker.
     order = sorted(registry.names(), key=lambda d: len(registry.get(d).values) > 2)
     unlearned = tuple(Unlearned(d, dimension_label(d, t), _choices(runtime, d, t)) for d in order if d not in known)
+    pairs = await runtime.insights.recent_pairs(who)
     return Preferences(
         user_id, False, threshold, tuple(groups),
         tuple(milestones(applied_dimensions, applied_contexts, t)), unlearned,
-        generic(t), adapted(example, t) if example else None, await runtime.insights.latest_pair(who),
+        generic(t), adapted(example, t) if example else None, pairs[0] if pairs else None, lift(pairs),
     )
 
 
