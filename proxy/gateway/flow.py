@@ -195,6 +195,11 @@ async def _serve(request: Request, door: Door, watch: Watch, response_id: str) -
                 exchange.raw = None
                 watch.planned(applied, runtime.policy)
 
+    remember = None
+    if prepared is not None or exchange.after is not None:
+        stored = exchange.stored if exchange.stored is not None else exchange.conversation
+        remember = Recorder(runtime, prepared, applied, response_id, model, arm, stored, exchange.after, watch)
+
     watch.forwarding()
     upstream_started = time.perf_counter()
     try:
@@ -203,19 +208,13 @@ async def _serve(request: Request, door: Door, watch: Watch, response_id: str) -
         # Nobody waits for this answer: the upstream call was cancelled (its connection closed,
         # so the model stops too), and the record says the reply never completed.
         watch.disconnected()
-        if prepared is not None or exchange.after is not None:
-            stored = exchange.stored if exchange.stored is not None else exchange.conversation
-            Recorder(runtime, prepared, applied, response_id, model, arm, stored, None, watch)(
-                lambda _: Assembled("", None, False), b"")
+        if remember is not None:
+            remember.abandoned()
         return Response(status_code=CLIENT_CLOSED)
     upstream_s = time.perf_counter() - upstream_started
 
     out_headers = {**reply.headers, RESPONSE_ID_HEADER: response_id, APPLIED_HEADER: applied.applied_header(),
                    **watch.headers(reply.headers)}
-    remember = None
-    if prepared is not None or exchange.after is not None:
-        stored = exchange.stored if exchange.stored is not None else exchange.conversation
-        remember = Recorder(runtime, prepared, applied, response_id, model, arm, stored, exchange.after, watch)
     watch.answered(reply.status, arm or "none", bool(applied), upstream_s,
                    time.perf_counter() - started - upstream_s)
     if generic is not None and applied and reply.status < 400:
