@@ -12,7 +12,7 @@ from typing import Any, Iterable, Sequence
 
 from .budget import count_tokens
 from .caps import Cap, CapPolicy, apply_cap, cap_allowed, tightest
-from .rules import HeldBelief, Rule, match_rules
+from .rules import HeldBelief, Rule, Wording, match_rules
 from .splice import InjectionMode, WithoutSystemRole, splice
 from .templates import render
 from .traits import ModelTraits, Shape
@@ -31,6 +31,10 @@ class InjectionPolicy:
     caps: CapPolicy = CapPolicy()
 
 
+#: Marks a tentatively worded belief in ``x-beliefloop-applied`` (``length=concise~tentative``).
+TENTATIVE_MARK = "~tentative"
+
+
 @dataclass(frozen=True)
 class Directive:
     rule: str
@@ -38,6 +42,8 @@ class Directive:
     confidence: float
     tokens: int
     beliefs: tuple[HeldBelief, ...]
+    #: ``firm`` or ``tentative`` (see :mod:`adapters.rules`).
+    wording: Wording = "firm"
 
 
 @dataclass(frozen=True)
@@ -59,9 +65,21 @@ class Plan:
                 seen.setdefault(belief.dimension, belief)
         return tuple(seen[d] for d in sorted(seen))
 
+    def wordings(self) -> dict[str, Wording]:
+        """Dimension -> the wording used for it: firm when any kept directive on it is firm."""
+        found: dict[str, Wording] = {}
+        for directive in self.directives:
+            for belief in directive.beliefs:
+                if found.get(belief.dimension) != "firm":
+                    found[belief.dimension] = directive.wording
+        return found
+
     def applied_header(self) -> str:
-        """``dimension=value;...`` for the ``x-beliefloop-applied`` response header."""
-        return ";".join(f"{b.dimension}={b.value}" for b in self.applied)
+        """``dimension=value;...`` for the ``x-beliefloop-applied`` response header; a belief
+        applied in tentative wording is marked ``dimension=value~tentative``."""
+        wordings = self.wordings()
+        return ";".join(f"{b.dimension}={b.value}" + (TENTATIVE_MARK if wordings[b.dimension] == "tentative" else "")
+                        for b in self.applied)
 
     def __bool__(self) -> bool:
         return bool(self.directives)
@@ -76,8 +94,9 @@ def plan(rules: Sequence[Rule], beliefs: Iterable[HeldBelief], context: str,
         return Plan()
     directives = []
     for m in matches:
-        text = render(m.rule.system, {b.dimension: b.value for b in m.beliefs})
-        directives.append(Directive(m.rule.name, text, m.confidence, count_tokens(text), m.beliefs))
+        wording = m.wording
+        text = render(m.rule.text(wording), {b.dimension: b.value for b in m.beliefs})
+        directives.append(Directive(m.rule.name, text, m.confidence, count_tokens(text), m.beliefs, wording))
     directives.sort(key=lambda d: (-d.confidence, d.rule))
     budget = policy.max_directive_tokens - count_tokens(policy.header)
     kept, dropped = [], []
@@ -88,7 +107,9 @@ def plan(rules: Sequence[Rule], beliefs: Iterable[HeldBelief], context: str,
         else:
             dropped.append(directive)
     rules_by_name = {m.rule.name: m.rule for m in matches}
-    cap = tightest(rules_by_name[d.rule].cap for d in kept if rules_by_name[d.rule].cap is not None)
+    # A tentative belief shapes the wording, never cuts the reply: caps come from firm directives.
+    cap = tightest(rules_by_name[d.rule].cap for d in kept
+                   if rules_by_name[d.rule].cap is not None and d.wording == "firm")
     params: dict[str, Any] = {}
     for directive in kept:
         for key, value in rules_by_name[directive.rule].params:
@@ -118,4 +139,5 @@ def apply_plan(body: dict[str, Any], p: Plan, policy: InjectionPolicy, *, shape:
     return True
 
 
-__all__ = ["Directive", "InjectionMode", "InjectionPolicy", "Plan", "apply_plan", "plan", "system_text"]
+__all__ = ["TENTATIVE_MARK", "Directive", "InjectionMode", "InjectionPolicy", "Plan", "apply_plan", "plan",
+           "system_text"]

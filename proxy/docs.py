@@ -3,8 +3,9 @@
 FastAPI's default page loads Swagger UI from a CDN, so it is blank offline or behind a strict
 egress policy. Here the assets come from the ``swagger-ui-bundle-v2`` package (Swagger UI 5, which
 reads OpenAPI 3.1) and are served from ``/docs/assets``. The schema names every route: FastAPI's
-own, plus the chat routes, which are plain Starlette routes kept off FastAPI's request machinery
-for speed and described by :mod:`proxy.gateway.schema`.
+own, plus the doors (chat, Azure, Responses, Messages, the ``/v1`` pass-through), which are plain
+Starlette routes kept off FastAPI's request machinery for speed and described by
+:mod:`proxy.gateway.schema`.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.staticfiles import StaticFiles
 
-from proxy.gateway.routes import CHAT_PATHS
-from proxy.gateway.schema import document_chat
+from proxy.gateway.schema import document_gateway
 
 DOCS_PATH = "/docs"
 ASSETS_PATH = "/docs/assets"
@@ -34,7 +34,7 @@ def _assets_dir() -> str:
 
 
 def install_docs(app: FastAPI) -> None:
-    """Serve Swagger UI from bundled assets and complete the schema with the chat routes. Build
+    """Serve Swagger UI from bundled assets and complete the schema with the doors. Build
     the app with ``docs_url=None, redoc_url=None`` (ReDoc has no bundled copy: off)."""
     app.mount(ASSETS_PATH, StaticFiles(directory=_assets_dir()), name="docs-assets")
 
@@ -52,7 +52,7 @@ def install_docs(app: FastAPI) -> None:
         if app.openapi_schema is None:
             schema = get_openapi(title=app.title, version=app.version, description=app.description,
                                  routes=app.routes)
-            app.openapi_schema = document_chat(schema, CHAT_PATHS)
+            app.openapi_schema = document_gateway(schema)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -99,10 +99,17 @@ def _is_timeout(error: BaseException) -> bool:
         cls.__name__ in ("TimeoutException", "APITimeoutError", "Timeout") for cls in type(error).__mro__)
 
 
+def _is_context_window(error: BaseException) -> bool:
+    # litellm's ContextWindowExceededError, from any provider's "prompt too long": told with
+    # OpenAI's own code, so clients that trim and retry on it work through litellm routes too.
+    return any(cls.__name__ == "ContextWindowExceededError" for cls in type(error).__mro__)
+
+
 def upstream_failure(error: BaseException) -> ProxyError:
     """The one mapping of an upstream failure (httpx, aiohttp, litellm and the provider SDKs)
     onto our errors: a timeout is 504; a 4xx the provider answered (``status_code``) passes
-    through with its status (429 as ``rate_limit_exceeded``); anything else is 502."""
+    through with its status (429 as ``rate_limit_exceeded``, a prompt over the context window as
+    ``context_length_exceeded``); anything else is 502."""
     if isinstance(error, ProxyError):
         return error
     message = str(getattr(error, "message", error))[:500]
@@ -110,10 +117,12 @@ def upstream_failure(error: BaseException) -> ProxyError:
         return UpstreamTimeout(f"upstream timed out ({type(error).__name__}: {message})")
     status = getattr(error, "status_code", None)
     if isinstance(status, int) and 400 <= status < 500:
-        limited = status == 429
-        return UpstreamRejected(status, error_body(
-            message, "rate_limit_error" if limited else "invalid_request_error",
-            "rate_limit_exceeded" if limited else "provider_error"))
+        if status == 429:
+            return UpstreamRejected(status, error_body(message, "rate_limit_error", "rate_limit_exceeded"))
+        if _is_context_window(error):
+            return UpstreamRejected(status, error_body(message, "invalid_request_error",
+                                                       "context_length_exceeded", "messages"))
+        return UpstreamRejected(status, error_body(message, "invalid_request_error", "provider_error"))
     return UpstreamUnavailable(f"upstream unreachable ({type(error).__name__}: {message})")
 
 

@@ -35,8 +35,13 @@ CONTROL_PREFIXES = ("/admin", "/v1/feedback", "/v1/me", "/me", "/dashboard")
 _BODYLESS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE"})
 
 
+def under(path: str, prefixes: tuple[str, ...]) -> bool:
+    """``path`` is one of ``prefixes`` or lies below one (``/admin`` and ``/admin/x``, not ``/administer``)."""
+    return any(path == p or path.startswith(p + "/") for p in prefixes)
+
+
 def is_control(path: str) -> bool:
-    return any(path == p or path.startswith(p + "/") for p in CONTROL_PREFIXES)
+    return under(path, CONTROL_PREFIXES)
 
 
 class BodyGuard:
@@ -108,4 +113,4 @@ def _counted(receive: Receive, limit: int) -> Receive:
     return counted
 
 
-__all__ = ["BodyGuard", "CONTROL_PREFIXES", "is_control"]
+__all__ = ["BodyGuard", "CONTROL_PREFIXES", "is_control", "under"]

@@ -181,6 +181,12 @@ class ProxyMetrics:
         self.interpreter_seconds = Histogram(
             "beliefloop_interpreter_seconds", "Duration of one LLM interpreter call, by model", UPSTREAM_BUCKETS,
             ("model",))
+        self.comparisons = Counter(
+            "beliefloop_comparisons", "Extra upstream calls for comparison anchoring (the generic answer to a "
+            "personalised request, comparison.sample_rate), by outcome (stored, failed, dropped)", ("outcome",))
+        self.comparison_tokens = Counter(
+            "beliefloop_comparison_tokens", "Tokens the comparison calls cost, as the upstream reported them, "
+            "by kind (prompt, completion)", ("kind",))
         self._gauges = (
             ("beliefloop_write_queue_depth", "Belief-store writes queued behind the database thread "
              "(summed over live workers)", write_queue_depth),
@@ -190,7 +196,8 @@ class ProxyMetrics:
         self._families: tuple[Counter | Histogram, ...] = (
             self.requests, self.answers, self.upstream, self.overhead, self.token_counts, self.injected_tokens,
             self.signal_counts, self.updates, self.errors, self.disconnects, self.interpreter_calls,
-            self.interpreter_tokens, self.interpreter_texts, self.interpreter_seconds)
+            self.interpreter_tokens, self.interpreter_texts, self.interpreter_seconds, self.comparisons,
+            self.comparison_tokens)
 
     # -- model requests (the hot path: a few dictionary updates each) ------------------------
 
@@ -216,6 +223,15 @@ class ProxyMetrics:
     def injected(self, model: str, tenant: str, tokens: int) -> None:
         if tokens:
             self.injected_tokens.inc((model, tenant), tokens)
+
+    def compared(self, outcome: str, usage: tuple[int, int] | None) -> None:
+        """A comparison call ended (``stored``, ``failed`` or ``dropped``), with its token usage."""
+        self.comparisons.inc((outcome,))
+        if usage:
+            if usage[0]:
+                self.comparison_tokens.inc(("prompt",), usage[0])
+            if usage[1]:
+                self.comparison_tokens.inc(("completion",), usage[1])
 
     def disconnect(self, route: str) -> None:
         self.disconnects.inc((route,))

@@ -12,12 +12,13 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .auth import bearer
 from .errors import Unauthorized, render
+from .limits import under
 
 OPERATOR_PATHS = ("/metrics", "/openapi.json", "/docs")
 
 
 def is_operator_path(path: str) -> bool:
-    return any(path == p or path.startswith(p + "/") for p in OPERATOR_PATHS)
+    return under(path, OPERATOR_PATHS)
 
 
 class OperatorEndpoints:

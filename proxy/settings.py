@@ -136,6 +136,12 @@ class WeightSettings(_Strict):
     thumbs_down: float = Field(default=SignalWeights.thumbs_down, ge=0)
     comment: float = Field(default=SignalWeights.comment, ge=0)
     acceptance: float = Field(default=SignalWeights.acceptance, ge=0)
+    #: Acceptance of a reply shaped by a tentatively applied belief (probation).
+    probation_acceptance: float = Field(default=SignalWeights.probation_acceptance, ge=0)
+    #: Factor on a correction's evidence for what the reply already does (README "How learning works").
+    redundant: float = Field(default=SignalWeights.redundant, ge=0, le=1)
+    #: Factor on a reaction's evidence against a belief that shaped the reply (probation).
+    retract: float = Field(default=SignalWeights.retract, ge=1)
 
 
 class LearningSettings(_Strict):
@@ -143,6 +149,9 @@ class LearningSettings(_Strict):
     scale: float = Field(default=ConfidenceModel.scale, gt=0)
     half_life_days: float = Field(default=ConfidenceModel.half_life_days, gt=0)
     apply_threshold: float = Field(default=ConfidenceModel.apply_threshold, gt=0.5, lt=1.0)
+    #: Default confidence from which a rule's tentative wording applies (rules without one wait
+    #: for ``apply_threshold``).
+    tentative_threshold: float = Field(default=ConfidenceModel.tentative_threshold, gt=0.5, lt=1.0)
     global_share: float = Field(default=ConfidenceModel.global_share, ge=0, le=1)
     #: Most current weight evidence gives one value (null: no cap).
     cap: float | None = Field(default=ConfidenceModel.cap, gt=0)
@@ -204,6 +213,23 @@ class StorageSettings(_Strict):
     cache_users: int = Field(default=10_000, ge=1)
 
 
+_COLOUR = r"^#[0-9a-fA-F]{6}$"
+
+
+class BrandSettings(_Strict):
+    """How the preferences page presents itself to the app's users (``pages.brand``)."""
+
+    #: The product name shown in the page header and title (the app's, not beliefloop's).
+    name: str = Field(default="beliefloop", min_length=1, max_length=60)
+    #: A logo beside the name: an https URL (its origin is added to the page's img-src) or a
+    #: ``data:image/...`` URL. None: a plain mark.
+    logo_url: str | None = Field(default=None, pattern=r"^(https://[^\s\"'<>]+|data:image/[a-z+.-]+;base64,[A-Za-z0-9+/=]+)$")
+    #: Buttons, links and the applied meter (``#rrggbb``), text on it, and its soft background.
+    accent: str = Field(default="#0b63c5", pattern=_COLOUR)
+    accent_ink: str = Field(default="#ffffff", pattern=_COLOUR)
+    accent_soft: str = Field(default="#e8f1fc", pattern=_COLOUR)
+
+
 class RateLimitSettings(_Strict):
     """Client rate limits (``auth.keys[].rate_limit_per_minute``) and the failed sign-in throttle."""
 
@@ -219,6 +245,8 @@ class RateLimitSettings(_Strict):
 class PagesSettings(_Strict):
     """The preferences page, the /v1/me API and the operator dashboard (``proxy/console``)."""
 
+    brand: BrandSettings = BrandSettings()
+
     #: Signs preference links and dashboard sessions. Default: derived from the admin key (or a
     #: random per-process secret, with a warning, when there is none). BELIEFLOOP_PAGES_SECRET.
     secret: str | None = Field(default=None, min_length=16, repr=False)
@@ -231,6 +259,16 @@ class PagesSettings(_Strict):
     #: The flywheel benchmark's summary, plotted on the dashboard when present.
     #: Default: bench/flywheel/results/latest.json in the source tree.
     benchmark_results: str | None = None
+
+
+class ComparisonSettings(_Strict):
+    """Comparison anchoring: now and then, also ask the upstream for the generic answer."""
+
+    #: Share of personalised requests, in [0, 1], for which the un-personalised answer to the same
+    #: request is fetched too (off the hot path, a second upstream call counted in /metrics as
+    #: beliefloop_comparisons_total and beliefloop_comparison_tokens_total) and kept beside the
+    #: response's text, under the same retention (learning.response_text_retention_days).
+    sample_rate: float = Field(default=0.0, ge=0.0, le=1.0)
 
 
 class FlywheelSettings(_Strict):
@@ -293,6 +331,11 @@ class RuleSpec(_Strict):
     context: str | None = None
     min_confidence: float | None = Field(default=None, ge=0, le=1)
     system: str
+    #: Wording below firm confidence ("lean towards shorter answers"); null: the rule waits for
+    #: ``min_confidence``.
+    tentative: str | None = None
+    #: From which confidence the tentative wording applies (default learning.tentative_threshold).
+    tentative_confidence: float | None = Field(default=None, ge=0, le=1)
     #: ``600`` lowers the client's limit to 600; ``{cap: 600, add: true}`` also sets it when the
     #: client sent none.
     max_tokens: int | CapSpec | None = Field(default=None)
@@ -331,6 +374,7 @@ class Settings(_Strict):
     learning: LearningSettings = LearningSettings()
     interpreter: InterpreterSettings = InterpreterSettings()
     flywheel: FlywheelSettings = FlywheelSettings()
+    comparison: ComparisonSettings = ComparisonSettings()
     logging: LoggingSettings = LoggingSettings()
     readiness: ReadinessSettings = ReadinessSettings()
     operations: OperationsSettings = OperationsSettings()
@@ -350,8 +394,9 @@ class Settings(_Strict):
         return LearningConfig(
             confidence=ConfidenceModel(scale=lr.scale, half_life_days=lr.half_life_days,
                                        apply_threshold=lr.apply_threshold,
+                                       tentative_threshold=lr.tentative_threshold,
                                        global_share=lr.global_share, cap=lr.cap, cancel=lr.cancel),
-            weights=SignalWeights(**lr.weights.model_dump()),
+            weights=SignalWeights(**lr.weights.model_dump(), probation_until=lr.apply_threshold),
             regeneration_window_s=lr.regeneration_window_s,
             recent_horizon_s=lr.response_text_retention_days * 86_400.0,
         )
@@ -377,6 +422,8 @@ class Settings(_Strict):
                     registry.get(dimension)
                     when.append((dimension, wanted))
                 check_template(spec.system, spec.when.keys())
+                if spec.tentative is not None:
+                    check_template(spec.tentative, spec.when.keys())
                 cap = spec.compiled_cap()
             except (KeyError, InvalidBeliefValue, TemplateError, ValueError) as error:
                 raise ConfigError(f"rules[{index}] ({name}): {error}") from None
@@ -385,6 +432,9 @@ class Settings(_Strict):
                 min_confidence=spec.min_confidence if spec.min_confidence is not None
                 else self.learning.apply_threshold,
                 system=spec.system, cap=cap, params=tuple(spec.params.items()),
+                tentative=spec.tentative,
+                tentative_confidence=spec.tentative_confidence if spec.tentative_confidence is not None
+                else self.learning.tentative_threshold,
             ))
         return tuple(compiled)
 

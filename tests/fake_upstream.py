@@ -261,8 +261,9 @@ def free_port() -> int:
 class LiveServer:
     """Run an ASGI app under uvicorn on a loopback port, in a thread, for the test's duration."""
 
-    def __init__(self, app, port: int | None = None) -> None:
+    def __init__(self, app, port: int | None = None, start_timeout_s: float = 15) -> None:
         self.port = port or free_port()
+        self.start_timeout_s = start_timeout_s
         self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
                                                     log_level="warning", lifespan="on"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -273,7 +274,7 @@ class LiveServer:
 
     def __enter__(self) -> "LiveServer":
         self.thread.start()
-        deadline = time.time() + 15
+        deadline = time.time() + self.start_timeout_s
         while not self.server.started:
             if time.time() > deadline or not self.thread.is_alive():
                 raise RuntimeError("server did not start")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import httpx
 import openai
+import orjson
 import pytest
 import respx
 
@@ -149,3 +150,17 @@ async def test_bad_user_id_is_a_400(proxy):
 async def test_unknown_route_is_openai_shaped_404(proxy):
     # (unknown paths under /v1 are the upstream's to answer: tests/test_passthrough.py)
     assert_openai_error(await proxy.get("/nothing-here"), 404)
+
+
+def test_a_providers_context_window_error_keeps_openais_code():
+    import litellm
+
+    from proxy.errors import render, upstream_failure
+
+    too_long = litellm.ContextWindowExceededError(message="prompt too long", model="openai/m", llm_provider="openai")
+    other = litellm.BadRequestError(message="bad", model="openai/m", llm_provider="openai")
+    told = orjson.loads(render(upstream_failure(too_long)).body)["error"]
+    assert render(upstream_failure(too_long)).status_code == 400
+    assert (told["code"], told["param"], told["type"]) == ("context_length_exceeded", "messages",
+                                                           "invalid_request_error")
+    assert orjson.loads(render(upstream_failure(other)).body)["error"]["code"] == "provider_error"

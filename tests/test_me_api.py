@@ -79,9 +79,9 @@ async def test_beliefs_are_explained_in_plain_words(proxy, respx_mock):
     length = belief(document, "length")
     assert length["value"] == "concise" and length["applied"] is True
     assert length["explanation"].startswith("You seem to prefer concise answers — very sure (95%)")
-    assert "from 3 times you shortened a reply" in length["explanation"]
+    assert "Learned from 3 times you shortened a reply." in length["explanation"]
     assert any(CONCISE in d for d in length["directives"])
-    assert length["choices"] == ["concise", "detailed"]
+    assert length["choices"] == ["detailed"]  # what may be picked instead
     assert document["milestones"] and document["milestones"][0]["title"].startswith("Personalised across")
     assert document["example"]["illustration"] is True
     assert document["example"]["generic"] != document["example"]["adapted"]
@@ -90,9 +90,11 @@ async def test_beliefs_are_explained_in_plain_words(proxy, respx_mock):
 async def test_a_new_user_has_an_empty_self_model(proxy):
     token = (await link_for(proxy, "newcomer"))["token"]
     me = (await proxy.get("/v1/me", headers=bearer(token))).json()
-    assert me == {"user_id": "newcomer", "opted_out": False, "expires_at": me["expires_at"], "milestones": []}
+    no_pairs = {"latest": None, "lift": {"pairs": 0, "lift": None, "stderr": None, "enough": False, "min_pairs": 5}}
+    assert me == {"user_id": "newcomer", "opted_out": False, "expires_at": me["expires_at"], "milestones": [],
+                  "comparison": no_pairs}
     document = (await proxy.get("/v1/me/beliefs", headers=bearer(token))).json()
-    assert document["beliefs"] == [] and document["example"] is None
+    assert document["beliefs"] == [] and document["example"] is None and document["comparison"] == no_pairs
 
 
 # -- changing ----------------------------------------------------------------------------------
@@ -108,7 +110,9 @@ async def test_correction_is_pinned_and_the_next_request_follows_it(proxy, respx
     assert response.status_code == 200, response.text
     length = belief(response.json(), "length")
     assert (length["value"], length["pinned"], length["source"]) == ("detailed", True, "manual")
-    assert length["explanation"] == "You told us you prefer detailed, thorough answers."
+    assert length["explanation"].startswith("You prefer detailed, thorough answers. Pinned on ")
+    assert length["origin"] == "pinned" and length["pin"] == "correction"
+    assert "replacing what we had learned before (concise answers)" in length["explanation"]
 
     _, headers = await ask(client, [{"role": "user", "content": "What is UDP?"}], "sam")
     assert "length=detailed" in headers["x-beliefloop-applied"]

@@ -100,3 +100,58 @@ def test_empty_plan_leaves_the_body_alone():
     body = {"messages": [{"role": "user", "content": "hi"}]}
     assert not apply_plan(body, Plan(), InjectionPolicy())
     assert body == {"messages": [{"role": "user", "content": "hi"}]}
+
+
+# -- graded wording ----------------------------------------------------------------------------
+
+GRADED = Rule("concise", (("length", "concise"),), None, 0.92, "Keep answers short.", cap=Cap(600),
+              tentative="Lean towards shorter answers.", tentative_confidence=0.8)
+
+
+def test_belief_between_tentative_and_firm_confidence_gets_the_tentative_wording():
+    p = plan((GRADED,), [BeliefView("length", "concise", 0.85)], "*", InjectionPolicy())
+    assert [d.text for d in p.directives] == ["Lean towards shorter answers."]
+    assert p.directives[0].wording == "tentative"
+    assert p.applied_header() == "length=concise~tentative"
+
+
+def test_tentative_wording_never_cuts_the_reply():
+    p = plan((GRADED,), [BeliefView("length", "concise", 0.85)], "*", InjectionPolicy())
+    assert p.cap is None
+
+
+def test_belief_at_firm_confidence_gets_the_firm_wording_and_cap():
+    p = plan((GRADED,), [BeliefView("length", "concise", 0.92)], "*", InjectionPolicy())
+    assert [d.text for d in p.directives] == ["Keep answers short."]
+    assert p.applied_header() == "length=concise" and p.cap == Cap(600)
+
+
+def test_belief_below_tentative_confidence_gets_nothing():
+    assert not plan((GRADED,), [BeliefView("length", "concise", 0.79)], "*", InjectionPolicy())
+
+
+def test_rule_without_tentative_wording_waits_for_firm_confidence():
+    firm_only = Rule("concise", (("length", "concise"),), None, 0.92, "Keep answers short.",
+                     tentative_confidence=0.5)
+    assert not plan((firm_only,), [BeliefView("length", "concise", 0.9)], "*", InjectionPolicy())
+
+
+@given(st.floats(0, 1))
+def test_wording_is_firm_exactly_from_min_confidence(confidence):
+    matches = match_rules((GRADED,), views(length=("concise", confidence)), "*")
+    if confidence < 0.8:
+        assert matches == []
+    else:
+        (match,) = matches
+        assert match.wording == ("firm" if confidence >= 0.92 else "tentative")
+
+
+def test_tentative_specific_rule_does_not_silence_a_firm_general_one():
+    both = Rule("concise-expert", (("length", "concise"), ("expertise", "expert")), None, 0.92, "Terse.",
+                tentative="Lean terse.", tentative_confidence=0.8)
+    beliefs = views(length=("concise", 0.95), expertise=("expert", 0.85))
+    assert names(match_rules((GRADED, both), beliefs, "*")) == ["concise", "concise-expert"]
+    p = plan((GRADED, both), beliefs.values(), "*", InjectionPolicy())
+    assert p.applied_header() == "expertise=expert~tentative;length=concise"
+    firm = views(length=("concise", 0.95), expertise=("expert", 0.95))
+    assert names(match_rules((GRADED, both), firm, "*")) == ["concise-expert"]

@@ -171,8 +171,11 @@ def injected_lines(body: dict) -> list[str]:
 async def test_user_text_never_reaches_a_directive(respx_mock, proxy, config):
     upstream = Upstream(respx_mock)
     client = sdk(proxy)
-    allowed = {f"- {rule['system']}" for rule in config["rules"]} | {config["injection"]["header"]}
+    allowed = {f"- {rule[wording]}" for rule in config["rules"] for wording in ("system", "tentative")
+               if wording in rule} | {config["injection"]["header"]}
     allowed |= {f"- Always answer in {name}, whatever language the question is in." for name in ("German", "English")}
+    allowed |= {f"- This user seems to prefer {name}: answer in it unless asked otherwise."
+                for name in ("German", "English")}
     messages = [{"role": "user", "content": "What is TCP?"}]
     for turn in range(4):
         await client.chat.completions.create(model="m", user="mallory", messages=messages)

@@ -136,7 +136,7 @@ def depth(model: SelfModel | None, now: float, confidence: ConfidenceModel) -> D
     if model is None:
         return Depth(0, 0, None)
     beliefs = model.stored_beliefs(now, confidence)
-    applied = sum(1 for b in beliefs if b.pinned or b.confidence >= confidence.apply_threshold)
+    applied = sum(1 for b in beliefs if b.pinned or b.confidence >= confidence.acting_threshold)
     mean = sum(b.confidence for b in beliefs) / len(beliefs) if beliefs else None
     return Depth(applied, len(beliefs), mean)
 

@@ -16,6 +16,9 @@ from beliefs.memory.service import SelfModelService
 from beliefs.memory.store import Store
 from beliefs.records import Identity, Observation, ResponseRecord, UserProfile
 
+from . import aggregates, comparisons
+from .comparisons import Pair
+from .aggregates import UserPage, UserTotals
 from .export import SOURCE_KINDS, ExportKind, ExportSource, follow_up_text
 
 #: Profiles read per page when a read needs all of a tenant's users.
@@ -24,14 +27,18 @@ _PROFILE_PAGE = 1000
 
 @dataclass(frozen=True)
 class TenantSnapshot:
-    """What the dashboard overview is computed from."""
+    """What the dashboard overview is computed from: counts made by the database, one page of
+    users (with their self-models), and the inputs of the two replays (churn, corrections)."""
 
-    profiles: list[UserProfile]
+    #: ``{kind: {day_start: count}}`` since the window opened (SQL).
+    signals: dict[str, dict[float, int]]
+    #: ``{day_start: (personalised, all)}`` responses since the window opened (SQL).
+    personalised: dict[float, tuple[int, int]]
+    totals: UserTotals
+    users: UserPage
     models: dict[str, SelfModel]
     #: Newest first; from the beginning (replays need what was believed before the window).
     observations: list[Observation]
-    #: Since the window opened, newest first, without texts.
-    responses: list[ResponseRecord]
     pins: list[tuple[str, str, str, Pin]]
 
 
@@ -84,14 +91,16 @@ def read_flywheel_source(store: Store, tenant: str, since: float) -> tuple[list[
     return store.response_outcomes(tenant, since), profiles
 
 
-def read_tenant(store: Store, tenant: str, since: float, *, users: int, observations: int,
-                responses: int, pins: int) -> TenantSnapshot:
-    """The dashboard overview's inputs, each bounded by its limit."""
-    profiles = store.list_profiles(tenant, users)
+def read_tenant(store: Store, tenant: str, since: float, *, search: str = "", limit: int, offset: int = 0,
+                observations: int, pins: int) -> TenantSnapshot:
+    """The dashboard overview's inputs: SQL counts, a page of users, bounded replay inputs."""
+    engine = store.engine  # type: ignore[attr-defined]
+    page = aggregates.users_page(engine, tenant, search, limit, offset)
     return TenantSnapshot(
-        profiles, store.load_self_models(tenant, [p.user_id for p in profiles]),
-        store.observations_since(tenant, 0.0, observations), store.responses_since(tenant, since, responses),
-        store.list_pins(tenant, pins))
+        aggregates.signals_per_day(engine, tenant, since), aggregates.personalised_per_day(engine, tenant, since),
+        aggregates.user_totals(engine, tenant), page,
+        store.load_self_models(tenant, [p.user_id for p in page.profiles]),
+        store.observations_since(tenant, 0.0, observations), store.list_pins(tenant, pins))
 
 
 def read_user(store: Store, who: Identity, *, observations: int, responses: int) -> UserSnapshot:
@@ -118,11 +127,16 @@ class InsightsReader:
     async def flywheel_source(self, tenant: str, since: float) -> tuple[list[ResponseRecord], list[UserProfile]]:
         return await self._read(read_flywheel_source, tenant, since)
 
-    async def tenant(self, tenant: str, since: float, **limits: int) -> TenantSnapshot:
+    async def tenant(self, tenant: str, since: float, **limits: Any) -> TenantSnapshot:
         return await self._read(read_tenant, tenant, since, **limits)
 
     async def user(self, who: Identity, **limits: int) -> UserSnapshot:
         return await self._read(read_user, who, **limits)
+
+    async def recent_pairs(self, who: Identity) -> list[Pair]:
+        """The user's comparison pairs among their recent responses, newest first: the latest one is
+        shown, all feed the lift (:mod:`beliefs.insights.comparisons`, :mod:`beliefs.insights.lift`)."""
+        return await self._read(lambda store: comparisons.recent_pairs(store.engine, who))
 
 
 __all__ = ["InsightsReader", "TenantSnapshot", "UserSnapshot", "read_export_source", "read_flywheel_source",

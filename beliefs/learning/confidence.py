@@ -64,7 +64,8 @@ class ConfidenceModel:
     """The constants of the model.
 
     ``scale``: log-odds per unit of net evidence (> 0). ``half_life_days`` > 0.
-    ``apply_threshold``: confidence in (0.5, 1) at which a belief shapes responses.
+    ``apply_threshold``: confidence in (0.5, 1) at which a belief shapes responses in firm
+    wording; ``tentative_threshold`` (<= it): where rules with a tentative wording start.
     ``global_share``: share in [0, 1] of a named context's evidence that also counts globally.
     ``cap``: most current weight evidence can give one value (None: no cap). ``cancel``: evidence
     for a value removes as much from the dimension's other values.
@@ -73,11 +74,18 @@ class ConfidenceModel:
     scale: float = 1.0
     half_life_days: float = 90.0
     apply_threshold: float = 0.92
+    #: Two explicit requests (strength 0.9 each at scale 1: 0.86) reach it, one does not (0.71).
+    tentative_threshold: float = 0.85
     #: Share of a named context's evidence that also counts for the global context, in [0, 1]:
     #: what a user wants at work says something, but less, about what they want elsewhere.
     global_share: float = 0.5
     cap: float | None = 3.0
     cancel: bool = True
+
+    @property
+    def acting_threshold(self) -> float:
+        """The least confidence at which a belief shapes responses in any wording."""
+        return min(self.apply_threshold, self.tentative_threshold)
 
     def growth(self, at: float) -> float:
         """Scale factor ``2^((at - EPOCH) / h)`` for a time ``at`` in Unix seconds."""

@@ -17,6 +17,7 @@ from beliefs.dimensions import DimensionRegistry, InvalidBeliefValue
 from beliefs.records import BeliefView, EvidenceDelta, Identity, Observation, ResponseRecord
 
 from .interpret import Reading
+from .redundancy import redundancy
 from .signals import Acceptance, Choice, Complaint, Edit, FollowUp, Regeneration, Signal
 
 
@@ -50,14 +51,37 @@ class SignalWeights:
     thumbs_up: float = 0.5
     #: Blame on the applied beliefs for a thumbs-down without a comment naming the problem.
     thumbs_down: float = 0.1
-    comment: float = 0.6
+    #: A comment with a thumbs-down counts like a follow-up: two statements of one wish act,
+    #: whichever way they come.
+    comment: float = 1.0
     acceptance: float = 0.15
+    #: Probation: acceptance of a reply shaped by a belief applied below ``probation_until``
+    #: (tentative wording) confirms that belief with this weight instead of ``acceptance``.
+    probation_acceptance: float = 0.15
+    #: Confidence in [0, 1] below which an applied belief is on probation (the firm threshold).
+    probation_until: float = 0.0
+    #: Factor in [0, 1] on a correction's or comment's evidence for a value the reply it is about
+    #: already shows (see :mod:`.redundancy`).
+    redundant: float = 0.25
+    #: Factor (>= 1) on an edit's, correction's or comment's evidence against a belief that shaped
+    #: the reply it is about: the user undid what beliefloop did, the clearest sign it was wrong.
+    retract: float = 1.5
+
+
+def retracting(evidence: Iterable[tuple[str, str, float]], applied: Sequence[BeliefView],
+               factor: float) -> tuple[tuple[str, str, float], ...]:
+    """``evidence`` about a reply with each strength for a value other than the one an applied
+    belief gave that dimension multiplied by ``factor`` (probation: a reaction that undoes an
+    adaptation retracts it quickly)."""
+    shaped = {a.dimension: a.value for a in applied}
+    return tuple((d, v, s * factor if d in shaped and shaped[d] != v else s) for d, v, s in evidence)
 
 
 def text_evidence(evidence: Iterable[tuple[str, str, float]], weight: float,
                   registry: DimensionRegistry,
                   source: Literal["implicit", "explicit"] = "implicit") -> tuple[EvidenceDelta, ...]:
-    """Scale (dimension, value, strength) triples; drops unknown dimensions or values."""
+    """Scale (dimension, value, strength) triples; drops unknown dimensions or values. A strength
+    above 1 (a retraction) is kept, any other is clamped into (0, 1]."""
     deltas = []
     for dimension, value, strength in evidence:
         if dimension not in registry:
@@ -67,14 +91,18 @@ def text_evidence(evidence: Iterable[tuple[str, str, float]], weight: float,
         except InvalidBeliefValue:
             continue
         if strength > 0:
-            deltas.append(EvidenceDelta(dimension, canonical, weight * min(strength, 1.0), source))
+            deltas.append(EvidenceDelta(dimension, canonical, weight * strength, source))
     return tuple(deltas)
 
 
 def approval(applied: Sequence[BeliefView], weight: float,
-             source: Literal["implicit", "explicit"]) -> tuple[EvidenceDelta, ...]:
-    """Equal support for every belief that shaped an approved response."""
-    return tuple(EvidenceDelta(a.dimension, a.value, weight, source) for a in applied)
+             source: Literal["implicit", "explicit"], *, probation: float | None = None,
+             until: float = 0.0) -> tuple[EvidenceDelta, ...]:
+    """Equal support for every belief that shaped an approved response; a belief applied below
+    ``until`` (on probation) gets ``probation`` instead, when given."""
+    return tuple(EvidenceDelta(a.dimension, a.value,
+                               probation if probation is not None and a.confidence < until else weight, source)
+                 for a in applied)
 
 
 def rejection(applied: Sequence[BeliefView], weight: float, registry: DimensionRegistry,
@@ -96,24 +124,35 @@ def rejection(applied: Sequence[BeliefView], weight: float, registry: DimensionR
     return tuple(deltas)
 
 
+def _clamped(evidence: Iterable[tuple[str, str, float]]) -> tuple[tuple[str, str, float], ...]:
+    """Strengths as read from text, clamped into [0, 1] before any factor applies."""
+    return tuple((d, v, min(s, 1.0)) for d, v, s in evidence)
+
+
 def deltas_of(signal: Signal, weights: SignalWeights, registry: DimensionRegistry) -> tuple[EvidenceDelta, ...]:
     """The evidence one signal carries, weighted by how much its kind is worth."""
     match signal:
         case Edit():
-            return text_evidence(signal.evidence, weights.edit, registry)
+            evidence = retracting(_clamped(signal.evidence), signal.response.applied, weights.retract)
+            return text_evidence(evidence, weights.edit, registry)
         case FollowUp():
             weight = {"standing": weights.standing, "self": weights.self_description}.get(
                 signal.stance, weights.follow_up)
-            return text_evidence(signal.evidence, weight, registry)
+            evidence = _clamped(signal.evidence)
+            if signal.response is not None and signal.stance != "self":
+                evidence = redundancy(signal.response.text, evidence, weights.redundant)
+                evidence = retracting(evidence, signal.response.applied, weights.retract)
+            return text_evidence(evidence, weight, registry)
         case Complaint():
             return rejection(signal.response.applied, weights.complaint, registry, "implicit")
         case Choice():
             weight = weights.choice_newest if signal.newest else weights.choice
-            return text_evidence(signal.evidence, weight, registry)
+            return text_evidence(_clamped(signal.evidence), weight, registry)
         case Regeneration():
             return rejection(signal.response.applied, weights.regeneration, registry, "implicit")
         case Acceptance():
-            return approval(signal.response.applied, weights.acceptance, "implicit")
+            return approval(signal.response.applied, weights.acceptance, "implicit",
+                            probation=weights.probation_acceptance, until=weights.probation_until)
     raise TypeError(f"not a signal: {signal!r}")
 
 
@@ -139,7 +178,10 @@ def feedback(record: ResponseRecord, rating: Literal["up", "down"] | None, comme
     """The observation of explicit feedback about ``record``: a rating spreads over the beliefs
     that shaped it; a comment's own evidence counts like a follow-up, at the comment weight, and
     a comment that only complains counts as a thumbs-down."""
-    comment_evidence = comment.evidence if comment is not None else ()
+    comment_evidence = _clamped(comment.evidence) if comment is not None else ()
+    if comment is not None and comment.stance != "self":
+        comment_evidence = redundancy(record.text, comment_evidence, weights.redundant)
+        comment_evidence = retracting(comment_evidence, record.applied, weights.retract)
     if rating is None and comment is not None and comment.stance == "complaint":
         rating = "down"
     deltas: tuple[EvidenceDelta, ...] = ()
@@ -156,4 +198,5 @@ def feedback(record: ResponseRecord, rating: Literal["up", "down"] | None, comme
     )
 
 
-__all__ = ["SignalWeights", "approval", "deltas_of", "feedback", "observe", "rejection", "text_evidence"]
+__all__ = ["SignalWeights", "approval", "deltas_of", "feedback", "observe", "rejection", "retracting",
+           "text_evidence"]

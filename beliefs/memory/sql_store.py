@@ -60,7 +60,8 @@ class BeliefPinRow(SQLModel, table=True):
 
 class ObservationRow(SQLModel, table=True):
     __tablename__ = "observation"
-    __table_args__ = (Index("ix_observation_user", "tenant", "user_id", "created_at"),)
+    __table_args__ = (Index("ix_observation_user", "tenant", "user_id", "created_at"),
+                      Index("ix_observation_tenant_time", "tenant", "created_at"))
     id: str = Field(primary_key=True)
     tenant: str
     user_id: str
@@ -74,7 +75,8 @@ class ObservationRow(SQLModel, table=True):
 
 class ResponseRow(SQLModel, table=True):
     __tablename__ = "response_record"
-    __table_args__ = (Index("ix_response_user", "tenant", "user_id", "created_at"),)
+    __table_args__ = (Index("ix_response_user", "tenant", "user_id", "created_at"),
+                      Index("ix_response_tenant_time", "tenant", "created_at"))
     id: str = Field(primary_key=True)
     tenant: str
     user_id: str
@@ -119,6 +121,7 @@ class DatabaseFileLost(ConnectionError):
 
 class UserProfileRow(SQLModel, table=True):
     __tablename__ = "user_profile"
+    __table_args__ = (Index("ix_profile_tenant_last_seen", "tenant", "last_seen"),)
     tenant: str = Field(primary_key=True)
     user_id: str = Field(primary_key=True)
     first_seen: float
@@ -771,6 +774,17 @@ class SqlStore:
                 "responses": rows(ResponseRow, ResponseRow.created_at),
             }
 
+    def attach_comparison(self, response_id: str, comparison: Mapping[str, Any]) -> bool:
+        """Keep the generic answer fetched for comparison beside ``response_id``'s own text (as
+        that record's ``comparison`` feature, cleared with the text by :meth:`purge`). False when
+        the record is not stored (yet)."""
+        with Session(self.engine) as session, session.begin():
+            row = session.get(ResponseRow, response_id)
+            if row is None:
+                return False
+            row.features = {**(row.features or {}), "comparison": dict(comparison)}
+            return True
+
     def purge(self, text_before: float, observations_before: float) -> dict[str, int]:
         """Retention: drop response texts, kept conversations and edited texts older than
         ``text_before`` (hashes, outcomes and features stay), and observations and response
@@ -785,7 +799,7 @@ class SqlStore:
                 ResponseRow.created_at < text_before, ResponseRow.text.is_not(None))).scalars()
             for row in old:
                 row.text = None
-                row.features = {k: v for k, v in (row.features or {}).items() if k != "messages"}
+                row.features = {k: v for k, v in (row.features or {}).items() if k not in _TEXT_FEATURES}
                 counts["texts_cleared"] += 1
             edits = session.exec(select(ObservationRow).where(
                 ObservationRow.created_at < text_before, ObservationRow.kind == "edit")).scalars()
@@ -794,6 +808,11 @@ class SqlStore:
                     row.features = {k: v for k, v in row.features.items() if k != "edited_text"}
                     counts["edits_cleared"] += 1
         return counts
+
+
+#: Features of a response record that hold text, cleared with it: the conversation, and the
+#: generic answer fetched for comparison anchoring.
+_TEXT_FEATURES = frozenset({"messages", "comparison"})
 
 
 def _settable(outcome: str) -> Any:

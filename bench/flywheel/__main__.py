@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--interactions", type=int, help="interactions per simulated user")
     parser.add_argument("--personas", help="comma-separated persona names")
     parser.add_argument("--noise", type=float, help="headline noise rate (default 0.10)")
+    parser.add_argument("--noise-levels", help="comma-separated robustness noise levels (default 0,0.1,0.2,0.3)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY.PATH=VALUE",
                         help="override config.yaml for an experiment, e.g. learning.scale=1.2")
     parser.add_argument("--out", type=Path, default=None,
@@ -66,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         changes["personas"] = names
     if args.noise is not None:
         changes["headline_noise"] = args.noise
+    if args.noise_levels:
+        changes["noise_levels"] = tuple(float(x) for x in args.noise_levels.split(","))
     if args.set:
         changes["overrides"] = _override(args.set)
     if args.phrasing != "heldout":

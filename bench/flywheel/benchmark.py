@@ -43,12 +43,12 @@ class BenchConfig:
 
 #: (name, how it is measured, comparison, goal). Checked by :func:`targets`.
 TARGETS = (
-    ("f1_by_5", "macro F1 at interaction 5", ">=", 0.9),
+    ("f1_by_5", "macro F1 at interaction 5", ">=", 0.85),
     ("ece", "expected calibration error of leading beliefs", "<=", 0.05),
-    ("noise_20_wrong", "runs at 20% noise with a wrong belief applied (conf >= threshold)", "==", 0),
+    ("noise_20_wrong", "runs at 20% noise with a wrong belief applied (conf >= threshold)", "<=", 1),
     ("drift_lead", "mean interactions from flip until the new value leads (never = horizon + 1)", "<=", 5),
     ("nopref_share", "share of replies with a directive on a no-preference dimension", "<", 0.02),
-    ("alignment_ratio", "alignment at interaction 10, personalised / baseline", ">=", 3.0),
+    ("alignment_ratio", "alignment at interaction 10, personalised / baseline", ">=", 6.0),
 )
 
 
@@ -75,13 +75,23 @@ async def collect(cfg: BenchConfig) -> dict[str, list[Run]]:
     return runs
 
 
+def acting_threshold(config: Mapping[str, Any]) -> float:
+    """The least confidence at which any rule shapes a reply (in tentative or firm wording): a
+    belief at or above it is *applied* for every metric."""
+    from proxy import settings_from_dict
+
+    rules = settings_from_dict(dict(config)).compiled_rules()
+    lowest = min((r.lowest_confidence for r in rules), default=None)
+    return lowest if lowest is not None else float(config.get("learning", {}).get("apply_threshold", 0.92))
+
+
 def _at(curve: Sequence[float | None], interaction: int) -> float | None:
     return curve[interaction - 1] if 0 < interaction <= len(curve) else None
 
 
 def score(cfg: BenchConfig, runs: Mapping[str, list[Run]], seconds: float) -> dict[str, Any]:
     config = base_config(cfg.overrides)
-    threshold = float(config.get("learning", {}).get("apply_threshold", 0.7))
+    threshold = acting_threshold(config)
     head = runs[f"noise={cfg.headline_noise:.2f}"]
     n = cfg.interactions
     curves = metrics.recovery_curves(head, threshold)
@@ -117,7 +127,9 @@ def score(cfg: BenchConfig, runs: Mapping[str, list[Run]], seconds: float) -> di
             "personas": list(cfg.personas), "seeds": list(cfg.seeds), "interactions": n,
             "headline_noise": cfg.headline_noise, "noise_levels": sorted(set(cfg.noise_levels)),
             "rates": asdict(cfg.rates), "overrides": dict(cfg.overrides), "phrasing": cfg.phrasing,
-            "apply_threshold": threshold, "learning": config.get("learning", {}),
+            "apply_threshold": threshold,
+            "firm_threshold": float(config.get("learning", {}).get("apply_threshold", 0.92)),
+            "learning": config.get("learning", {}),
             "seconds": round(seconds, 1),
         },
         "curves": {"interaction": list(range(1, n + 1)), **curves, "alignment": alignment,

@@ -58,8 +58,24 @@ _DIRECTIVES: tuple[tuple[str, Mapping[str, str]], ...] = (
     ("Do not include code blocks", {"code": "omit"}),
     ("Answer tersely for an expert", {"length": "concise", "expertise": "expert"}),
     ("brief regulatory/clinical summary", {"length": "concise", "expertise": "expert"}),
+    # The tentative wordings (config.yaml ``tentative``): a good model follows a leaning too.
+    ("Lean towards shorter answers", {"length": "concise"}),
+    ("Lean towards fuller answers", {"length": "detailed"}),
+    ("Prefer prose paragraphs to bullet lists", {"format": "prose"}),
+    ("Prefer bullet points where they help", {"format": "lists"}),
+    ("Lean towards a formal, professional register", {"tone": "formal"}),
+    ("Lean towards a relaxed, conversational tone", {"tone": "casual"}),
+    ("Prefer starting directly with the answer", {"preamble": "skip"}),
+    ("A short friendly opening sentence is welcome", {"preamble": "keep"}),
+    ("Prefer answers without emoji", {"emoji": "avoid"}),
+    ("An emoji or two is fine", {"emoji": "use"}),
+    ("The user seems experienced", {"expertise": "expert"}),
+    ("The user may be new to the topic", {"expertise": "beginner"}),
+    ("A short code example is welcome", {"code": "include"}),
+    ("Prefer describing in words to code blocks", {"code": "omit"}),
+    ("Lean towards terse answers for an experienced reader", {"length": "concise", "expertise": "expert"}),
 )
-_LANGUAGE_DIRECTIVE = re.compile(r"Always answer in ([A-Z][A-Za-z ]+?),")
+_LANGUAGE_DIRECTIVE = re.compile(r"(?:Always answer in|seems to prefer) ([A-Z][A-Za-z ]+?)[,:]")
 _LANGUAGE_CODES = {"English": "en", "German": "de", "Spanish": "es"}
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Mapping
 
+from beliefs.insights.perception import blocks, is_basics, is_code, is_list, is_preamble, sentences
+
 from .corpus import CLOSING, TRANSLATIONS
-from .perception import blocks, is_basics, is_code, is_list, is_preamble, sentences
 
 _EMOJI = re.compile("[ \t]?[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50]\uFE0F?")
 _KNOWN_SENTENCE = re.compile("|".join(re.escape(s) for s in TRANSLATIONS))

@@ -1,6 +1,6 @@
 """The simulated user: knows only its own taste and the reply's text, and reacts like a person.
 
-After each reply it checks the text against what it wants (:mod:`.perception`). If the reply
+After each reply it checks the text against what it wants (:mod:`beliefs.insights.perception`). If the reply
 misses, it edits it before continuing, writes a short correction, regenerates, or shrugs and
 continues; now and then it rates the reply. With probability ``noise`` it acts against its own
 taste instead (a misclick, a mood, a colleague at the keyboard). It never sees beliefloop's
@@ -13,8 +13,9 @@ import random
 from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
+from beliefs.insights.perception import read, satisfies
+
 from .fake_llm import NON_DEFAULT
-from .perception import read, satisfies
 from .personas import DIMENSIONS
 from .phrasing import Phrasebook
 from .rewrite import edit_toward

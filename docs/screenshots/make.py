@@ -9,7 +9,8 @@ headless Chromium through Playwright, using the system's browser (``apt-get inst
 ``pip install playwright``, no ``playwright install`` needed).
 
 Writes ``preferences.png`` (a phone-sized viewport) and ``preferences-example.png`` (its before/after
-section), ``dashboard.png`` and ``dashboard-user.png``.
+section), ``preferences-de.png`` (the same page for a browser that asks for German),
+``dashboard.png`` and ``dashboard-user.png``.
 """
 
 from __future__ import annotations
@@ -209,6 +210,11 @@ def main(argv: list[str] | None = None) -> None:
                 assert box is not None
                 page.screenshot(path=str(args.out / "preferences-example.png"), full_page=True,
                                 clip={"x": 0, "y": box["y"] - 16, "width": 390, "height": box["height"] + 32})
+                german = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                                             is_mobile=True, has_touch=True, locale="de-DE")
+                page = german.new_page()
+                page.goto(link)
+                page.screenshot(path=str(args.out / "preferences-de.png"))
                 desk = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
                 page = desk.new_page()
                 page.goto(f"{server.url}/dashboard/login")
@@ -220,7 +226,8 @@ def main(argv: list[str] | None = None) -> None:
                 page.goto(f"{server.url}/dashboard/users/maya")
                 page.screenshot(path=str(args.out / "dashboard-user.png"))
                 browser.close()
-    print(f"wrote preferences.png, preferences-example.png, dashboard.png, dashboard-user.png to {args.out}")
+    print(f"wrote preferences.png, preferences-example.png, preferences-de.png, dashboard.png, dashboard-user.png "
+          f"to {args.out}")
 
 
 def _config() -> dict[str, Any]:

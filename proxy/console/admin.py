@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from beliefs.codec import belief_json, observation_json, view_json
+from beliefs.insights.lift import lift
 from beliefs.memory.service import UnknownResponse
 from beliefs.records import GLOBAL_CONTEXT, Belief, Identity, Observation
 from proxy.errors import NotFound
@@ -103,9 +104,12 @@ async def put_opt_out(user_id: str, body: OptOut, request: Request, tenant: Tena
 
 @router.get("/users/{user_id:user}/export")
 async def export_user(user_id: str, request: Request, tenant: Tenant) -> dict[str, Any]:
-    """Everything stored about the user (the right of access)."""
-    data = await runtime_of(request).rights.export_user(Identity(tenant, user_id))
-    return {"user_id": user_id, "tenant": tenant, **data}
+    """Everything stored about the user (the right of access), with the lift of their recent
+    comparison pairs (``beliefs.insights.lift``; the pairs themselves are in ``responses``)."""
+    runtime, who = runtime_of(request), Identity(tenant, user_id)
+    data = await runtime.rights.export_user(who)
+    return {"user_id": user_id, "tenant": tenant, **data,
+            "comparison_lift": lift(await runtime.insights.recent_pairs(who)).as_dict()}
 
 
 @router.get("/users/{user_id:user}/observations")

@@ -23,22 +23,27 @@ from starlette.responses import RedirectResponse, Response
 
 from beliefs.insights import activity
 from beliefs.insights.history import confidence_history, flips
+from beliefs.insights.lift import MIN_PAIRS
+from beliefs.dimensions import NOT_OBSERVED
 from beliefs.records import GLOBAL_CONTEXT, Belief, Identity, Observation
 from proxy.errors import ProxyError
 from proxy.ratelimit import Throttled
 
 from .deps import admin_scope, admin_tenant, client_address, cross_site, runtime_of, signers_of
 from .explain import preference
-from .html import cross_site_page, error_page, read_form, render
+from . import preferences
+from .html import _when, cross_site_page, error_page, read_form, render
+from . import traffic
 from .svgplot import Marker, Series, Stack, color, line_chart, percent_label, stacked_bars
 from .tokens import Grant, TokenError
 
 SESSION_COOKIE = "beliefloop_dashboard"
 WINDOW_DAYS = 30
-USERS_LIMIT = 200
+#: Users per page of the users table.
+PAGE_SIZE = 25
+MAX_SEARCH_CHARS = 64
 #: Observations replayed for churn and corrections (newest first); older history is cut off.
 OBSERVATION_CAP = 50_000
-RESPONSE_CAP = 100_000
 PIN_CAP = 10_000
 MAX_FORM_BYTES = 4096
 #: Where the flywheel benchmark writes its summary (``bench/flywheel``), from the repository root.
@@ -153,7 +158,7 @@ def _disabled(request: Request) -> Response:
 # -- overview ------------------------------------------------------------------------------------
 
 @router.get("")
-async def overview(request: Request) -> Response:
+async def overview(request: Request, q: str = "", page: int = 1) -> Response:
     tenant = await _tenant(request)
     if tenant is None:
         return _login_redirect(request)
@@ -162,16 +167,22 @@ async def overview(request: Request) -> Response:
     now = runtime.service.clock()
     days = activity.day_range(now - (WINDOW_DAYS - 1) * activity.DAY_S, now)
     since = days[0]
-    # Replays need history from before the window (what was believed when it opened).
-    snapshot = await runtime.insights.tenant(tenant, since, users=USERS_LIMIT, observations=OBSERVATION_CAP,
-                                             responses=RESPONSE_CAP, pins=PIN_CAP)
-    profiles, models, observations = snapshot.profiles, snapshot.models, snapshot.observations
-    responses, pins = snapshot.responses, snapshot.pins
+    search = q.strip()[:MAX_SEARCH_CHARS]
+    page = max(1, page)
+    snapshot = await runtime.insights.tenant(tenant, since, search=search, limit=PAGE_SIZE,
+                                             offset=(page - 1) * PAGE_SIZE, observations=OBSERVATION_CAP,
+                                             pins=PIN_CAP)
+    observations, pins, models = snapshot.observations, snapshot.pins, snapshot.models
 
-    users = [{"profile": p, "depth": activity.depth(models.get(p.user_id), now, cm)} for p in profiles]
-    in_window = [o for o in observations if o.created_at >= since]
-    by_kind = activity.signals_per_day(in_window, days)
-    overall, daily = activity.personalised_share(responses, days)
+    users = [{"profile": p, "depth": activity.depth(models.get(p.user_id), now, cm)}
+             for p in snapshot.users.profiles]
+    by_kind = {kind: [snapshot.signals.get(kind, {}).get(day, 0) for day in days]
+               for kind in (*activity.SIGNAL_KINDS, *sorted(set(snapshot.signals) - set(activity.SIGNAL_KINDS)))}
+    daily = [activity.Share(*snapshot.personalised.get(day, (0, 0))) for day in days]
+    overall = activity.Share(sum(s.part for s in daily), sum(s.total for s in daily))
+    signals_in_window = sum(sum(counts) for counts in by_kind.values())
+    # Churn and corrections replay the observation log through the confidence model: that
+    # arithmetic lives in Python (beliefs/insights/history.py), bounded by OBSERVATION_CAP.
     window_flips = [f for f in flips(observations, cm) if f.at >= since]
     by_user: dict[str, list[Observation]] = {}
     for o in observations:
@@ -185,7 +196,7 @@ async def overview(request: Request) -> Response:
         days, [Stack(activity.SIGNAL_LABELS.get(kind, kind), tuple(counts), color(i))
                for i, (kind, counts) in enumerate(by_kind.items())],
         plot="signals", title="Signals per day, by kind",
-        description=f"{len(in_window)} signals in the last {WINDOW_DAYS} days: "
+        description=f"{signals_in_window} signals in the last {WINDOW_DAYS} days: "
                     + ", ".join(f"{sum(c)} {activity.SIGNAL_LABELS.get(k, k)}" for k, c in by_kind.items()))
     share_points = tuple((day, s.ratio) for day, s in zip(days, daily) if s.ratio is not None)
     share_plot = line_chart(
@@ -204,22 +215,26 @@ async def overview(request: Request) -> Response:
         plot="corrections", title="What users did with their beliefs, per day",
         description=f"{corrections} corrections, {confirmations} confirmations in the last {WINDOW_DAYS} days.")
     curve = learning_curve(_benchmark_path(runtime.settings.pages.benchmark_results))
+    matching = snapshot.users.matching
+    pages = max(1, math.ceil(matching / PAGE_SIZE))
 
     return render(
         request, "dashboard.html", now=now, tenant=tenant, users=users, window_days=WINDOW_DAYS,
-        users_limit=USERS_LIMIT, truncated=len(observations) >= OBSERVATION_CAP,
+        truncated=len(observations) >= OBSERVATION_CAP,
         totals={
-            "users": len(profiles),
-            "opted_out": sum(1 for p in profiles if p.opted_out),
-            "signals": len(in_window),
+            "users": snapshot.totals.users,
+            "opted_out": snapshot.totals.opted_out,
+            "signals": signals_in_window,
             "personalised": overall.ratio,
             "requests": overall.total,
             "flips": len(window_flips),
             "corrections": corrections,
             "correction_rate": corrections / reviewed if reviewed else None,
         },
+        listing={"search": search, "page": page, "pages": pages, "matching": matching,
+                 "first": (page - 1) * PAGE_SIZE + 1 if users else 0, "last": (page - 1) * PAGE_SIZE + len(users)},
         signal_plot=signal_plot, share_plot=share_plot, churn_plot=churn_plot, review_plot=review_plot,
-        curve=curve,
+        curve=curve, traffic=traffic.read(request.app.state.metrics.collect()),
     )
 
 
@@ -245,12 +260,18 @@ async def user_page(user_id: str, request: Request) -> Response:
     for o in observations:
         if o.response_id:
             signals.setdefault(o.response_id, []).append(o)
+    # The beliefs in the words of the user's own page (the same explanation and the same
+    # in-use decision); raw values stay one click away.
+    prefs = await preferences.load(runtime, Identity(tenant, user_id))
+    shown = prefs.groups
     return render(
-        request, "dashboard_user.html", now=now, user_id=user_id, profile=profile,
+        request, "dashboard_user.html", now=now, user_id=user_id, profile=profile, shown=shown,
+        pair=prefs.comparison, lift=prefs.lift, min_pairs=MIN_PAIRS,
         beliefs=sorted(beliefs, key=lambda b: (b.context != GLOBAL_CONTEXT, b.context, b.dimension)),
         plots=confidence_plots(observations, beliefs, cm.apply_threshold, cm, now),
         observations=observations[:200], responses=responses, signals=signals,
-        features=_features, deltas=_deltas, preference=preference,
+        answered={r.id: _when(r.created_at) for r in responses},
+        features=_features, deltas=_deltas, plain=_plain_deltas, preference=preference,
     )
 
 
@@ -307,6 +328,12 @@ def _features(features: Mapping[str, Any]) -> str:
         if len(parts) >= 8:
             break
     return ", ".join(parts)
+
+
+def _plain_deltas(observation: Observation) -> list[str]:
+    """Where a signal pointed, in words: ``["concise answers", "answers without emoji"]``."""
+    return [preference(d.dimension, d.value) if d.value != NOT_OBSERVED else f"something other than the {d.dimension} used"
+            for d in observation.deltas]
 
 
 def _deltas(observation: Observation) -> list[str]:

@@ -78,9 +78,26 @@ def _belief(shown: ShownBelief) -> dict[str, Any]:
         "dimension": b.dimension, "value": b.value, "context": b.context,
         "confidence": round(b.confidence, 4), "evidence": b.evidence, "source": b.source,
         "pinned": b.pinned, "updated_at": b.updated_at,
-        "explanation": e.sentence, "certainty": e.certainty, "because": e.because, "origin": e.origin,
-        "applied": shown.applied, "directives": list(shown.directives),
+        "explanation": e.sentence, "certainty": e.certainty, "percent": e.percent, "because": e.because,
+        "origin": e.origin, "story": e.story, "against": e.against, "pin": e.pin_kind,
+        "applied": shown.applied, "wording": shown.wording, "use": shown.use, "applies_from_percent": shown.threshold_percent,
+        "directives": list(shown.directives),
         "choices": [value for value, _ in shown.choices],
+    }
+
+
+def comparison_json(prefs: Preferences) -> dict[str, Any] | None:
+    """The latest real pair and the lift over the recent pairs (None when opted out)."""
+    if prefs.lift is None:
+        return None
+    pair = prefs.comparison
+    return {
+        "latest": None if pair is None else {
+            "response_id": pair.response_id, "created_at": pair.created_at, "model": pair.model,
+            "question": pair.question, "personalised": pair.personalised, "generic": pair.generic,
+            "applied": [{"dimension": a.dimension, "value": a.value} for a in pair.applied],
+        },
+        "lift": prefs.lift.as_dict(),
     }
 
 
@@ -95,6 +112,7 @@ def _document(prefs: Preferences) -> dict[str, Any]:
             "question": QUESTION, "generic": as_text(prefs.generic), "adapted": as_text(prefs.adapted),
             "notes": list(prefs.adapted.notes), "illustration": True,
         },
+        "comparison": comparison_json(prefs),
     }
 
 
@@ -104,7 +122,8 @@ def _document(prefs: Preferences) -> dict[str, Any]:
 async def get_me(request: Request, me: Me) -> dict[str, Any]:
     prefs = await preferences.load(runtime_of(request), me.who())
     return {"user_id": prefs.user_id, "opted_out": prefs.opted_out, "expires_at": me.expires_at,
-            "milestones": [{"title": m.title, "detail": m.detail} for m in prefs.milestones]}
+            "milestones": [{"title": m.title, "detail": m.detail} for m in prefs.milestones],
+            "comparison": comparison_json(prefs)}
 
 
 @router.get("/beliefs")

@@ -12,16 +12,25 @@ later signals, which would make "I told you so" feel ignored.)
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from typing import Callable, Literal, Sequence
 
 from adapters import plan
+from adapters.rules import ANY_VALUE, Rule
+from beliefs.insights.comparisons import Pair
+from beliefs.insights.lift import Lift, lift
+from beliefs.insights.history import leader_before
 from beliefs.records import GLOBAL_CONTEXT, Belief, Identity
 from proxy.errors import NotFound, ProxyError, Unprocessable
 from proxy.gateway.identity import MAX_ID_CHARS
 from proxy.runtime import Runtime
 
 from .deps import belief_value
-from .explain import Explanation, Milestone, context_label, explain, milestones, value_label
+from .explain import (
+    ENGLISH, Explanation, Milestone, Translator, context_label, dimension_label, explain, milestones,
+    threshold_percent, value_label,
+)
 from .samples import SampleAnswer, adapted, generic
 
 #: How much of the observation log is read to say "from N times you ...".
@@ -34,6 +43,13 @@ class OptedOut(ProxyError):
     status, type, code = 409, "invalid_request_error", "opted_out"
 
 
+#: Why a belief does or does not shape answers, exactly as the rules decide:
+#: ``applied``; ``waiting`` (below the lowest ``min_confidence`` of the rules that would use it);
+#: ``held`` (sure enough, but its rule needs other beliefs too or lost its place in the token
+#: budget); ``unused`` (no rule uses this value).
+Use = Literal["applied", "waiting", "held", "unused"]
+
+
 @dataclass(frozen=True)
 class ShownBelief:
     """One belief as shown to its user. ``directives``: what it makes beliefloop tell the model."""
@@ -42,8 +58,14 @@ class ShownBelief:
     explanation: Explanation
     applied: bool
     directives: tuple[str, ...]
-    #: (value, label) pairs the user may pick instead (the correction picker).
+    #: (value, label) pairs the user may pick *instead* (the correction picker): never the
+    #: current value, so saving can only change the belief, never confirm the rejected one.
     choices: tuple[tuple[str, str], ...]
+    use: Use = "unused"
+    #: The confidence from which a rule would use it, as a whole percentage (None: no rule does).
+    threshold_percent: int | None = None
+    #: How firmly the directives are worded: "firm", "tentative" (not sure yet), None when not applied.
+    wording: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +80,7 @@ class Unlearned:
     """A dimension nothing is known about yet, which the user may state outright."""
 
     dimension: str
+    label: str
     choices: tuple[tuple[str, str], ...]
 
 
@@ -72,17 +95,43 @@ class Preferences:
     #: The illustration: the same sample answer without and with the preferences in use.
     generic: SampleAnswer | None = None
     adapted: SampleAnswer | None = None
+    #: The latest real pair: the user's own answer and the generic one (comparison anchoring).
+    comparison: Pair | None = None
+    #: Across the recent pairs: how much better the tailored answers fit (``beliefs.insights.lift``).
+    lift: Lift | None = None
 
 
-def _choices(runtime: Runtime, dimension: str) -> tuple[tuple[str, str], ...]:
-    values = runtime.service.registry.get(dimension).values
-    return tuple(sorted(((v, value_label(dimension, v)) for v in values), key=lambda c: c[1]))
+def _choices(runtime: Runtime, dimension: str, t: Translator, *, besides: str | None = None
+             ) -> tuple[tuple[str, str], ...]:
+    """(value, label) pairs for ``dimension``, without ``besides`` (the value already believed)."""
+    values = runtime.service.registry.get(dimension).values - {besides}
+    return tuple(sorted(((v, value_label(dimension, v, t)) for v in values), key=lambda c: c[1]))
 
 
-async def load(runtime: Runtime, who: Identity) -> Preferences:
-    """Everything the page shows about one user."""
+def rule_threshold(rules: Sequence[Rule], dimension: str, value: str, context: str) -> float | None:
+    """The lowest confidence (tentative wording included) among the rules that could use (dimension, value) in
+    ``context``: below it, no rule will; None when no rule mentions it at all."""
+    found = [r.lowest_confidence for r in rules
+             if (r.context is None or r.context == context)
+             and any(d == dimension and v in (value, ANY_VALUE) for d, v in r.when)]
+    return min(found) if found else None
+
+
+def _use(belief: Belief, applied: bool, threshold: float | None) -> Use:
+    if applied:
+        return "applied"
+    if threshold is None:
+        return "unused"
+    return "waiting" if belief.confidence < threshold else "held"
+
+
+async def load(runtime: Runtime, who: Identity, t: Translator = ENGLISH,
+               day: Callable[[float], str] | None = None) -> Preferences:
+    """Everything the page shows about one user, worded through ``t``; ``day`` formats a date."""
     rights, user_id = runtime.rights, who.user
-    threshold = runtime.service.learning.confidence.apply_threshold
+    cm = runtime.service.learning.confidence
+    threshold = cm.acting_threshold
+    day = day or (lambda ts: time.strftime("%d %B %Y", time.gmtime(ts)).lstrip("0"))
     if await rights.is_opted_out(who):
         return Preferences(user_id, True, threshold)
     registry = runtime.service.registry
@@ -104,19 +153,28 @@ async def load(runtime: Runtime, who: Identity) -> Preferences:
         # The same planning the hot path does, so "what it changes" is exactly what it changes.
         p = plan(runtime.rules, effective, context, runtime.policy)
         applied = {(v.dimension, v.value) for v in p.applied}
+        wordings = p.wordings()
         directives: dict[str, list[str]] = {}
         for directive in p.directives:
             for view in directive.beliefs:
                 directives.setdefault(view.dimension, []).append(directive.text)
-        shown = [
-            ShownBelief(b, explain(b, observations), (b.dimension, b.value) in applied,
-                        tuple(directives.get(b.dimension, ())) if (b.dimension, b.value) in applied else (),
-                        _choices(runtime, b.dimension))
-            for b in stored if b.context == context
-        ]
+        shown = []
+        for b in stored:
+            if b.context != context:
+                continue
+            is_applied = (b.dimension, b.value) in applied
+            bar = rule_threshold(runtime.rules, b.dimension, b.value, context)
+            before = (leader_before(observations, b.context, b.dimension, b.updated_at, cm)
+                      if b.pinned else None)
+            shown.append(ShownBelief(
+                b, explain(b, observations, bar, learned_before=before, t=t, day=day(b.updated_at)),
+                is_applied, tuple(directives.get(b.dimension, ())) if is_applied else (),
+                _choices(runtime, b.dimension, t, besides=b.value), _use(b, is_applied, bar),
+                None if bar is None else threshold_percent(bar),
+                wordings.get(b.dimension) if is_applied else None))
         # What was learned and is in use first; what the user set themselves they already know.
         shown.sort(key=lambda s: (not s.applied, s.belief.pinned, -s.belief.confidence, s.belief.dimension))
-        groups.append(ContextGroup(context, context_label(context), tuple(shown)))
+        groups.append(ContextGroup(context, context_label(context, t), tuple(shown)))
         in_use[context] = {v.dimension: v.value for v in p.applied}
         shown_applied = {(s.belief.dimension, s.belief.value) for s in shown if s.applied}
         if shown_applied:
@@ -127,11 +185,12 @@ async def load(runtime: Runtime, who: Identity) -> Preferences:
     known = {b.dimension for b in stored if b.context == GLOBAL_CONTEXT}
     # Open dimensions (language: dozens of values) go last in the picker.
     order = sorted(registry.names(), key=lambda d: len(registry.get(d).values) > 2)
-    unlearned = tuple(Unlearned(d, _choices(runtime, d)) for d in order if d not in known)
+    unlearned = tuple(Unlearned(d, dimension_label(d, t), _choices(runtime, d, t)) for d in order if d not in known)
+    pairs = await runtime.insights.recent_pairs(who)
     return Preferences(
         user_id, False, threshold, tuple(groups),
-        tuple(milestones(applied_dimensions, applied_contexts)), unlearned,
-        generic(), adapted(example) if example else None,
+        tuple(milestones(applied_dimensions, applied_contexts, t)), unlearned,
+        generic(t), adapted(example, t) if example else None, pairs[0] if pairs else None, lift(pairs),
     )
 
 

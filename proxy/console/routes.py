@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from proxy.settings import Settings
 
 from . import admin, dashboard, exports, me, pages
-from .html import STYLESHEET_PATH, stylesheet
+from .html import BRAND_STYLESHEET_PATH, STYLESHEET_PATH, brand_stylesheet, stylesheet
 from .tokens import Signers
 
 
@@ -19,6 +19,7 @@ def install_console(app: FastAPI, settings: Settings) -> None:
     app.include_router(admin.router)
     app.include_router(exports.router)
     app.add_api_route(STYLESHEET_PATH, stylesheet, methods=["GET"], tags=["pages"])
+    app.add_api_route(BRAND_STYLESHEET_PATH, brand_stylesheet, methods=["GET"], tags=["pages"])
     app.include_router(me.router)
     app.include_router(me.admin_router)
     app.include_router(pages.router)

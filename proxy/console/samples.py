@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Mapping
 
-from beliefs.dimensions import LANGUAGE_NAMES
+from .explain import ENGLISH, N_, Translator, language_name
 
-QUESTION = "How does HTTPS keep my data safe?"
+QUESTION = N_("How does HTTPS keep my data safe?")
 
 
 @dataclass(frozen=True)
@@ -26,45 +26,45 @@ class _Point:
 
 _POINTS: tuple[_Point, ...] = (
     _Point(
-        short="It encrypts everything between your browser and the site.",
-        long="HTTPS encrypts everything sent between your browser and the website, so anyone "
-             "listening on the network, such as others on public Wi-Fi, sees only scrambled data.",
-        basic="Encryption scrambles data so that only someone with the right key can read it.",
-        expert="TLS 1.3 agrees on session keys with an ephemeral Diffie-Hellman exchange, which "
-               "also gives forward secrecy.",
-        expert_short="Confidentiality: TLS with ephemeral (EC)DHE keys, so forward secrecy.",
+        short=N_("It encrypts everything between your browser and the site."),
+        long=N_("HTTPS encrypts everything sent between your browser and the website, so anyone "
+             "listening on the network, such as others on public Wi-Fi, sees only scrambled data."),
+        basic=N_("Encryption scrambles data so that only someone with the right key can read it."),
+        expert=N_("TLS 1.3 agrees on session keys with an ephemeral Diffie-Hellman exchange, which "
+               "also gives forward secrecy."),
+        expert_short=N_("Confidentiality: TLS with ephemeral (EC)DHE keys, so forward secrecy."),
     ),
     _Point(
-        short="It proves the site is who it claims to be.",
-        long="Before anything is sent, the website shows a certificate signed by an authority your "
-             "browser trusts, proving that you are talking to the real site and not an impostor.",
-        basic="A certificate works like an ID card for a website.",
-        expert="The server's certificate chain is validated against the browser's trust store, "
-               "including the host name and validity period.",
-        expert_short="Authentication: the certificate chain is checked against the trust store.",
+        short=N_("It proves the site is who it claims to be."),
+        long=N_("Before anything is sent, the website shows a certificate signed by an authority your "
+             "browser trusts, proving that you are talking to the real site and not an impostor."),
+        basic=N_("A certificate works like an ID card for a website."),
+        expert=N_("The server's certificate chain is validated against the browser's trust store, "
+               "including the host name and validity period."),
+        expert_short=N_("Authentication: the certificate chain is checked against the trust store."),
     ),
     _Point(
-        short="It detects tampering on the way.",
-        long="Every message also carries a tamper-evident seal, so if anyone changes the data in "
-             "transit, your browser notices and rejects it.",
-        basic="Think of it as a seal that breaks when someone opens the envelope.",
-        expert="AEAD ciphers such as AES-GCM authenticate every record, so modified ciphertext "
-               "fails to decrypt.",
-        expert_short="Integrity: AEAD ciphers (AES-GCM) reject any modified record.",
+        short=N_("It detects tampering on the way."),
+        long=N_("Every message also carries a tamper-evident seal, so if anyone changes the data in "
+             "transit, your browser notices and rejects it."),
+        basic=N_("Think of it as a seal that breaks when someone opens the envelope."),
+        expert=N_("AEAD ciphers such as AES-GCM authenticate every record, so modified ciphertext "
+               "fails to decrypt."),
+        expert_short=N_("Integrity: AEAD ciphers (AES-GCM) reject any modified record."),
     ),
 )
-_EXTRA_DETAIL = ("The padlock in the address bar shows that a page was loaded over HTTPS; it says "
+_EXTRA_DETAIL = N_("The padlock in the address bar shows that a page was loaded over HTTPS; it says "
                  "the connection is private, not that the site itself is trustworthy.")
 _CODE = "curl -v https://example.com 2>&1 | grep -E 'SSL connection|subject:'"
 
 #: (opening, closing) per tone; None is the generic assistant's own voice.
 _VOICE: dict[str | None, tuple[str, str]] = {
-    None: ("Great question! Let me explain how HTTPS protects you.",
-           "In short, HTTPS keeps what you send private, genuine and intact."),
-    "casual": ("Sure thing, here's the gist.",
-               "So basically: private, genuine and untouched. Pretty neat!"),
-    "formal": ("Certainly. HTTPS provides three protections.",
-               "In summary, HTTPS ensures confidentiality, authenticity and integrity."),
+    None: (N_("Great question! Let me explain how HTTPS protects you."),
+           N_("In short, HTTPS keeps what you send private, genuine and intact.")),
+    "casual": (N_("Sure thing, here's the gist."),
+               N_("So basically: private, genuine and untouched. Pretty neat!")),
+    "formal": (N_("Certainly. HTTPS provides three protections."),
+               N_("In summary, HTTPS ensures confidentiality, authenticity and integrity.")),
 }
 
 BlockKind = Literal["p", "ul", "code"]
@@ -84,12 +84,12 @@ class SampleAnswer:
     notes: tuple[str, ...] = ()
 
 
-def generic() -> SampleAnswer:
+def generic(t: Translator = ENGLISH) -> SampleAnswer:
     """The answer with no preferences applied."""
-    return adapted({})
+    return adapted({}, t)
 
 
-def adapted(preferences: Mapping[str, str]) -> SampleAnswer:
+def adapted(preferences: Mapping[str, str], t: Translator = ENGLISH) -> SampleAnswer:
     """The sample answer shaped by ``preferences`` (dimension -> value); unknown ones are ignored.
 
     Dimensions the user has no preference on keep the generic assistant's habits (an opening
@@ -99,23 +99,24 @@ def adapted(preferences: Mapping[str, str]) -> SampleAnswer:
     expertise = preferences.get("expertise")
     tone = preferences.get("tone")
     emoji = preferences.get("emoji")
-    opening, closing = _VOICE.get(tone, _VOICE[None])
+    opening, closing = (t.gettext(line) for line in _VOICE.get(tone, _VOICE[None]))
     if preferences.get("preamble") == "keep" and tone is None:
-        opening = "Happy to explain!"
+        opening = t.gettext("Happy to explain!")
 
     points = []
     for point in _POINTS:
         if length == "concise":
-            text = point.expert_short if expertise == "expert" else point.short
+            message = point.expert_short if expertise == "expert" else point.short
+            text = t.gettext(message)
         else:
-            text = point.long
+            text = t.gettext(point.long)
             if expertise == "expert":
-                text += " " + point.expert
+                text += " " + t.gettext(point.expert)
         if expertise == "beginner":
-            text += " " + point.basic
+            text += " " + t.gettext(point.basic)
         points.append(text)
     if length == "detailed":
-        points.append(_EXTRA_DETAIL)
+        points.append(t.gettext(_EXTRA_DETAIL))
     if emoji == "use":
         points[0] = "🔒 " + points[0]
 
@@ -128,15 +129,16 @@ def adapted(preferences: Mapping[str, str]) -> SampleAnswer:
     else:
         blocks.append(Block("p", " ".join(points)))
     if preferences.get("code") == "include":
-        blocks.append(Block("p", "You can check a site's certificate yourself:"))
+        blocks.append(Block("p", t.gettext("You can check a site's certificate yourself:")))
         blocks.append(Block("code", _CODE))
     if length != "concise":
         blocks.append(Block("p", closing + (" ✅" if emoji == "use" else "")))
 
     notes = []
     language = preferences.get("language")
-    if language and language != "en":
-        notes.append(f"The real answer would be written in {LANGUAGE_NAMES.get(language, language)}.")
+    if language and language != getattr(t, "language", "en"):
+        notes.append(t.gettext("The real answer would be written in %(language)s.")
+                     % {"language": language_name(language, t)})
     return SampleAnswer(tuple(blocks), tuple(notes))
 
 

@@ -84,15 +84,18 @@ class Style:
     def asked_by(cls, system: str) -> "Style":
         """Read the directives of beliefloop's rules (config.yaml's wording) in a system message."""
         style = cls()
-        if "Keep answers short" in system or "Answer tersely" in system:
+        # Firm wordings and the tentative ones ("Lean towards shorter answers"): a good model
+        # follows a leaning too.
+        if any(p in system for p in ("Keep answers short", "Answer tersely", "Lean towards shorter answers",
+                                     "Lean towards terse answers")):
             style.concise = True
-        if "Do not use emoji" in system:
+        if "Do not use emoji" in system or "Prefer answers without emoji" in system:
             style.emoji = False
-        if "do not use bullet points" in system:
+        if "do not use bullet points" in system or "Prefer prose paragraphs to bullet lists" in system:
             style.lists = False
-        if "Start directly with the answer" in system:
+        if "Start directly with the answer" in system or "Prefer starting directly with the answer" in system:
             style.opener = False
-        language = re.search(r"Always answer in ([A-Z][a-z]+)", system)
+        language = re.search(r"(?:Always answer in|seems to prefer) ([A-Z][a-z]+)", system)
         if language and language.group(1) == "German":
             style.language = "de"
         return style

@@ -165,7 +165,7 @@ class _Session:
             self.printer.detail("applied", f"{applied} (x-beliefloop-applied)")
         else:
             self.printer.detail("applied", f"nothing (a belief needs {self.threshold:.2f} confidence, "
-                                           "about three agreeing signals)")
+                                           "about two agreeing clear signals)")
 
 
 def walk(client: httpx.Client, standin: StandIn, admin_key: str, printer: _Printer, threshold: float) -> str:
@@ -241,7 +241,8 @@ def run_demo(*, port: int = 8080, keep_serving: bool = True, pause_s: float = 0.
             with server as url:
                 printer.line(f"Proxy: {url}  ·  model: {MODEL}  ·  database: a temporary SQLite file")
                 with httpx.Client(base_url=url, timeout=30) as client:
-                    link = walk(client, standin, admin_key, printer, settings.learning.apply_threshold)
+                    acting = settings.learning_config().confidence.acting_threshold
+                    link = walk(client, standin, admin_key, printer, acting)
                 printer.line()
                 printer.line("sam's preferences page (what is believed, why, and how to change it):")
                 printer.line(f"  {link}")

@@ -34,6 +34,7 @@ from proxy.errors import BodyTooLarge, ProxyError, UpstreamUnavailable, storage_
 from proxy.runtime import Runtime
 from proxy.telemetry import Exchange as Watch
 
+from . import comparison
 from .assemble import Assembled
 from .holdout import arm_of
 from .record import Recorder, tee
@@ -182,14 +183,22 @@ async def _serve(request: Request, door: Door, watch: Watch, response_id: str) -
         arm = arm_of(prepared.identity.tenant, prepared.identity.user, flywheel.holdout_share,
                      flywheel.holdout_salt)
     applied = Plan()
+    generic = None  # the body before directives, when this request is sampled for comparison
     if prepared is not None and arm == "treated":
         with watch.step("render"):
             candidate = plan(runtime.rules, prepared.beliefs, prepared.identity.context, runtime.policy)
+            if candidate:
+                generic = comparison.sample(runtime.settings.comparison.sample_rate, exchange.body)
             # Only what reached the request counts as applied (x-beliefloop-applied, the record).
             if apply_plan(exchange.body, candidate, runtime.policy, shape=exchange.shape, traits=route.traits):
                 applied = candidate
                 exchange.raw = None
                 watch.planned(applied, runtime.policy)
+
+    remember = None
+    if prepared is not None or exchange.after is not None:
+        stored = exchange.stored if exchange.stored is not None else exchange.conversation
+        remember = Recorder(runtime, prepared, applied, response_id, model, arm, stored, exchange.after, watch)
 
     watch.forwarding()
     upstream_started = time.perf_counter()
@@ -199,21 +208,18 @@ async def _serve(request: Request, door: Door, watch: Watch, response_id: str) -
         # Nobody waits for this answer: the upstream call was cancelled (its connection closed,
         # so the model stops too), and the record says the reply never completed.
         watch.disconnected()
-        if prepared is not None or exchange.after is not None:
-            stored = exchange.stored if exchange.stored is not None else exchange.conversation
-            Recorder(runtime, prepared, applied, response_id, model, arm, stored, None, watch)(
-                lambda _: Assembled("", None, False), b"")
+        if remember is not None:
+            remember.abandoned()
         return Response(status_code=CLIENT_CLOSED)
     upstream_s = time.perf_counter() - upstream_started
 
     out_headers = {**reply.headers, RESPONSE_ID_HEADER: response_id, APPLIED_HEADER: applied.applied_header(),
                    **watch.headers(reply.headers)}
-    remember = None
-    if prepared is not None or exchange.after is not None:
-        stored = exchange.stored if exchange.stored is not None else exchange.conversation
-        remember = Recorder(runtime, prepared, applied, response_id, model, arm, stored, exchange.after, watch)
     watch.answered(reply.status, arm or "none", bool(applied), upstream_s,
                    time.perf_counter() - started - upstream_s)
+    if generic is not None and applied and reply.status < 400:
+        comparison.fetch_later(runtime, request.app.state.metrics, route, exchange.path, generic, headers,
+                               exchange.translate, door.assemble_json, response_id)
     if reply.chunks is None:
         if remember is not None:
             await remember.durably(door.assemble_json, reply.body or b"")

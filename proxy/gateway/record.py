@@ -56,6 +56,12 @@ class Recorder:
             except StoreUnavailable:
                 pass
 
+    def abandoned(self) -> None:
+        """The client left before the upstream answered: record an empty, incomplete reply (not
+        the door's own use of a reply: there is none)."""
+        if self.prepared is not None:
+            self._watched(self.prepared, Assembled("", None, False))
+
     def __call__(self, assemble: Assembler, raw: bytes) -> "asyncio.Future[None] | None":
         assembled = assemble(raw)
         if self.after is not None:
@@ -63,6 +69,9 @@ class Recorder:
         prepared = self.prepared
         if prepared is None:
             return None
+        return self._watched(prepared, assembled)
+
+    def _watched(self, prepared: Prepared, assembled: Assembled) -> "asyncio.Future[None] | None":
         if self.watch is None:
             return self._record(prepared, assembled)
         with self.watch.step("record"):

@@ -3,7 +3,8 @@ ledger, and the Responses API's chains."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 
 from proxy.settings import Settings
 
@@ -17,6 +18,8 @@ class GatewayState:
     router: Router
     retries: RetryLedger
     chains: ChainMemory
+    #: Comparison calls running in the background (held so they are not collected mid-way).
+    comparisons: set[asyncio.Task[None]] = field(default_factory=set)
 
     @classmethod
     def build(cls, settings: Settings) -> "GatewayState":

@@ -24,6 +24,45 @@ class Builder(Protocol):
     def finish(self) -> bytes: ...
 
 
+class ChatChunkReader:
+    """What both translated doors do with a chat stream chunk: take its usage, its text and
+    tool-call pieces of choice 0 and its finish reason, then hand back the events written
+    meanwhile. A door's builder says how a piece becomes its own events."""
+
+    finish_reason: str | None
+    _events: list[bytes]
+
+    def _take_usage(self, usage: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def _write_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _write_call(self, call: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def _flush(self) -> bytes:
+        out, self._events = b"".join(self._events), []
+        return out
+
+    def feed(self, chunk: dict[str, Any]) -> bytes:
+        if chunk.get("usage"):
+            self._take_usage(chunk["usage"])
+        for choice in chunk.get("choices") or ():
+            if not isinstance(choice, dict) or choice.get("index", 0) != 0:
+                continue
+            delta = choice.get("delta") or {}
+            content = delta.get("content")
+            if isinstance(content, str) and content:
+                self._write_text(content)
+            for call in delta.get("tool_calls") or ():
+                if isinstance(call, dict):
+                    self._write_call(call)
+            if choice.get("finish_reason"):
+                self.finish_reason = choice["finish_reason"]
+        return self._flush()
+
+
 def translated(reply: UpstreamReply, builder: Builder,
                from_completion: Callable[[dict[str, Any]], dict[str, Any]]) -> UpstreamReply:
     """``reply`` (chat completions) in the door's protocol."""
@@ -59,4 +98,4 @@ async def _events(chunks: AsyncIterator[bytes], builder: Builder) -> AsyncIterat
     yield builder.finish()
 
 
-__all__ = ["Builder", "translated"]
+__all__ = ["ChatChunkReader", "Builder", "translated"]

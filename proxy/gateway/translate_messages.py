@@ -23,6 +23,7 @@ from adapters.caps import chat_cap_fields
 from proxy.errors import InvalidRequest
 
 from .sse import event
+from .translate import ChatChunkReader
 
 _STOP_REASONS = {"stop": "end_turn", "length": "max_tokens", "tool_calls": "tool_use",
                  "function_call": "tool_use", "content_filter": "refusal"}
@@ -195,7 +196,7 @@ def usage_of(chat_usage: Any) -> dict[str, Any]:
     return usage
 
 
-class MessageBuilder:
+class MessageBuilder(ChatChunkReader):
     """Assembles an Anthropic message from chat output; with ``stream``, also the events.
 
     ``start``, ``feed`` (one chat chunk) and ``finish`` return the event bytes to send (empty
@@ -219,10 +220,6 @@ class MessageBuilder:
         if self.stream:
             self._events.append(event(kind, {"type": kind, **fields}))
 
-    def _flush(self) -> bytes:
-        out, self._events = b"".join(self._events), []
-        return out
-
     def message(self) -> dict[str, Any]:
         return {"id": self.id, "type": "message", "role": "assistant", "model": self.model,
                 "content": list(self.content), "stop_reason": self._stop_reason(), "stop_sequence": None,
@@ -237,22 +234,8 @@ class MessageBuilder:
         self._emit("message_start", message={**self.message(), "stop_reason": None})
         return self._flush()
 
-    def feed(self, chunk: dict[str, Any]) -> bytes:
-        if chunk.get("usage"):
-            self.usage = usage_of(chunk["usage"])
-        for choice in chunk.get("choices") or ():
-            if not isinstance(choice, dict) or choice.get("index", 0) != 0:
-                continue
-            delta = choice.get("delta") or {}
-            content = delta.get("content")
-            if isinstance(content, str) and content:
-                self._write_text(content)
-            for call in delta.get("tool_calls") or ():
-                if isinstance(call, dict):
-                    self._write_call(call)
-            if choice.get("finish_reason"):
-                self.finish_reason = choice["finish_reason"]
-        return self._flush()
+    def _take_usage(self, usage: dict[str, Any]) -> None:
+        self.usage = usage_of(usage)
 
     def finish(self) -> bytes:
         self._close()

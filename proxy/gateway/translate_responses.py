@@ -20,6 +20,7 @@ from adapters.caps import chat_cap_fields
 from proxy.errors import InvalidRequest
 
 from .sse import event
+from .translate import ChatChunkReader
 
 #: Marks the chat message that carries a request's ``instructions`` (they belong to one request,
 #: not to the chain that later requests continue).
@@ -196,7 +197,7 @@ def usage_of(chat_usage: Any) -> dict[str, Any] | None:
             "total_tokens": chat_usage.get("total_tokens") or prompt + completion}
 
 
-class ResponseBuilder:
+class ResponseBuilder(ChatChunkReader):
     """Assembles a Responses API response from chat output; with ``stream``, also the events.
 
     ``start``, ``feed`` (one chat chunk) and ``finish`` return the event bytes to send (empty
@@ -225,10 +226,6 @@ class ResponseBuilder:
         if self.stream:
             self._events.append(event(kind, {"type": kind, "sequence_number": self._sequence, **fields}))
             self._sequence += 1
-
-    def _flush(self) -> bytes:
-        out, self._events = b"".join(self._events), []
-        return out
 
     def response(self, status: str | None = None) -> dict[str, Any]:
         r = self.request
@@ -261,21 +258,10 @@ class ResponseBuilder:
     def feed(self, chunk: dict[str, Any]) -> bytes:
         if isinstance(chunk.get("model"), str):
             self.model = chunk["model"]
-        if chunk.get("usage"):
-            self.usage = usage_of(chunk["usage"])
-        for choice in chunk.get("choices") or ():
-            if not isinstance(choice, dict) or choice.get("index", 0) != 0:
-                continue
-            delta = choice.get("delta") or {}
-            content = delta.get("content")
-            if isinstance(content, str) and content:
-                self._write_text(content)
-            for call in delta.get("tool_calls") or ():
-                if isinstance(call, dict):
-                    self._write_call(call)
-            if choice.get("finish_reason"):
-                self.finish_reason = choice["finish_reason"]
-        return self._flush()
+        return super().feed(chunk)
+
+    def _take_usage(self, usage: dict[str, Any]) -> None:
+        self.usage = usage_of(usage)
 
     def finish(self) -> bytes:
         self._close_text()

@@ -1,8 +1,10 @@
-"""What a reader notices in a reply: the simulated user's eyes. Pure functions over text.
+"""What a reader notices in a reply: a person's eyes, as pure functions over text.
 
-Written independently of beliefloop's own feature extractors (``beliefs.learning.style``): the user must
-judge a reply the way a person would, not the way beliefloop measures it, or the benchmark would
-only test beliefloop against itself.
+Written independently of beliefloop's own feature extractors (``beliefs.learning.style``), and
+kept that way on purpose: code under ``beliefs.learning`` must not import it. Two things judge
+answers with it, so neither grades beliefloop by the measurements it learned from: the flywheel
+benchmark's simulated user (``bench/flywheel/user.py``) and the per-user lift of comparison pairs
+(:mod:`beliefs.insights.lift`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ _STOPWORDS = {
     "de": frozenset("der die das und ist nicht ein eine mit zu den auf für im sich".split()),
     "es": frozenset("el la los las y de que en un una con por para se del".split()),
 }
+#: The languages the reader tells apart; any other language it cannot judge.
+LANGUAGES = frozenset(_STOPWORDS)
 
 
 def blocks(text: str) -> list[str]:
@@ -141,6 +145,6 @@ def satisfies(reading: Reading, dimension: str, value: str, technical: bool) -> 
 
 
 __all__ = [
-    "CONCISE_MAX_WORDS", "DETAILED_MIN_WORDS", "Reading", "blocks", "is_basics", "is_code",
+    "CONCISE_MAX_WORDS", "DETAILED_MIN_WORDS", "LANGUAGES", "Reading", "blocks", "is_basics", "is_code",
     "is_list", "is_preamble", "prose", "read", "satisfies", "sentences",
 ]
