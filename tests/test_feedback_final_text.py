@@ -55,13 +55,16 @@ async def test_edited_text_in_feedback_reads_exactly_like_an_edit_in_history(pro
 async def test_edits_sent_only_as_feedback_make_later_answers_shorter(proxy, respx_mock):
     upstream = Upstream(respx_mock)
     client = sdk(proxy)
+    applied = []
     for turn in range(3):
         result, headers = await ask(client, [{"role": "user", "content": f"Question {turn}?"}], "cy")
-        assert headers["x-beliefloop-applied"] == ""
+        applied.append(headers["x-beliefloop-applied"])
         response = await proxy.post("/v1/feedback", json={"response_id": result.id,
                                                            "final_text": f"{SHORTENED} ({turn})"})
         assert response.status_code == 200, response.text
     _, headers = await ask(client, [{"role": "user", "content": "Question 3?"}], "cy")
+    # nothing before the first edit; tentative wording after two (README "How learning works")
+    assert applied[0] == "" and "length=concise~tentative" in applied[2]
     assert "length=concise" in headers["x-beliefloop-applied"]
     assert "Keep answers short" in upstream.directives()
 
