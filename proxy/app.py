@@ -65,7 +65,8 @@ def create_app(settings: Settings, *, store: Store | None = None,
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        runtime = Runtime.build(settings, store=store, transport=transport, clock=clock)
+        runtime = Runtime.build(settings, store=store, transport=transport, clock=clock,
+                                interpreter_report=metrics.interpreter_call)
         app.state.runtime = runtime
         remember_mtime(runtime)
         await runtime.start()

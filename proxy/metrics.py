@@ -33,6 +33,9 @@ Useful queries::
     histogram_quantile(0.95, sum by (le, model) (rate(beliefloop_upstream_seconds_bucket[5m])))
     # injected tokens as a share of prompt tokens
     sum(rate(beliefloop_injected_tokens_total[1h])) / sum(rate(beliefloop_tokens_total{kind="prompt"}[1h]))
+    # the LLM interpreter: tokens per hour, and the share of its calls that failed
+    sum by (kind) (increase(beliefloop_interpreter_tokens_total[1h]))
+    sum(rate(beliefloop_interpreter_calls_total{outcome!="ok"}[1h])) / sum(rate(beliefloop_interpreter_calls_total[1h]))
 """
 
 from __future__ import annotations
@@ -164,6 +167,20 @@ class ProxyMetrics:
         self.errors = Counter("beliefloop_errors", "Errors answered on the model routes, by kind", ("kind",))
         self.disconnects = Counter("beliefloop_client_disconnects", "Streams the client closed before the "
                                    "upstream finished, by route", ("route",))
+        self.interpreter_calls = Counter(
+            "beliefloop_interpreter_calls", "Calls of the LLM interpreter (off the hot path), by model and "
+            "outcome (ok, invalid = the reply broke the schema, timeout, error); a failed call leaves the "
+            "offline readings in place", ("model", "outcome"))
+        self.interpreter_tokens = Counter(
+            "beliefloop_interpreter_tokens", "Tokens the LLM interpreter's provider reported, by model and kind "
+            "(prompt, completion)", ("model", "kind"))
+        self.interpreter_texts = Counter(
+            "beliefloop_interpreter_texts", "Messages sent to the LLM interpreter, by model and result (read = a "
+            "valid reading came back, unread = the call failed or that reading broke the schema)",
+            ("model", "result"))
+        self.interpreter_seconds = Histogram(
+            "beliefloop_interpreter_seconds", "Duration of one LLM interpreter call, by model", UPSTREAM_BUCKETS,
+            ("model",))
         self.comparisons = Counter(
             "beliefloop_comparisons", "Extra upstream calls for comparison anchoring (the generic answer to a "
             "personalised request, comparison.sample_rate), by outcome (stored, failed, dropped)", ("outcome",))
@@ -178,7 +195,8 @@ class ProxyMetrics:
         )
         self._families: tuple[Counter | Histogram, ...] = (
             self.requests, self.answers, self.upstream, self.overhead, self.token_counts, self.injected_tokens,
-            self.signal_counts, self.updates, self.errors, self.disconnects, self.comparisons,
+            self.signal_counts, self.updates, self.errors, self.disconnects, self.interpreter_calls,
+            self.interpreter_tokens, self.interpreter_texts, self.interpreter_seconds, self.comparisons,
             self.comparison_tokens)
 
     # -- model requests (the hot path: a few dictionary updates each) ------------------------
@@ -231,6 +249,20 @@ class ProxyMetrics:
 
     def error(self, error: BaseException) -> None:
         self.errors.inc((error_kind(error),))
+
+    def interpreter_call(self, model: str, outcome: str, prompt: int, completion: int, texts: int,
+                         read: int, seconds: float) -> None:
+        """One LLM interpreter call (``proxy.interpreting.CallReport``): its outcome, tokens, texts."""
+        self.interpreter_calls.inc((model, outcome))
+        if prompt:
+            self.interpreter_tokens.inc((model, "prompt"), prompt)
+        if completion:
+            self.interpreter_tokens.inc((model, "completion"), completion)
+        if read:
+            self.interpreter_texts.inc((model, "read"), read)
+        if texts > read:
+            self.interpreter_texts.inc((model, "unread"), texts - read)
+        self.interpreter_seconds.observe(seconds, (model,))
 
     # -- exposition --------------------------------------------------------------------------
 
@@ -360,10 +392,13 @@ async def metrics_endpoint(request: Request) -> Response:
 
 
 async def count_feedback(request: Request) -> AsyncIterator[None]:
-    """Route dependency of ``POST /v1/feedback``: count a thumbs signal once it was recorded. When
-    the route raises (unknown response), the error is thrown in at ``yield`` and nothing counts."""
+    """Route dependency of ``POST /v1/feedback``: count the signals it recorded (thumbs, and an
+    edit or acceptance read from the text the user used), as the route lists them in
+    ``request.state.feedback_kinds``. When the route raises (unknown response), the error is
+    thrown in at ``yield`` and nothing counts."""
     yield
-    request.app.state.metrics.signal("thumbs")
+    for kind in getattr(request.state, "feedback_kinds", ("thumbs",)):
+        request.app.state.metrics.signal(kind)
 
 
 __all__ = ["ENV_METRICS_DIR", "MAX_MODELS", "ModelLabels", "ProxyMetrics", "count_feedback", "error_kind",

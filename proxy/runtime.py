@@ -15,7 +15,6 @@ import httpx
 
 from adapters import InjectionPolicy, Rule
 from beliefs.insights.reads import InsightsReader
-from beliefs.learning.interpret import OfflineInterpreter
 from beliefs.learning.language import detect_language
 from beliefs.memory.pg_listener import ChangeListener
 from beliefs.memory.rights import UserRights
@@ -28,14 +27,14 @@ from proxy.gateway.state import GatewayState
 from proxy.gateway.upstream import OpenAIUpstream, make_upstream
 
 from .auth import KeyRing
+from .interpreting import CallReport, make_interpreter
 from .ratelimit import SqlBuckets
 from .settings import Settings
 
 log = logging.getLogger("beliefloop.proxy")
 
-
-def make_interpreter(settings: Settings) -> OfflineInterpreter:
-    return OfflineInterpreter(settings.interpreter_phrases(), max_chars=settings.interpreter.max_chars)
+#: How long shutdown waits for the background tasks it cancelled.
+SHUTDOWN_WAIT_S = 10.0
 
 
 @dataclass
@@ -56,19 +55,24 @@ class Runtime:
     gateway: GatewayState = field(default=None)  # type: ignore[assignment]  (set in build)
     config_mtime: float | None = field(default=None)
     listener: ChangeListener | None = field(default=None)
+    #: Where the LLM interpreter's calls are counted (``ProxyMetrics.interpreter_call``).
+    interpreter_report: CallReport | None = field(default=None)
     _tasks: list[asyncio.Task] = field(default_factory=list)
+    #: The LLM interpreter's batching task, when one is configured (replaced on reload).
+    _refining: asyncio.Task | None = field(default=None)
 
     @classmethod
     def build(cls, settings: Settings, *, store: Store | None = None,
               transport: httpx.AsyncBaseTransport | None = None,
-              clock: Callable[[], float] | None = None) -> "Runtime":
+              clock: Callable[[], float] | None = None,
+              interpreter_report: CallReport | None = None) -> "Runtime":
         store = store or SqlStore.from_url(settings.database_url)
         storage = settings.storage
         shared = isinstance(store, SqlStore) and store.notifies
         ttl = storage.cache_ttl_s if storage.cache_ttl_s is not None else (30.0 if shared else None)
         kwargs = {"clock": clock} if clock is not None else {}
         service = SelfModelService(store, settings.registry(), settings.learning_config(),
-                                   make_interpreter(settings), cache_users=storage.cache_users,
+                                   make_interpreter(settings, interpreter_report), cache_users=storage.cache_users,
                                    cache_ttl_s=ttl, read_timeout_s=storage.read_timeout_s,
                                    spool_dir=storage.spool_dir, queue_limit=storage.write_queue_limit,
                                    queue_wait_s=storage.write_queue_wait_s, durable_ack=storage.durable_ack,
@@ -77,6 +81,7 @@ class Runtime:
                       make_upstream(settings.upstream, transport=transport),
                       LiteLLMRoutes(settings.model_list), settings.compiled_rules(),
                       settings.injection_policy())
+        runtime.interpreter_report = interpreter_report
         limits = settings.rate_limits
         buckets = SqlBuckets(store.engine) if limits.shared == "store" and isinstance(store, SqlStore) else None
         runtime.keys = KeyRing(settings.auth, settings.admin_key, shared=buckets,
@@ -106,6 +111,7 @@ class Runtime:
             self.listener.start()
         self._tasks.append(asyncio.create_task(self.service.writer.replay_forever()))
         self._tasks.append(asyncio.create_task(self._retention_forever()))
+        self._start_refining()
         # Build the language detector now, off the loop, rather than on the first edited reply.
         # The text must be long enough to be judged (MIN_LETTERS), or the models never load here
         # and the first edited reply pays for it (seconds) instead.
@@ -113,6 +119,15 @@ class Runtime:
             detect_language, "This sentence is long enough for the language detector to load its models.")))
         # And litellm's model map (which models keep system messages, which want max_completion_tokens).
         self._tasks.append(asyncio.create_task(asyncio.to_thread(model_facts, "")))
+
+    def _start_refining(self) -> None:
+        """Run the LLM interpreter's batches (if one is configured) in the background."""
+        if self._refining is not None:
+            self._refining.cancel()  # a reload replaced it: its queued texts keep their offline reading
+            self._refining = None
+        refinery = self.service.refinery
+        if refinery is not None:
+            self._refining = asyncio.create_task(refinery.run())
 
     async def enforce_retention(self) -> dict[str, int]:
         day = 86_400.0
@@ -132,8 +147,11 @@ class Runtime:
 
     def reload(self, new: Settings) -> None:
         """Adopt new rules, policy and learning settings (already validated)."""
-        rules, policy, interpreter = new.compiled_rules(), new.injection_policy(), make_interpreter(new)
+        rules, policy = new.compiled_rules(), new.injection_policy()
+        interpreter = make_interpreter(new, self.interpreter_report)
         self.service.reconfigure(new.registry(), new.learning_config(), interpreter)
+        if self._refining is not None or self.service.refinery is not None:
+            self._start_refining()
         self.rules, self.policy = rules, policy
         self.settings = self.settings.model_copy(update={
             "rules": new.rules, "injection": new.injection, "learning": new.learning,
@@ -142,9 +160,17 @@ class Runtime:
         log.info("configuration reloaded: %d rules", len(rules))
 
     async def aclose(self) -> None:
+        if self._refining is not None:
+            self._tasks.append(self._refining)
         for task in self._tasks:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        # Bounded: a task whose cancellation a library swallowed must not hold shutdown for ever.
+        done, stuck = await asyncio.wait(self._tasks, timeout=SHUTDOWN_WAIT_S) if self._tasks else (set(), set())
+        for task in done:
+            if not task.cancelled():
+                task.exception()  # retrieved: their failures were logged where they happened
+        for task in stuck:
+            log.error("background task %s did not stop within %.0f s of shutdown", task.get_name(), SHUTDOWN_WAIT_S)
         if self.listener is not None:
             await asyncio.to_thread(self.listener.stop)
         await self.service.close()

@@ -175,7 +175,8 @@ class InterpreterSettings(_Strict):
     max_chars: int = Field(default=600, ge=50)
     #: A litellm model name (any provider, e.g. "gpt-4o-mini" or "anthropic/claude-3-5-haiku-latest")
     #: for the LLM engine, which reads off the hot path what the offline engine could not map;
-    #: null (the default) keeps interpretation offline.
+    #: null (the default) keeps interpretation offline. The model must support structured output
+    #: (a JSON schema); replies outside the closed values are discarded.
     model: str | None = None
     #: Extra litellm parameters for that model (api_key, api_base, ...).
     params: dict[str, Any] = {}
@@ -183,6 +184,8 @@ class InterpreterSettings(_Strict):
     timeout_s: float = Field(default=10.0, gt=0)
     #: Messages read in one LLM call at most.
     batch_size: int = Field(default=16, ge=1, le=100)
+    #: How long the first queued message waits for others to share its LLM call (seconds).
+    linger_s: float = Field(default=0.05, ge=0, le=5)
     #: Readings remembered by text hash (the same message is never paid for twice).
     cache_size: int = Field(default=10_000, ge=0)
 

@@ -94,12 +94,7 @@ def read_signals(
                        key=lambda r: r.created_at, default=None)
         if original is None:
             continue
-        # No language detection here (~1 ms a text, over the in-request budget): when the cheap
-        # hints differ, the service detects both languages off the hot path (language_check).
-        features = edit_features(original.text or "", sent, detect=None)
-        language_check = (features.similarity < RELANGUAGE_SIMILARITY
-                          or language_hint(original.text or "") != language_hint(sent))
-        signals.append(Edit(original, tuple(evidence_from_edit(features)), features, sent, language_check))
+        signals.append(edit_of(original, sent))
 
     signals.extend(Regeneration(record) for record in regenerated)
 
@@ -111,6 +106,17 @@ def read_signals(
         if reading.evidence and (after_answer or reading.stance in ("standing", "self")):
             signals.append(FollowUp(None, reading.evidence, last_user, reading.stance))
     return signals
+
+
+def edit_of(original: ResponseRecord, sent: str) -> Edit:
+    """The edit of ``original`` (its stored text) into ``sent``: what the user changed, as
+    evidence. One reading for every place an edited reply is found (history, feedback)."""
+    # No language detection here (~1 ms a text, over the in-request budget): when the cheap
+    # hints differ, the service detects both languages off the hot path (language_check).
+    features = edit_features(original.text or "", sent, detect=None)
+    language_check = (features.similarity < RELANGUAGE_SIMILARITY
+                      or language_hint(original.text or "") != language_hint(sent))
+    return Edit(original, tuple(evidence_from_edit(features)), features, sent, language_check)
 
 
 def _reading_after(messages: Sequence[Any], index: int, interpreter: Interpreter) -> Reading | None:
@@ -129,4 +135,4 @@ def _last_index(messages: Sequence[Any], role: str) -> int | None:
     return None
 
 
-__all__ = ["read_signals"]
+__all__ = ["edit_of", "read_signals"]

@@ -24,17 +24,19 @@ from typing import Any, Callable, Literal, Optional, Sequence
 
 from beliefs.dimensions import DimensionRegistry
 from beliefs.learning.config import LearningConfig
-from beliefs.learning.conversation import prefix_hashes
-from beliefs.learning.detect import read_signals
+from beliefs.learning.conversation import prefix_hashes, text_hash
+from beliefs.learning.detect import edit_of, read_signals
 from beliefs.learning.evidence import feedback as feedback_observation
 from beliefs.learning.evidence import observe, text_evidence
-from beliefs.learning.interpret import Interpreter
+from beliefs.learning.interpret import Interpreter, Reading
 from beliefs.learning.language import detect_language
+from beliefs.learning.late import added_evidence, added_follow_ups
 from beliefs.learning.selfmodel import increments
-from beliefs.learning.signals import Edit
+from beliefs.learning.signals import Acceptance, Edit, Signal
 from beliefs.records import Belief, Identity, Observation, Outcome, ResponseRecord
 
 from .cache import SelfModelCache, UserState
+from .refinery import Refinery, Settled
 from .store import Conversation, Store
 from .write_behind import StoreUnavailable, WriteBehind, is_unavailable
 from .writes import MarkResponse, RecordObservation, SaveResponse
@@ -119,6 +121,8 @@ class SelfModelService:
                     interpreter: Interpreter) -> None:
         """Swap rules of interpretation (config reload); cached evidence stays valid."""
         self.registry, self.learning, self.interpreter = registry, learning, interpreter
+        #: The slow engine behind the offline one, when configured (README "How interpretation works").
+        self.refinery = interpreter if isinstance(interpreter, Refinery) else None
         self.cache.recent_horizon_s = learning.recent_horizon_s
         self.cache.recent_limit = learning.recent_limit
 
@@ -127,6 +131,12 @@ class SelfModelService:
         if self._late:
             await asyncio.gather(*self._late, return_exceptions=True)
         await self.writer.flush()
+
+    async def refined(self) -> None:
+        """Wait until the slow interpreter (if any) settled every queued text and its late
+        evidence was committed (tests, benchmarks); the refinery's task must be running."""
+        if self.refinery is not None:
+            await self.refinery.drain()
 
     async def caught_up(self, who: Identity | None = None, wait_s: float = READ_AFTER_WRITE_S) -> None:
         """Before an operator's read: wait for the writes queued so far about ``who`` (every
@@ -208,21 +218,43 @@ class SelfModelService:
         given) and commit them. ``late``: read after the request was answered, so the responses
         may include the request's own, which must not read as a regeneration of itself."""
         learning = self.learning
+        refinery = self.refinery
+        reader = refinery.session() if refinery is not None else self.interpreter
+        # As it is now (the late pass of the LLM engine must read the same).
         recent = list(state.recent.values()) if only is None else list(only)
         if late:
             recent = [r for r in recent if r.created_at < now]
-        signals = read_signals(messages, hashes, recent, now, self.interpreter, learning.regeneration_window_s)
-        observations = []
-        for signal in signals:
-            observation = observe(signal, who, uuid.uuid4().hex, now, learning.weights, self.registry)
-            self._commit(state, observation)
-            if signal.response is not None and signal.outcome is not None:
-                self._mark(state, signal.response, signal.outcome)
-            observations.append(observation)
-            if isinstance(signal, Edit) and signal.language_check:
-                self._later(self._language_of_edit(state, observation, signal.response.text or "",
-                                                   signal.edited_text))
+        signals = read_signals(messages, hashes, recent, now, reader, learning.regeneration_window_s)
+        observations = [self._take(state, who, signal, now)[0] for signal in signals]
+        if refinery is not None and reader.provisional:
+            refinery.when_settled(reader.provisional, lambda: self._refine(
+                refinery, who, messages, hashes, recent, now, signals))
         return observations
+
+    def _take(self, state: UserState, who: Identity, signal: Signal, now: float) -> tuple[Observation, Durable]:
+        """Commit one signal: its observation, the response's outcome, an edit's language later."""
+        observation = observe(signal, who, uuid.uuid4().hex, now, self.learning.weights, self.registry)
+        durable = self._commit(state, observation)
+        if signal.response is not None and signal.outcome is not None:
+            self._mark(state, signal.response, signal.outcome)
+        if isinstance(signal, Edit) and signal.language_check:
+            self._later(self._language_of_edit(state, observation, signal.response.text or "",
+                                               signal.edited_text))
+        return observation, durable
+
+    def _refine(self, refinery: Refinery, who: Identity, messages: Sequence[Any], hashes: list[str],
+                recent: list[ResponseRecord], now: float, first: list[Signal]) -> None:
+        """Read a request again with the slow engine's readings and commit only what that adds
+        (:mod:`beliefs.learning.late`): the next request benefits, nothing is counted twice."""
+        state = self.cache.cached(who.key)
+        if state is None or state.opted_out:
+            return  # evicted (rare within seconds) or opted out: nothing may be written for them
+        second = read_signals(messages, hashes, recent, now, Settled(refinery),
+                              self.learning.regeneration_window_s)
+        for signal in added_follow_ups(first, second):
+            observation = observe(signal, who, uuid.uuid4().hex, self.clock(), self.learning.weights,
+                                  self.registry)
+            self._commit(state, replace(observation, features={**observation.features, "refined": True}))
 
     async def _language_of_edit(self, state: UserState, edit: Observation, original: str, edited: str) -> None:
         """Language change of an edit, detected off the hot path (lingua, ~1 ms a text) and
@@ -313,11 +345,61 @@ class SelfModelService:
         AmbiguousResponse (a completion id of several users, no user named), WriteQueueFull."""
         await self.admit()
         record = await self.find_response(tenant, response_id, user)
-        reading = self.interpreter.read(comment) if comment else None
+        state = await self.cache.state(record.identity)
+        # Never send an opted-out user's words to the LLM engine.
+        reading, later = self._read_comment(comment, refine=not state.opted_out)
         observation = feedback_observation(record, rating, reading, uuid.uuid4().hex, self.clock(),
                                            self.learning.weights, self.registry)
-        state = await self.cache.state(record.identity)
         durable = self._commit(state, observation)
+        if later is not None and reading is not None and self.refinery is not None:
+            refinery, first = self.refinery, reading
+            refinery.when_settled({later}, lambda: self._refine_comment(refinery, record, first, later))
+        if durable is not None:
+            await durable
+        return observation
+
+    def _read_comment(self, comment: str | None, refine: bool) -> tuple[Reading | None, str | None]:
+        """A comment's reading now, and the key of a better one to come (slow engine only)."""
+        if not comment:
+            return None, None
+        if self.refinery is not None and refine:
+            return self.refinery.reading(comment)
+        return self.interpreter.read(comment), None
+
+    def _refine_comment(self, refinery: Refinery, record: ResponseRecord, first: Reading, key: str) -> None:
+        """The evidence a comment's late reading adds, as a comment without a rating."""
+        settled = refinery.cached(key)
+        state = self.cache.cached((record.tenant, record.user_id))
+        if settled is None or state is None or state.opted_out:
+            return
+        fresh = added_evidence(first.evidence, settled.evidence)
+        if not fresh:
+            return
+        observation = feedback_observation(record, None, Reading(fresh, "request"), uuid.uuid4().hex,
+                                           self.clock(), self.learning.weights, self.registry)
+        self._commit(state, replace(observation, features={**observation.features, "refined": True}))
+
+    async def used_text(self, tenant: str, response_id: str, text: str,
+                        user: str | None = None) -> Observation | None:
+        """The text the user finally used of a response (``edited_text`` / ``final_text`` of
+        feedback), read exactly like that reply found in a later request's history: changed, an
+        edit (:func:`~beliefs.learning.detect.edit_of`); unchanged, acceptance. Returns once the
+        observation is durable; None when there is nothing to read: the response was already read
+        as edited, its text is no longer kept, it was already judged and comes back unchanged, or
+        the user opted out. Raises like :meth:`feedback`."""
+        await self.admit()
+        record = await self.find_response(tenant, response_id, user)
+        state = await self.cache.state(record.identity)
+        current = state.recent.get(record.id, record)
+        if state.opted_out or current.outcome == "edited" or not current.text:
+            return None
+        if text_hash(text) == text_hash(current.text):
+            if current.outcome is not None:
+                return None
+            signal: Signal = Acceptance(current)
+        else:
+            signal = edit_of(current, text)
+        observation, durable = self._take(state, record.identity, signal, self.clock())
         if durable is not None:
             await durable
         return observation

@@ -35,6 +35,11 @@ def _module() -> Any:
     return _litellm
 
 
+def litellm_module() -> Any:
+    """litellm, imported (and set up for offline use) on first call."""
+    return _module()
+
+
 class LiteLLMRoutes:
     """Routes named in ``model_list``; ``call`` returns the same reply shape as the HTTP upstream."""
 
@@ -94,4 +99,4 @@ def _closer(result: Any):
     return close
 
 
-__all__ = ["LiteLLMRoutes"]
+__all__ = ["LiteLLMRoutes", "litellm_module"]
