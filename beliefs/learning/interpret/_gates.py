@@ -36,7 +36,7 @@ _SENTENCE_GATES = frozenset({"translate", "hypothetical", "ability", "reported",
 _QUESTION_COPULAS = frozenset({"is", "are", "was", "were", "does", "do", "ist", "sind", "es", "est", "e",
                                "zijn", "is het", "esta"})
 # Roles of tokens a gate can matter for.
-_READABLE = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bigtopic", "bureau", "repeat", "years", "nat",
+_READABLE = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bigtopic", "bureau", "repeat", "years", "nat", "asif",
                            "symbol", "standing", "self"}
 # Question words that open a question even without "?"; others ("quelle" is also Italian "those")
 # need the question mark.
@@ -44,7 +44,8 @@ _CLEAR_QUESTION_WORDS = frozenset({"how", "what", "which", "where", "who", "wie"
                                    "combien", "hoe", "wat", "waar", "cosa", "dove", "onde", "donde", "cuanto"})
 # Words skipped between a verb and its object: recipients and articles (all seven languages).
 _RECIPIENTS = frozenset({"me", "us", "mir", "uns", "nos", "moi", "nous", "mi", "ci", "mij", "ons", "to", "dich", "dir",
-                         "sich", "te", "toi", "ti", "se", "yourself", "jezelf"})
+                         "sich", "te", "toi", "ti", "se", "yourself", "jezelf",
+                         "s"})  # German "erklär's" (es)
 # Articles that are also object pronouns ("la", "le", "lo"): after an imperative, the pronoun is
 # fused to the verb in Spanish and Italian ("explícala") and hyphenated in French ("explique-la").
 _ROMANCE_ARTICLES = frozenset({"la", "le", "les", "lo", "los", "las", "el", "il", "gli"})

@@ -49,6 +49,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:estoy )?acostumbrad[oa] a", "me viene mejor", "me va mejor",
     ),
     "dislike": (
+        "(?:poca|ninguna|cero) paciencia (?:con|para)", "no me ayuda(?:n)?",
         "me suena a chino", "es chino para mi", "me cansan", "me confunde(?:n)?",
         "(?:soy )?(?:malisim[oa]|fatal|un desastre|negad[oa]|torpe) (?:con|para|en)", "infantil(?:es)?", "odio",
         "no soporto", "me molesta(?:n)?", "me fastidia(?:n)?", "me agobia(?:n)?", "me cansa(?:n)?", "me aburre(?:n)?",
@@ -136,8 +137,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "a partir de hoy", "en lo sucesivo", "(?:durante|en) (?:toda )?(?:esta|la) conversacion", "en este chat",
         "siempre que",
     ),
-    "self": ("soy", "estoy", "yo soy", "tengo", "trabajo (?:como|en|con)", "me dedico a"),
+    "self": ("soy", "estoy", "yo soy", "tengo", "trabajo (?:como|en|con)", "trabajo", "me dedico a"),
     "asif": (
+        "como si (?:yo )?(?:nunca|no)",
         "como si fuera", "como si fuese", "como si yo fuera", "como para alguien que", "como a un", "como a una",
         "como para un", "como si tuviera", "como si no supiera", "como para una",
     ),
@@ -205,6 +207,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("sobre", "acerca de", "respecto a"),
     "beneficiary": (
+        "para (?:mi|mis|el|la|un|una|nuestro|nuestra) (?:\\w+ )?(?:examen|prueba|trabajo de clase|tarea|deberes|exposicion|presentacion|clase)",
         ("(?:para|a) mi (?:\\w+ )?(?:hij[oa]|jef[ea]|mama|madre|papa|padre|abuel[oa]|amig[oa]|novi[oa]|espos[oa]|"
          "profesor(?:a)?|profe|sobrin[oa]|herman[oa]|equipo|clase|cliente|compañer[oa]|suegr[oa])"),
         "para (?:un|una) niñ[oa] de", "es para (?:el|la|mi) (?:cole|colegio|escuela|clase|tarea|trabajo de)",
@@ -304,6 +307,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:me )?has escrito", "me escribiste", "escribiste",
     ),
     "years": (
+        "desde hace (?:varios |muchos )?años", "hace (?:varios |muchos )?años",
         ("(?:desde hace|hace|llevo) (?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|"
          "treinta) años"),
         "llevo (?:\\d+|muchos|varios) años", "hace (?:\\d+|muchos) años", "desde hace (?:\\d+|muchos) años",
@@ -336,6 +340,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "pormenorizad[oa]s?", "ampli[oa]s?", "desarrollad[oa]s?",
     ),
     "adj:tone=formal": (
+        "seri[oa]s?",
         "formal(?:es)?", "profesional(?:es)?", "seri" + _O, "educad" + _O, "respetuos" + _O, "neutr" + _O, "sobri" + _O,
     ),
     "adj:tone=casual": (
@@ -438,6 +443,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "te (?:has dejado|dejaste) cosas", "explica(?:lo|melo)? bien", "como es debido",
     ),
     "direct:format=lists": (
+        "por pasos", "en pasos",
         "enumera(?:lo|los)?", "enumeralo", "divide(?:lo)? en (?:pasos|puntos|partes|secciones)", "en pasos",
         "estructura(?:lo)?", "punto por punto", "con titulos", "en esquema", "organizalo", "por puntos", "en puntos",
     ),
@@ -560,5 +566,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "comp:length=concise": (
         "mas direct[oa]s?",
+    ),
+    "effect": (
+        "para que (?:quede|sea|resulte)", "que (?:queda|quede)", "asi queda",
     ),
 }

@@ -51,6 +51,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "leggo (?:molto )?(?:piu )?(?:veloce|volentieri|meglio)",
     ),
     "dislike": (
+        "(?:poca|nessuna|zero) pazienza (?:con|per)", "non ho pazienza (?:con|per)", "non mi aiuta(?:no)?",
         "(?:per me )?e arabo", "arabo per me", "mi confond\\w+", "(?:sono )?negat[oa] (?:per|con|in)", "infantil[ei]",
         "odio", "detesto", "non sopporto", "mi da(?:nno)? fastidio", "mi infastidisc\\w+", "mi irrita(?:no)?",
         "mi mandano in tilt", "mi manda in tilt", "un incubo", "un inferno", "poco professionale", "non fa per me",
@@ -126,8 +127,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ricorda", "tieni a mente", "continua cosi", "con me", "per il resto della conversazione",
         "in tutte le risposte", "in generale", "da oggi", "d'ora in avanti", "da qui in avanti", "da adesso",
     ),
-    "self": ("sono", "io sono", "ho", "faccio", "lavoro (?:come|in|con)"),
+    "self": ("sono", "io sono", "ho", "faccio", "lavoro (?:come|in|con)", "lavoro"),
     "asif": (
+        "come se (?:io )?non",
         "come se fossi", "come se avessi", "come a un", "come a una", "come per un", "come per una",
         "come se non sapessi",
     ),
@@ -189,6 +191,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("su", "sul", "sulla", "riguardo a", "a proposito di"),
     "beneficiary": (
+        "per (?:l'|la mia |il mio |la |il |una |un )?(?:\\w+ )?(?:interrogazione|esame|verifica|compito|compiti|tesina|relazione|presentazione|orale|lezione)",
         ("per (?:il mio|la mia|mio|mia|i miei|le mie) (?:\\w+ )?(?:figli[oa]|capo|responsabile|mamma|madre|papa|padre|"
          "nonn[oa]|amic[oa]|ragazz[oa]|moglie|marito|prof(?:essore|essoressa)?|colleg(?:a|hi|he)|client[ei]|squadra|"
          "classe|nipote|fratello|sorella|coinquilino)"),
@@ -318,6 +321,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "esaurient[ei]", "minuzios[oaie]", "particolareggiat[oaie]", "accurat[oaie]", "dettagliatissim[oaie]",
     ),
     "adj:tone=formal": (
+        "seri[oa]",
         "formal[ei]", "professional[ei]", "seri" + _O, "sobri" + _O, "cortese", "educat" + _O, "istituzional[ei]",
         "distaccat" + _O,
         "professionale", "sobrio", "elegante", "compost[oaie]", "forbit[oaie]",
@@ -403,6 +407,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "per bene", "come si deve",
     ),
     "direct:format=lists": (
+        "in passaggi", "a passaggi",
         "a (?:elenco|elenchi) (?:puntat[oi]|numerat[oi])",
         "(?:me lo |lo )?dividi(?:lo)? in (?:punti|passaggi|parti|sezioni)", "suddividi(?:lo)?", "in passaggi",
         "punto per punto", "schematizza", "a punti", "per punti", "struttura(?:lo)?",
@@ -529,5 +534,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "excesspost": (
         "(?:e|sono) (?:davvero |decisamente )?troppo(?: per me)?(?= ?(?:[.!?,;:]|$))",
         "(?:e|sono) eccessiv[oi](?: per me)?(?= ?(?:[.!?,;:]|$))",
+    ),
+    "effect": (
+        "che e", "cosi e", "che rende", "per renderlo", "per rendere",
     ),
 }

@@ -48,6 +48,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "leuk", "ik heb liever", "liever", "ik prefereer", "voorkeur voor", "helpt me", "ik mis", "fan van", "gezellig",
     ),
     "dislike": (
+        "(?:weinig|geen) geduld (?:met|voor)", "lees ik (?:gewoon )?niet", "kan ik (?:niks|niets|weinig)(?: mee)?", "helpt me niet",
         "vermoeien me", "vermoeit me", "overweldigen me", "slecht (?:in|met)", "kinderachtig", "ik haat", "haat",
         "ik heb een hekel aan", "een hekel aan", "hekel aan", "hekel", "irritant", "stoort me", "storen me",
         "ergerlijk", "word ik gek", "word ik gek van", "onprofessioneel", "staat niet professioneel",
@@ -115,12 +116,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "than": ("in plaats van", "liever dan", "dan"),
     "or": ("ofwel",),
     "standing": (
-        "tenzij ik (?:erom|ernaar) vraag", "behalve als ik (?:erom )?vraag", "voortaan", "vanaf nu", "van nu af aan",
+        "tenzij ik (?:erom|ernaar) vraag", "behalve als ik (?:erom )?vraag", "voortaan", "over het algemeen", "in het algemeen", "vanaf nu", "van nu af aan",
         "in de toekomst", "altijd", "elke keer", "iedere keer", "telkens", "onthoud", "denk eraan", "blijf dat doen",
         "ga zo door", "bij mij", "met mij", "in al je antwoorden", "in alle antwoorden", "standaard", "in het vervolg",
         "vanaf vandaag", "de rest van (?:het|dit) gesprek",
     ),
-    "self": ("ik ben", "ben ik", "ik heb", "ik werk (?:als|in|met)", "ik doe"),
+    "self": ("ik ben", "ben ik", "ik heb", "ik werk (?:als|in|met)", "ik werk", "ik doe"),
     "asif": ("alsof ik", "als (?:een|voor een) kind", "voor iemand die"),
     "request": (
         "kunnen we", "zullen we", "kan dat", "kun je", "kan je", "kunt u", "zou je", "zou u", "wil je", "wilt u",
@@ -172,6 +173,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("over",),
     "beneficiary": (
+        "voor (?:mijn|m'n|de|het|een|onze|ons) (?:\\w+ )?(?:spreekbeurt|toets|werkstuk|proefwerk|presentatie|huiswerk|les|mondeling|examen|tentamen)",
         ("voor (?:mijn|m'n|onze) (?:\\w+ )?(?:zoon|dochter|kind(?:eren)?|baas|leidinggevende|manager|moeder|mama|vader|"
          "papa|oma|opa|vriend(?:in)?|vrouw|man|leraar|lerares|collega'?s?|klanten?|team|klas|neef|nicht)"),
         "voor een kind van", "voor school",
@@ -317,6 +319,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:een )?muur (?:van|aan) tekst", "(?:een )?tekstblok(?:ken)?",
     ),
     "judge:length=detailed": (
+        "summier", "wat summier",
         "summier(?:e)?", "oppervlakkig(?:e)?", "vaag", "vage", "mager", "karig", "onvolledig(?:e)?", "schraal",
         "kort door de bocht", "te kort door de bocht", "oppervlakkig(?:je)?",
     ),
@@ -369,6 +372,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "er ontbreekt (?:nog )?(?:iets|wat|van alles)", "leg (?:het )?(?:goed|fatsoenlijk|netjes) uit",
     ),
     "direct:format=lists": (
+        "in stappen",
         "(?:deel|verdeel) (?:het |dit |dat )?(?:op )?in (?:stappen|punten|delen|stukken)",
         "opdelen in (?:stappen|punten)", "structureer", "in stappen", "punt voor punt", "met kopjes", "kopjes",
         "overzichtelijk",
@@ -489,5 +493,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "direct:format=prose": (
         "schrijf (?:het )?(?:gewoon |maar )?uit", "uitschrijven", "in (?:hele |volledige |gewone )?zinnen",
+    ),
+    "effect": (
+        "dan is het", "dan wordt het", "dat maakt het", "zodat het",
     ),
 }
