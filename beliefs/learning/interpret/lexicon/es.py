@@ -34,7 +34,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "no dudes en", "no te cortes (?:con|en)",
     ),
     "with": ("con",),
-    "give": ("dame", "hazme", "muestrame", "enseñame", "pasame", "mandame", "danos", "muestra", "enseña"),
+    "give": ("dame", "me enseñas", "me muestras", "me pasas", "hazme", "muestrame", "enseñame", "pasame", "mandame", "danos", "muestra", "enseña"),
     "some": ("unos", "unas", "algunos", "algunas", "un par de", "unos cuantos", "unas cuantas", "un poco de"),
     "addpost": (
         "se agradece(?:n)?", "estaria(?:n)? bien", "no estaria(?:n)? mal", "vendria(?:n)? bien", "ayudaria(?:n)?",
