@@ -339,8 +339,8 @@ def _opens_question(toks: list[Tok], indexes: list[int], lay: Layout, sentence: 
         opening = tok.word - lay.sentence_start_word(tok.start)
         if tok.text == "was" and not asks and opening:
             continue  # German "was" opens a question; after a word it is English or Dutch "was"
-        if asks or (opening <= 1 and not after_subject
-                    and (" " in tok.text or tok.text in _CLEAR_QUESTION_WORDS)):
+        if asks or (not after_subject and (" " in tok.text and opening == 0
+                                           or tok.text in _CLEAR_QUESTION_WORDS and opening <= 1)):
             return True  # without "?", only an unambiguous opener: "how do I turn off …" (not Dutch "dat was")
     return False
 

@@ -388,7 +388,7 @@ class Reader:
     # -- constructions --------------------------------------------------------------------------
 
     def run(self) -> list[Cue]:
-        if any("like" in tok.roles for tok in self.toks):
+        if any(tok.roles & {"like", "than"} for tok in self.toks):
             self._turned_down()
         for i, tok in enumerate(self.toks):
             if tok.kind == "symbol" and self._open(i):
@@ -413,6 +413,14 @@ class Reader:
         (they are set aside like gated text); A is read as usual."""
         toks, lay, text = self.toks, self.layout, self.text
         for i, tok in enumerate(toks):
+            if "than" in tok.roles and tok.text not in _BARE_THAN and i > 0 and toks[i - 1].kind in VALUE_KINDS:
+                # "Lijstjes heb ik liever dan lange lappen tekst", "tables instead of a wall of text"
+                for other in toks[i + 1 :]:
+                    if other.clause != tok.clause or other.word - tok.last_word > 4:
+                        break
+                    if other.kind in VALUE_KINDS or other.roles & {"longtext", "bigtopic"}:
+                        other.gated = True
+                continue
             if "like" not in tok.roles or "pref" not in tok.text and tok.text not in ("lieber", "liever"):
                 continue
             first = next((j for j in range(i + 1, len(toks)) if toks[j].kind in VALUE_KINDS
@@ -478,6 +486,12 @@ class Reader:
                 return True
         return False
 
+    def _negated_after(self, op: Tok) -> bool:
+        """A negator right after ``op`` ("ça me parle pas", "zegt me niet"): French drops "ne"."""
+        j = self.toks.index(op) + 1
+        return j < len(self.toks) and bool(self.toks[j].roles & _NEG) and self.toks[j].word - op.last_word <= 1 \
+            and self.toks[j].clause == op.clause
+
     def _works(self, tok: Tok) -> bool:
         """"Ich arbeite seit zwölf Jahren als …", "Trabalho com … há doze anos": years of work in a
         trade the lexicon does not name, said by the user about themselves."""
@@ -537,6 +551,10 @@ class Reader:
         if negated is not None:
             if tok.kind == "flip":
                 self._emit(dimension, OPPOSITE.get((dimension, value)), 0.7)
+            return
+        if tok.kind == "direct" and any("dislike" in op.roles for op in after):
+            # "met code kan ik niks": the phrase names what the user cannot use
+            self._emit(dimension, OPPOSITE.get((dimension, value)), 0.7)
             return
         strength = 0.6 if tok.kind == "trait" else 0.9
         self._direction[i] = 1
@@ -946,6 +964,8 @@ class Reader:
                 votes.append(-1.5)  # "three lines of warm-up before anything useful is too much"
             elif "please" in op.roles:
                 votes.append(0.5)  # "… weg, aub": politeness leans toward a wish, weakly
+            elif "like" in roles and self._negated_after(op):
+                votes.append(-1)  # "le code, ça me parle pas": a liking negated after its verb
             elif roles & {"addpost", "like"} or (name == "intro" and "first" in op.roles and not negated):
                 votes.append(1)
         if negated:

@@ -707,6 +707,6 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:ist|sind|war) (?:viel |echt |einfach |etwas |ein bisschen )?zu viel(?: für mich)?(?= ?(?:[.!?,;:]|$))",
     ),
     "effect": (
-        "damit es", "dann (?:ist|wird|wirkt) es", "das wirkt",
+        "damit es", "dann (?:ist|wird|wirkt) es",
     ),
 }

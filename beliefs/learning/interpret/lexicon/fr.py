@@ -566,6 +566,6 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:est|sont) de trop(?: pour moi)?(?= ?(?:[.!?,;:]|$))",
     ),
     "effect": (
-        "pour que ce soit", "pour que ca (?:soit|fasse)", "ca fait", "ca rend", "pour rendre",
+        "pour que ce soit", "pour que ca (?:soit|fasse)", "ca rend", "pour rendre",
     ),
 }
