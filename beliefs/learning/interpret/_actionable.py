@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from itertools import pairwise
 
 #: Messages scoring below this are read as carrying no preference.
 DEFAULT_GATE_THRESHOLD = 0.3
@@ -31,7 +32,7 @@ def features(folded: str) -> set[str]:
     """Words, adjacent word pairs ("a b") and a coarse length ("len:3") of an already folded message."""
     words = _WORDS.findall(folded)
     found = set(words)
-    found.update([a + " " + b for a, b in zip(words, words[1:])])
+    found.update([a + " " + b for a, b in pairwise(words)])
     found.add(_LENGTHS[min(len(words) // _LENGTH_BUCKET, _MAX_BUCKET)])
     return found
 
