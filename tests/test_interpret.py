@@ -1,7 +1,7 @@
 """The offline interpreter reads style preferences, and their absence, from what users write.
 
 Sentences here are written for these tests; none is copied from the benchmark corpus. The last
-tests run the three tuning splits of the corpus (dev, dev2 and dev3) as regression guards.
+tests run the four tuning splits of the corpus (dev, dev2, dev3 and dev4) as regression guards.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def test_offline_interpreter_satisfies_the_interpreter_protocol(interpreter):
         ("Je ne comprends rien, explique simplement", {"expertise": "beginner"}),
         # Italian
         ("Troppo lungo, accorcia per favore", {"length": "concise"}),
-        ("Fammi un elenco puntato", {"format": "lists"}),
+        ("Mettilo in un elenco puntato, per favore", {"format": "lists"}),
         ("Mi mette a disagio quando si risponde senza neanche un saluto", {"preamble": "keep"}),
         ("Rispondimi in francese", {"language": "fr"}),
         # Portuguese
@@ -504,6 +504,10 @@ def test_the_gate_vetoes_messages_that_read_unlike_feedback():
     # novel." loses the brevity the lexicons read in it.
     assert read(lexicon_only, "Thanks for the novel.") == {"length": "concise"}
     assert read(gated, "Thanks for the novel.") == {}
+    # A bare four-word order reads like the one-off tasks the gate was trained to turn down
+    # ("Fammi un elenco puntato dei documenti …"): the lexicons read it, the gate vetoes it.
+    assert read(lexicon_only, "Fammi un elenco puntato") == {"format": "lists"}
+    assert read(gated, "Fammi un elenco puntato") == {}
     # Self-descriptions and configured phrases are never vetoed.
     assert read(gated, "im a begginer") == {"expertise": "beginner"}
     configured = OfflineInterpreter({"length=concise": ["I love short poems"]})
@@ -535,5 +539,14 @@ def test_dev3_split_figures_do_not_regress(interpreter):
     figures = _split_figures(interpreter, "dev3")
     assert figures["recall"] >= 0.942
     assert figures["precision"] >= 0.957
+    assert figures["lookalikes"] <= 0.0
+    assert figures["complaints"] >= 0.6
+
+
+def test_dev4_split_figures_do_not_regress(interpreter):
+    """Regression guard over dev4 (held out once as "dev4-before", tuned on since): measured figures."""
+    figures = _split_figures(interpreter, "dev4")
+    assert figures["recall"] >= 0.924
+    assert figures["precision"] >= 0.979
     assert figures["lookalikes"] <= 0.0
     assert figures["complaints"] >= 0.6

@@ -1,15 +1,15 @@
 """Train and measure the "actionable" gate shipped with the offline interpreter.
 
 ``python -m bench.interpret.gate train`` (from the repository root) trains the logistic regression
-of ``beliefs/learning/interpret/_actionable.py`` on the tuning splits only (dev, dev2, dev3) and
+of ``beliefs/learning/interpret/_actionable.py`` on the tuning splits only (dev, dev2, dev3, dev4) and
 writes ``beliefs/learning/interpret/_actionable_weights.py``. Training is pure Python and
 deterministic (fixed seed); the held-out test split is never read here.
 
 ``python -m bench.interpret.gate simulate`` measures what the gate does to a lexicon that has not
 seen the lines it reads. The current lexicon was tuned on all three tuning splits, so it makes
 almost no mistakes there for a gate to remove. The round-2 interpreter (commit ``24002cc``, tuned
-on dev only) is checked out from git into a temporary directory and run on dev2 and dev3; for each
-of them the gate is trained on the other two splits. Figures go to ``results/gate_simulation.json``.
+on dev only) is checked out from git into a temporary directory and run on dev2, dev3 and dev4; for each
+of them the gate is trained on the other tuning splits. Figures go to ``results/gate_simulation.json``.
 """
 
 from __future__ import annotations
@@ -42,10 +42,10 @@ def _prepare():
 def train(lines: list[Line], epochs: int = 30, lr: float = 0.3, l2: float = 1e-4,
           seed: int = 0) -> tuple[dict[str, float], float]:
     """(weights, bias) by Adagrad on the logistic loss; a line is positive when it has labels."""
-    from beliefs.learning.interpret._actionable import features
+    from beliefs.learning.interpret._actionable import feature_key, features
 
     prepare = _prepare()
-    docs = [(sorted(features(prepare(line.text))), 1.0 if line.labels else 0.0) for line in lines]
+    docs = [(sorted(map(feature_key, features(prepare(line.text)))), 1.0 if line.labels else 0.0) for line in lines]
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}
     bias, bias_square = 0.0, 1e-8
@@ -114,7 +114,7 @@ def simulate() -> dict:
             "print(json.dumps([[[d, v] for d, v, _ in it.read(t).evidence] for t in texts]))\n"
         )
         results = {}
-        for held in ("dev2", "dev3"):
+        for held in ("dev2", "dev3", "dev4"):
             lines = splits[held]
             out = subprocess.run([sys.executable, "-c", script], input=json.dumps([line.text for line in lines]),
                                  capture_output=True, text=True, check=True, cwd=tmp).stdout
@@ -137,7 +137,7 @@ def main() -> None:
         print(f"wrote {WEIGHTS_PATH} ({len(lines)} lines)")
         return
     results = simulate()
-    print(f"round-2 lexicon ({UNSEEN_LEXICON_COMMIT}, tuned on dev only) + gate trained on the other two splits")
+    print(f"round-2 lexicon ({UNSEEN_LEXICON_COMMIT}, tuned on dev only) + gate trained on the other tuning splits")
     print("| split | threshold | recall | precision | lookalikes w/ evidence |")
     print("|---|---|---|---|---|")
     for held, rows in results.items():

@@ -28,22 +28,34 @@ _MAX_BUCKET = 6
 _LENGTHS = tuple(f"len:{bucket}" for bucket in range(_MAX_BUCKET + 1))
 
 
-def features(folded: str) -> set[str]:
-    """Words, adjacent word pairs ("a b") and a coarse length ("len:3") of an already folded message."""
+def features(folded: str) -> set[str | tuple[str, str]]:
+    """Words, adjacent word pairs (as tuples) and a coarse length ("len:3") of a folded message.
+
+    Pairs are tuples rather than joined strings: a tuple's hash reuses its words' cached hashes,
+    which keeps scoring to a few microseconds."""
     words = _WORDS.findall(folded)
-    found = set(words)
-    found.update([a + " " + b for a, b in pairwise(words)])
+    found: set[str | tuple[str, str]] = set(words)
+    found.update(pairwise(words))
     found.add(_LENGTHS[min(len(words) // _LENGTH_BUCKET, _MAX_BUCKET)])
     return found
+
+
+def feature_key(feature: str | tuple[str, str]) -> str:
+    """How a feature is written in the weights file: a pair as "a b"."""
+    return feature if isinstance(feature, str) else " ".join(feature)
 
 
 class ActionableGate:
     """P(the message carries a preference) from trained weights; ``passes`` compares it with the threshold."""
 
     def __init__(self, weights: Mapping[str, float], bias: float, threshold: float = DEFAULT_GATE_THRESHOLD) -> None:
+        """``weights`` as written by the training script: word pairs as "a b"."""
         if not 0.0 <= threshold < 1.0:
             raise ValueError("gate threshold must be in [0, 1)")
-        self.weights, self.bias, self.threshold = weights, bias, threshold
+        self.weights: dict[str | tuple[str, str], float] = {
+            (tuple(key.split(" ", 1)) if " " in key else key): weight for key, weight in weights.items()
+        }
+        self.bias, self.threshold = bias, threshold
 
     def probability(self, folded: str) -> float:
         found = features(folded)

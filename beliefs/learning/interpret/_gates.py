@@ -101,7 +101,8 @@ _ADVERBS = frozenset({"just", "only", "solo", "nur", "seulement", "juste", "sola
                       "straight", "meteen", "gleich", "sofort", "lieber", "rather", "plutot", "piuttosto"})
 # Size and "another" words before the object: "une petite liste", "eine kleine Liste", "another example".
 _MODIFIERS = frozenset({
-    "little", "small", "quick", "short", "brief", "simple", "another", "new", "petit", "petite", "courte", "court",
+    "little", "small", "quick", "short", "brief", "simple", "another", "new", "actual", "real", "full", "whole",
+    "complete", "concrete", "working", "petit", "petite", "courte", "court",
     "autre", "nouvel", "nouvelle", "kleine", "kleinen", "kleines", "kurze", "kurzen", "kurzes", "andere", "anderen",
     "neue", "neuen", "pequena", "pequeno", "breve", "otra", "otro", "nueva", "nuevo", "piccolo", "piccola", "altro",
     "altra", "nuovo", "nuova", "outra", "outro", "nova", "novo", "klein", "korte", "kort", "ander", "nieuwe", "nieuw",

@@ -193,6 +193,9 @@ _UMLAUT_TWINS = frozenset({"kurzer", "langer", "grober", "kurzen"})
 _NEGATED_ASIF = re.compile(r"\b(?:nunca|no|nao|non|ne|n'|nie|keine|nooit|never|nothing)\b|n'")
 # Verbs of working, inside self-descriptions ("I work", "ich arbeite", "je bosse", "ik werk").
 _WORK = re.compile(r"work|arbeit|trabaj|travail|bosse|lavor|trabalh|werk")
+# Comparative words before "than": "more than", "plus que", "mehr als", "meer dan", "più di".
+_COMPARATIVE_WORDS = frozenset({"more", "better", "rather", "plus", "mieux", "mehr", "besser", "lieber", "meer", "beter",
+                                "liever", "piu", "meglio", "mais", "melhor", "mas", "mejor"})
 # After "prefer A", the word that introduces the side turned down: "prefiro parágrafos a listas",
 # "je préfère les listes aux longs paragraphes", "I prefer prose to lists", "preferisco X ai Y".
 _PREFER_TO = frozenset({"to", "over", "than", "a", "ai", "agli", "alle", "al", "allo", "alla", "aux", "au", "aos",
@@ -413,6 +416,9 @@ class Reader:
         (they are set aside like gated text); A is read as usual."""
         toks, lay, text = self.toks, self.layout, self.text
         for i, tok in enumerate(toks):
+            if tok.kind in VALUE_KINDS and self._after_comparison(tok):
+                tok.gated = True  # "les listes m'aident beaucoup plus que les gros paragraphes"
+                continue
             if "than" in tok.roles and tok.text not in _BARE_THAN and i > 0 and toks[i - 1].kind in VALUE_KINDS:
                 # "Lijstjes heb ik liever dan lange lappen tekst", "tables instead of a wall of text"
                 for other in toks[i + 1 :]:
@@ -443,6 +449,23 @@ class Reader:
                 if other.kind in VALUE_KINDS:
                     other.gated = True
 
+    def _after_comparison(self, tok: Tok) -> bool:
+        """The token follows "more/better … than" within a determiner and an adjective: the side a
+        comparison turns down ("helpen me meer dan lange alinea's", "mehr als lange Texte")."""
+        lay, text = self.layout, self.text
+        first = lay.clause_start_word(tok.start)
+        for back in range(1, 4):
+            word = tok.word - back
+            if word - 1 < first:
+                return False
+            here = text[lay.word_starts[word] : lay.word_ends[word]]
+            if here in _THAN_WORDS:
+                before = text[lay.word_starts[word - 1] : lay.word_ends[word - 1]]
+                return before in _COMPARATIVE_WORDS
+            if here not in _ARTICLE_LIKE and back > 1:
+                return False
+        return False
+
     def _pairs(self) -> None:
         """Constructions made of two concepts that mean little alone."""
         toks = self.toks
@@ -471,7 +494,7 @@ class Reader:
             elif "asif" in roles and self._counterfactual_ignorance(i, tok):
                 self._emit("expertise", "beginner", 0.8)
             elif "years" in roles and (self._near(i, {"techjob", "proglang", "profession"}, 12, both=True,
-                                                  same="sentence") or self._works(tok)):
+                                                  same="sentence") or self._works(tok) or self._is_a_trade(i)):
                 self._emit("expertise", "expert", 0.6, self_hint=True)
 
     def _counterfactual_ignorance(self, i: int, tok: Tok) -> bool:
@@ -491,6 +514,13 @@ class Reader:
         j = self.toks.index(op) + 1
         return j < len(self.toks) and bool(self.toks[j].roles & _NEG) and self.toks[j].word - op.last_word <= 1 \
             and self.toks[j].clause == op.clause
+
+    def _is_a_trade(self, i: int) -> bool:
+        """"Sou advogado há vinte anos", "Faccio l'avvocato da vent'anni": a word for an office or a
+        trade the user says they are (lexicon ``bureau``), with years."""
+        tok = self.toks[i]
+        return self._near(i, {"bureau"}, 8, both=True, same="sentence") is not None and any(
+            "self" in other.roles and other.sentence == tok.sentence for other in self.toks)
 
     def _works(self, tok: Tok) -> bool:
         """"Ich arbeite seit zwölf Jahren als …", "Trabalho com … há doze anos": years of work in a

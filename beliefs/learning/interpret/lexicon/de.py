@@ -68,6 +68,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "komm ich (?:am besten|besser) klar", "finde ich schön", "find ich schön", "mag es",
     ),
     "dislike": (
+        "(?:sind|ist) (?:fur mich |mir )?(?:eine |die reinste )?qual",
         "(?:wenig|keine|null|kaum) geduld (?:fur|mit)", "(?:hilft|helfen) mir (?:nicht|nichts|kaum)",
         "sagt mir (?:gar |überhaupt )?nichts", "sagen mir (?:gar |überhaupt )?nichts", "überfordern mich",
         "überfordert mich", "ermüden mich", "strengen mich an", "keine ahnung",
@@ -507,6 +508,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "weiter ausführen",
     ),
     "direct:length=concise": (
+        "halb so lang",
         "(?:ein satz|zwei sätze|ein paar sätze) (?:reicht|reichen|genügt|genügen)", "schweif nicht ab",
         "kurz und schmerzlos",
         ("(?:unter|maximal|höchstens|nicht mehr als) (?:\\d+|zwei|drei|vier|fünf|zehn|hundert) (?:sätze|sätzen|zeilen|"
@@ -572,6 +574,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "direct:emoji=use": ("emoji-?fan", "(?:totaler |großer )?emoji-?fan"),
     "direct:expertise=beginner": (
+        "fange (?:gerade |jetzt )?(?:erst )?(?:mit \\w+ )?an", "fange gerade erst mit",
         "technikfern\\w*", "digitaler analphabet",
         "erklär(?:e)? (?:es|das) (?:mir )?wie (?:einem|einer) (?:kind|fünfjährigen|5-jährigen)",
         "wie einem fünfjährigen", "als wäre ich (?:fünf|5|ein kind|zehn|10)", "als ob ich (?:fünf|5|ein kind) wäre",
@@ -613,6 +616,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     # Little time to read: a self-description that implies short answers.
     "trait:length=concise": (
+        "legastheniker(?:in)?",
         "(?:sehr |echt |total |extrem )?wenig zeit", "kaum zeit", "knapp bei zeit", "unter zeitdruck", "in eile",
         "(?:total |echt |voll )?im stress", "gestresst", "zwischen (?:zwei )?(?:meetings|besprechungen|terminen|calls)",
         "(?:ich )?überfliege", "nur (?:ein paar|fünf|zwei|\\d+) minuten",

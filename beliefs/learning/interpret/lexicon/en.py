@@ -574,6 +574,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "direct:emoji=avoid": ("emoji-?free", "emojis? free"),
     "direct:format=prose": ("bullet-?free",),
     "direct:length=concise": (
+        "half (?:as long|the length)",
         "(?:one|a single|a) (?:sentence|line) (?:is enough|will do|suffices)", "long story short",
         "cliff'?s? ?notes(?: version)?", "(?:a |just a )?(?:quick |brief |short )?(?:high-level )?overview",
         "no frills", "the short of it", "in brief",
@@ -721,6 +722,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     # Little time to read: a self-description that implies short answers.
     "trait:length=concise": (
+        "(?:my )?eyesight (?:isn'?t|is not|is bad|is poor)", "(?:bad|poor|weak) eyesight",
         "(?:very |so |really )?(?:little|limited) time",
         ("(?:i'?m |im )?(?:really |super |very |so )?(?:busy|swamped|slammed)(?: (?:mum|mom|dad|parent|person|"
          "professional|right now|today|these days))?"),
@@ -824,6 +826,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "explain(?:ing)? what \\w+ (?:is|are|means|does)",
     ),
     "effect": (
+        "makes? it (?:feel|sound|look|seem)",
         "so (?:it'?s|it is|it'?ll be|it will be|that it'?s)", "which makes it", "(?:it|that) makes it",
     ),
 }

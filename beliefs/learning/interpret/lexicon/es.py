@@ -22,6 +22,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "no gracias", "no los necesito", "no lo necesito", "no me hacen falta", "no se necesitan",
     ),
     "remove": (
+        "sobran (?:los|las|tantos|tantas|todos|todas)",
         "sin", "quita(?:le|los|las|lo|me)?", "quitale", "saca(?:le|los)?", "elimina(?:los|las)?", "borra(?:los|las)?",
         "ahorrate", "ahorra", "saltate", "salta(?:te)?", "omite", "deja de", "dejate de", "basta de", "basta ya de",
         "nada de", "evita", "corta con", "olvidate de", "prescinde de", "menos rollo con",
@@ -415,6 +416,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "amplia(?:lo|r)?", "desarrolla(?:lo|r)?", "explayate", "extiendete", "elabora(?:lo)?", "detalla(?:lo|r)?",
     ),
     "direct:length=concise": (
+        "la mitad de largo",
         "no te alargues", "sin alargarte", "resumidamente", "brevemente",
         "(?:con )?una frase (?:basta|es suficiente|sobra)", "basta con una frase", "en dos patadas", "rapidito",
         ("(?:menos de|maximo|como maximo|no mas de) (?:\\d+|dos|tres|cuatro|cinco|diez|cien) (?:frases|lineas|palabras|"
@@ -527,6 +529,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "codigo fuente", "el codigo",
     ),
     "target:intro": (
+        "rollo (?:del principio|inicial|introductorio|de (?:la )?introduccion)",
         "presentaciones", "saludar(?:me)?", "saludes", "introduccion(?:es)?", "intro", "saludos?", "saludito",
         "preambulos?", "hola", "bienvenida", "rodeos", "qopener", "frase de introduccion", "entradilla", "buenos dias",
         "presentacion",
@@ -547,7 +550,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "target:tone_casual": ("(?:un )?tono (?:mas |muy )?(?:informal|cercano|relajado|casual|amigable|desenfadado)",),
     "target:address_formal": ("usted",),
-    "target:address_informal": ("tutear\\w*", "tuteo"),
+    "target:address_informal": ("de tu a tu", "tutear\\w*", "tuteo"),
     "target:summary": ("resumen", "version corta", "version resumida"),
     "target:text": ("textos", "texto", "palabras", "letras"),
     "target:techdomain": (

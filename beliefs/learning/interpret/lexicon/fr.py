@@ -50,6 +50,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "whynot": ("pourquoi pas", "pourquoi ne pas"),
     "asin": ("en", "sous forme de", "sous la forme de", "en forme de", "comme", "au format", "en mode", "a la"),
     "like": (
+        "m'aide(?:nt)?(?: beaucoup)?(?: plus| mieux)?",
         "j'aime(?: bien| beaucoup)?", "j'adore", "je prefere", "j'apprecie",
         "je suis (?:plutot |carrement )?(?:team|fan)", "team", "fan de", "ca m'aide(?:nt)?", "m'aide(?:nt)?",
         "je suis a l'aise avec", "je lis plus facilement", "ca me parle", "me parle plus", "je prefererais",
@@ -410,6 +411,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "etoffe(?:r|z)?",
     ),
     "direct:length=concise": (
+        "deux fois moins long",
         "une phrase suffit", "ne t'etale pas", "sans t'etaler",
         ("(?:moins de|maximum|au maximum|pas plus de) (?:\\d+|deux|trois|quatre|cinq|dix|cent) (?:phrases|lignes|mots|"
          "paragraphes)"),

@@ -22,6 +22,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ne faccio a meno", "puoi toglierl" + _O,
     ),
     "remove": (
+        "lascia(?:lo|la|li|le)? perdere",
         "senza", "togli(?:le|li)?", "leva(?:le|li)?", "elimina(?:le|li)?", "salta", "saltami", "evita", "basta con",
         "basta", "niente", "lascia stare", "risparmiami", "smettila con", "smetti di", "via le", "via gli", "via i",
         "togliere",
@@ -46,6 +47,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "whynot": ("perche no", "ogni tanto no", "perche non"),
     "asin": ("in", "come", "sotto forma di", "in forma", "a mo' di", "in un", "in una"),
     "like": (
+        "mi servirebbe",
         "mi piace", "mi piacciono", "adoro", "preferisco", "preferirei", "amo", "sono (?:un |una )?fan", "fan di",
         "mi aiuta(?:no)?", "mi trovo meglio", "mi manca(?:no)?",
         "leggo (?:molto )?(?:piu )?(?:veloce|volentieri|meglio)",
@@ -387,6 +389,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "verb:length=detailed": ("approfondisci", "approfondire", "sviluppa(?:lo|re)?", "dettaglia", "elabora", "amplia"),
     "direct:length=concise": (
+        "lungo la meta",
         "basta una frase", "una frase basta", "non dilungarti", "senza dilungarti", "non ti dilungare",
         ("(?:meno di|massimo|al massimo|non piu di) (?:\\d+|due|tre|quattro|cinque|dieci|cento) (?:frasi|righe|parole|"
          "paragrafi)"),
@@ -428,6 +431,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "direct:preamble=keep": ("salutami", "un saluto prima", "dimmi ciao"),
     "direct:emoji=use": ("(?:sono )?(?:un |una )?(?:fan|amante) delle emoji",),
     "direct:expertise=beginner": (
+        "non (?:ne )?so (?:quasi )?(?:nulla|niente)",
         "come se avessi \\w+ anni", "come se avessi (?:cinque|5|\\d+) anni", "come a un bambino", "per bambini",
         "in parole semplici", "con parole semplici", "in parole povere", "terra terra", "piano piano", "con calma",
         "passo dopo passo", "sono alle prime armi", "alle prime armi", "sono agli inizi", "agli inizi",

@@ -18,6 +18,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "never": ("nunca", "jamais", "nunca mais"),
     "negcop": ("nao e", "nao esta", "nao ta", "nao foi"),
     "negpost": (
+        "nao adianta(?: nada)?",
         "dispenso", "desnecessari" + _O, "nao sao necessari" + _O, "sobra(?:m)?", "nao, obrigad[oa]", "nao precisa",
     ),
     "remove": (
@@ -33,6 +34,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "with": ("com",),
     "give": (
+        "manda(?: ai)?",
         "faz(?:-me)?", "me faz", "faca", "da-me", "me da", "me de", "mostra(?:-me)?", "me mostra", "mostre", "manda",
         "me manda", "mandar",
     ),
@@ -303,7 +305,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "detalhad" + _O, "complet" + _O, "aprofundad" + _O, "exaustiv" + _O, "pormenorizad" + _O,
         "minucios[oa]s?", "bem explicad[oa]s?",
     ),
-    "adj:tone=formal": ("formais", "profissionais", "seri" + _O, "educad" + _O, "sobri" + _O, "respeitos" + _O),
+    "adj:tone=formal": ("profissional", "formais", "profissionais", "seri" + _O, "educad" + _O, "sobri" + _O, "respeitos" + _O),
     "adj:tone=casual": (
         "informais", "descontraid" + _O, "relaxad" + _O, "leves?", "casuais", "amigavel", "proxim" + _O, "coloquial",
         "tranquil[oa]s?", "descolad[oa]s?", "simpatic[oa]s?",
@@ -354,6 +356,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "detalhe", "elabora(?:r)?",
     ),
     "direct:length=concise": (
+        "metade do tamanho",
         "resumidamente", "brevemente", "uma frase basta", "basta uma frase", "nao se alongue", "sem se alongar",
         ("(?:menos de|no maximo|maximo|nao mais de) (?:\\d+|duas|tres|quatro|cinco|dez|cem) (?:frases|linhas|palavras|"
          "paragrafos)"),
