@@ -82,6 +82,7 @@ def write_weights(weights: dict[str, float], bias: float, splits: tuple[str, ...
 
 
 def _figures(rows, threshold: float) -> dict[str, float]:
+    """Recall, precision and look-alike share when evidence below ``threshold`` is vetoed."""
     tp = fp = fn = look = looks = 0
     for line, found, probability in rows:
         kept = found if probability >= threshold else set()
@@ -111,18 +112,25 @@ def simulate() -> dict:
             "from beliefs.learning.interpret import OfflineInterpreter\n"
             "it = OfflineInterpreter()\n"
             "texts = json.load(sys.stdin)\n"
-            "print(json.dumps([[[d, v] for d, v, _ in it.read(t).evidence] for t in texts]))\n"
+            "readings = [it.read(t) for t in texts]\n"
+            "print(json.dumps([[[[d, v] for d, v, _ in r.evidence], r.stance] for r in readings]))\n"
         )
-        results = {}
+        results: dict = {}
+        pooled: list = []
         for held in ("dev2", "dev3", "dev4"):
             lines = splits[held]
             out = subprocess.run([sys.executable, "-c", script], input=json.dumps([line.text for line in lines]),
                                  capture_output=True, text=True, check=True, cwd=tmp).stdout
-            found = [{(d, v) for d, v in pairs} for pairs in json.loads(out)]
+            readings = json.loads(out)
             weights, bias = train([line for name in TUNING_SPLITS if name != held for line in splits[name]])
             gate = ActionableGate(weights, bias)
-            rows = [(line, f, gate.probability(prepare(line.text))) for line, f in zip(lines, found)]
+            # As in the interpreter, self-descriptions are never vetoed (probability 1).
+            rows = [(line, {(d, v) for d, v in pairs},
+                     1.0 if stance == "self" else gate.probability(prepare(line.text)))
+                    for line, (pairs, stance) in zip(lines, readings)]
             results[held] = {str(t): _figures(rows, t) for t in THRESHOLDS}
+            pooled.extend(rows)
+    results["pooled"] = {str(t): _figures(pooled, t) for t in THRESHOLDS}
     return results
 
 

@@ -23,8 +23,8 @@ _CONFLICT_MARGIN = 0.15
 _OPENER_WORDS = 6
 _REPAIRABLE = frozenset({"adj", "adjlong", "comp", "judge", "direct", "verb", "flip", "target"})
 # Roles of tokens that can lead to evidence or to a complaint; a message with none is read as nothing.
-_WORTH_READING = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bigtopic", "bureau", "repeat", "years", "asif",
-                                "nat", "symbol"}
+_WORTH_READING = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bigtopic", "bureau", "repeat", "years",
+                                "asif", "nat", "symbol"}
 _LANGUAGE_KINDS = frozenset({"lang", "nat"})
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]+")
 

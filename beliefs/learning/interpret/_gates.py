@@ -36,8 +36,8 @@ _SENTENCE_GATES = frozenset({"translate", "hypothetical", "ability", "reported",
 _QUESTION_COPULAS = frozenset({"is", "are", "was", "were", "does", "do", "ist", "sind", "es", "est", "e",
                                "zijn", "is het", "esta"})
 # Roles of tokens a gate can matter for.
-_READABLE = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bigtopic", "bureau", "repeat", "years", "nat", "asif",
-                           "symbol", "standing", "self"}
+_READABLE = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bigtopic", "bureau", "repeat", "years", "nat",
+                           "asif", "symbol", "standing", "self"}
 # Question words that open a question even without "?"; others ("quelle" is also Italian "those")
 # need the question mark.
 _CLEAR_QUESTION_WORDS = frozenset({"how", "what", "which", "where", "who", "wie", "was", "welche", "wo", "comment",

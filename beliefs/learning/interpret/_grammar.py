@@ -194,8 +194,8 @@ _NEGATED_ASIF = re.compile(r"\b(?:nunca|no|nao|non|ne|n'|nie|keine|nooit|never|n
 # Verbs of working, inside self-descriptions ("I work", "ich arbeite", "je bosse", "ik werk").
 _WORK = re.compile(r"work|arbeit|trabaj|travail|bosse|lavor|trabalh|werk")
 # Comparative words before "than": "more than", "plus que", "mehr als", "meer dan", "più di".
-_COMPARATIVE_WORDS = frozenset({"more", "better", "rather", "plus", "mieux", "mehr", "besser", "lieber", "meer", "beter",
-                                "liever", "piu", "meglio", "mais", "melhor", "mas", "mejor"})
+_COMPARATIVE_WORDS = frozenset({"more", "better", "rather", "plus", "mieux", "mehr", "besser", "lieber", "meer",
+                                "beter", "liever", "piu", "meglio", "mais", "melhor", "mas", "mejor"})
 # After "prefer A", the word that introduces the side turned down: "prefiro parágrafos a listas",
 # "je préfère les listes aux longs paragraphes", "I prefer prose to lists", "preferisco X ai Y".
 _PREFER_TO = frozenset({"to", "over", "than", "a", "ai", "agli", "alle", "al", "allo", "alla", "aux", "au", "aos",

@@ -264,7 +264,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("über", "zum thema"),
     "beneficiary": (
-        "für (?:mein|meine|meinen|das|die|den|ein|eine|einen|unser|unsere) (?:\\w+ )?(?:prüfung|klausur|referat|hausaufgabe|hausaufgaben|hausarbeit|test|vortrag|präsentation|abschlussarbeit|unterricht)",
+        ("für (?:mein|meine|meinen|das|die|den|ein|eine|einen|unser|unsere) (?:\\w+ )?(?:prüfung|klausur|referat|"
+         "hausaufgabe|hausaufgaben|hausarbeit|test|vortrag|präsentation|abschlussarbeit|unterricht)"),
         ("für (?:meine?n?|unsere?n?) (?:\\w+ )?(?:chef(?:in)?|sohn|tochter|kind(?:er)?|mutter|mama|vater|papa|oma|opa|"
          "freund(?:in|e)?|frau|mann|lehrer(?:in)?|kolleg(?:en|in)?|kunden?|team|klasse|schüler|neffen|nichte)"),
         "für (?:einen?|ein) (?:\\d+|fünf|sechs|sieben|acht|neun|zehn)[- ]?jährige[nr]?", "für die schule",

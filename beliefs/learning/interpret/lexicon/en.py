@@ -78,7 +78,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "am besten lernen", "ich lerne am besten", "ich verstehe besser",
     ),
     "dislike": (
-        "(?:have |has )?(?:no|little|zero) patience (?:for|with)", "(?:just )?(?:don'?t|doesn'?t|never) get read", "(?:don'?t|doesn'?t|do not|does not) (?:really )?help(?: me)?",
+        "(?:have |has )?(?:no|little|zero) patience (?:for|with)", "(?:just )?(?:don'?t|doesn'?t|never) get read",
+        "(?:don'?t|doesn'?t|do not|does not) (?:really )?help(?: me)?",
         "confuses? me", "overwhelm(?:s|ed)?(?: me)?(?: by)?", "tire(?:s)? me(?: out)?", "(?:is|are) killing me",
         "killing me", "not (?:great|good|very good|so good) (?:with|at)",
         "(?:hopeless|terrible|bad|useless|clueless|awful) (?:with|at)",
@@ -310,7 +311,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("about", "regarding", "on the topic of"),
     "beneficiary": (
-        "for (?:my|our|a|an|the|tomorrow'?s) (?:\\w+ )?(?:exam|test|quiz|essay|assignment|presentation|coursework|oral|class|lecture)",
+        ("for (?:my|our|a|an|the|tomorrow'?s) (?:\\w+ )?(?:exam|test|quiz|essay|assignment|presentation|coursework|"
+         "oral|class|lecture)"),
         ("for my (?:\\w+ )?(?:son|daughter|kids?|child(?:ren)?|boss|manager|mom|mum|mother|dad|father|grandma|"
          "grandmother|grandpa|grandfather|friends?|wife|husband|partner|girlfriend|boyfriend|teacher|professor|class|"
          "students|colleagues?|coworkers?|clients?|customers?|nephew|niece|sister|brother|team)(?:'s)?"),

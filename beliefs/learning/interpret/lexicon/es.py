@@ -35,7 +35,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "no dudes en", "no te cortes (?:con|en)",
     ),
     "with": ("con",),
-    "give": ("dame", "me enseñas", "me muestras", "me pasas", "hazme", "muestrame", "enseñame", "pasame", "mandame", "danos", "muestra", "enseña"),
+    "give": (
+        "dame", "me enseñas", "me muestras", "me pasas", "hazme", "muestrame", "enseñame", "pasame", "mandame", "danos",
+        "muestra", "enseña",
+    ),
     "some": ("unos", "unas", "algunos", "algunas", "un par de", "unos cuantos", "unas cuantas", "un poco de"),
     "addpost": (
         "se agradece(?:n)?", "estaria(?:n)? bien", "no estaria(?:n)? mal", "vendria(?:n)? bien", "ayudaria(?:n)?",
@@ -208,7 +211,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("sobre", "acerca de", "respecto a"),
     "beneficiary": (
-        "para (?:mi|mis|el|la|un|una|nuestro|nuestra) (?:\\w+ )?(?:examen|prueba|trabajo de clase|tarea|deberes|exposicion|presentacion|clase)",
+        ("para (?:mi|mis|el|la|un|una|nuestro|nuestra) (?:\\w+ )?(?:examen|prueba|trabajo de clase|tarea|deberes|"
+         "exposicion|presentacion|clase)"),
         ("(?:para|a) mi (?:\\w+ )?(?:hij[oa]|jef[ea]|mama|madre|papa|padre|abuel[oa]|amig[oa]|novi[oa]|espos[oa]|"
          "profesor(?:a)?|profe|sobrin[oa]|herman[oa]|equipo|clase|cliente|compañer[oa]|suegr[oa])"),
         "para (?:un|una) niñ[oa] de", "es para (?:el|la|mi) (?:cole|colegio|escuela|clase|tarea|trabajo de)",

@@ -56,7 +56,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "je suis a l'aise avec", "je lis plus facilement", "ca me parle", "me parle plus", "je prefererais",
     ),
     "dislike": (
-        "(?:peu|pas) de patience (?:avec|pour)", "(?:ne )?me parle(?:nt)? pas", "(?:ne )?me dit rien", "(?:ne )?m'aide(?:nt)? pas",
+        "(?:peu|pas) de patience (?:avec|pour)", "(?:ne )?me parle(?:nt)? pas", "(?:ne )?me dit rien",
+        "(?:ne )?m'aide(?:nt)? pas",
         "me fatiguent", "me fatigue", "m'epuise(?:nt)?", "me saoulent", "pueril(?:e|s)?", "infantile(?:s)?",
         "je deteste", "deteste", "j'ai horreur de", "horreur", "m'enerve(?:nt)?", "m'agace(?:nt)?", "ca m'enerve",
         "ca me saoule", "me saoule(?:nt)?", "c'est l'enfer", "l'enfer", "un cauchemar", "ca fait pas serieux",
@@ -214,7 +215,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("sur", "a propos de", "au sujet de"),
     "beneficiary": (
-        "pour (?:mon|ma|mes|le|la|un|une|notre|l') ?(?:\\w+ )?(?:examen|exam|controle|expose|devoir|devoirs|oral|partiel|cours|presentation)",
+        ("pour (?:mon|ma|mes|le|la|un|une|notre|l') ?(?:\\w+ )?(?:examen|exam|controle|expose|devoir|devoirs|oral|"
+         "partiel|cours|presentation)"),
         ("pour (?:mon|ma|mes) (?:\\w+ )?(?:fils|fille|enfants?|chef(?:fe)?|patron(?:ne)?|directeur|directrice|manager|"
          "mere|maman|pere|papa|grand-mere|grand-pere|ami(?:e)?|copain|copine|femme|mari|prof(?:esseur)?|collegues?|"
          "clients?|equipe|neveu|niece|classe|eleves|potes)"),

@@ -193,7 +193,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("su", "sul", "sulla", "riguardo a", "a proposito di"),
     "beneficiary": (
-        "per (?:l'|la mia |il mio |la |il |una |un )?(?:\\w+ )?(?:interrogazione|esame|verifica|compito|compiti|tesina|relazione|presentazione|orale|lezione)",
+        ("per (?:l'|la mia |il mio |la |il |una |un )?(?:\\w+ )?(?:interrogazione|esame|verifica|compito|compiti|"
+         "tesina|relazione|presentazione|orale|lezione)"),
         ("per (?:il mio|la mia|mio|mia|i miei|le mie) (?:\\w+ )?(?:figli[oa]|capo|responsabile|mamma|madre|papa|padre|"
          "nonn[oa]|amic[oa]|ragazz[oa]|moglie|marito|prof(?:essore|essoressa)?|colleg(?:a|hi|he)|client[ei]|squadra|"
          "classe|nipote|fratello|sorella|coinquilino)"),

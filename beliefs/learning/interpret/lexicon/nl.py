@@ -51,7 +51,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "dislike": (
         "lees ik (?:gewoon |eigenlijk )?nooit(?: helemaal)?",
-        "(?:weinig|geen) geduld (?:met|voor)", "lees ik (?:gewoon )?niet", "kan ik (?:niks|niets|weinig)(?: mee)?", "helpt me niet",
+        "(?:weinig|geen) geduld (?:met|voor)", "lees ik (?:gewoon )?niet", "kan ik (?:niks|niets|weinig)(?: mee)?",
+        "helpt me niet",
         "vermoeien me", "vermoeit me", "overweldigen me", "slecht (?:in|met)", "kinderachtig", "ik haat", "haat",
         "ik heb een hekel aan", "een hekel aan", "hekel aan", "hekel", "irritant", "stoort me", "storen me",
         "ergerlijk", "word ik gek", "word ik gek van", "onprofessioneel", "staat niet professioneel",
@@ -119,7 +120,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "than": ("in plaats van", "liever dan", "dan"),
     "or": ("ofwel",),
     "standing": (
-        "tenzij ik (?:erom|ernaar) vraag", "behalve als ik (?:erom )?vraag", "voortaan", "over het algemeen", "in het algemeen", "vanaf nu", "van nu af aan",
+        "tenzij ik (?:erom|ernaar) vraag", "behalve als ik (?:erom )?vraag", "voortaan", "over het algemeen",
+        "in het algemeen", "vanaf nu", "van nu af aan",
         "in de toekomst", "altijd", "elke keer", "iedere keer", "telkens", "onthoud", "denk eraan", "blijf dat doen",
         "ga zo door", "bij mij", "met mij", "in al je antwoorden", "in alle antwoorden", "standaard", "in het vervolg",
         "vanaf vandaag", "de rest van (?:het|dit) gesprek",
@@ -177,7 +179,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("over",),
     "beneficiary": (
-        "voor (?:mijn|m'n|de|het|een|onze|ons) (?:\\w+ )?(?:spreekbeurt|toets|werkstuk|proefwerk|presentatie|huiswerk|les|mondeling|examen|tentamen)",
+        ("voor (?:mijn|m'n|de|het|een|onze|ons) (?:\\w+ )?(?:spreekbeurt|toets|werkstuk|proefwerk|presentatie|"
+         "huiswerk|les|mondeling|examen|tentamen)"),
         ("voor (?:mijn|m'n|onze) (?:\\w+ )?(?:zoon|dochter|kind(?:eren)?|baas|leidinggevende|manager|moeder|mama|vader|"
          "papa|oma|opa|vriend(?:in)?|vrouw|man|leraar|lerares|collega'?s?|klanten?|team|klas|neef|nicht)"),
         "voor een kind van", "voor school",

@@ -122,7 +122,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "a nao ser que eu (?:peca|pedir|diga)", "a menos que eu (?:peca|pedir)", "a partir de agora",
         "de agora em diante", "daqui em diante", "daqui pra frente", "daqui para a frente", "no futuro", "sempre",
         "toda vez", "todas as vezes", "lembra", "lembre-se", "lembra-te", "tenha em mente", "continua assim",
-        "continue assim", "comigo", "em todas as respostas", "em geral", "no geral", "de modo geral", "por padrao", "de hoje em diante",
+        "continue assim", "comigo", "em todas as respostas", "em geral", "no geral", "de modo geral", "por padrao",
+        "de hoje em diante",
     ),
     "self": ("sou", "eu sou", "estou", "tenho", "trabalho (?:como|com|em)", "trabalho"),
     "asif": (
@@ -188,7 +189,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("sobre", "a respeito de", "acerca de"),
     "beneficiary": (
-        "(?:pra|pro|para a|para o|para minha|para meu|pra minha|pro meu) (?:\\w+ )?(?:prova|exame|apresentacao|trabalho da escola|trabalho de escola|licao|tcc|seminario|aula|teste)",
+        ("(?:pra|pro|para a|para o|para minha|para meu|pra minha|pro meu) (?:\\w+ )?(?:prova|exame|apresentacao|"
+         "trabalho da escola|trabalho de escola|licao|tcc|seminario|aula|teste)"),
         ("(?:para|pra|pro) (?:o |a )?(?:meu|minha|meus|minhas) (?:\\w+ )?(?:filh[oa]|chefe|mae|pai|avo|amig[oa]|"
          "namorad[oa]|mulher|marido|professor(?:a)?|colegas?|clientes?|equipe|equipa|turma|sobrinh[oa]|irma|irmao)"),
         "para uma crianca", "pra escola",
@@ -305,7 +307,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "detalhad" + _O, "complet" + _O, "aprofundad" + _O, "exaustiv" + _O, "pormenorizad" + _O,
         "minucios[oa]s?", "bem explicad[oa]s?",
     ),
-    "adj:tone=formal": ("profissional", "formais", "profissionais", "seri" + _O, "educad" + _O, "sobri" + _O, "respeitos" + _O),
+    "adj:tone=formal": (
+        "profissional", "formais", "profissionais", "seri" + _O, "educad" + _O, "sobri" + _O, "respeitos" + _O,
+    ),
     "adj:tone=casual": (
         "informais", "descontraid" + _O, "relaxad" + _O, "leves?", "casuais", "amigavel", "proxim" + _O, "coloquial",
         "tranquil[oa]s?", "descolad[oa]s?", "simpatic[oa]s?",
