@@ -1,7 +1,7 @@
 """The offline interpreter reads style preferences, and their absence, from what users write.
 
 Sentences here are written for these tests; none is copied from the benchmark corpus. The last
-tests run the two tuning splits of the corpus (dev and dev2) as regression guards.
+tests run the four tuning splits of the corpus (dev, dev2, dev3 and dev4) as regression guards.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def test_offline_interpreter_satisfies_the_interpreter_protocol(interpreter):
         ("Je ne comprends rien, explique simplement", {"expertise": "beginner"}),
         # Italian
         ("Troppo lungo, accorcia per favore", {"length": "concise"}),
-        ("Fammi un elenco puntato", {"format": "lists"}),
+        ("Mettilo in un elenco puntato, per favore", {"format": "lists"}),
         ("Mi mette a disagio quando si risponde senza neanche un saluto", {"preamble": "keep"}),
         ("Rispondimi in francese", {"language": "fr"}),
         # Portuguese
@@ -284,8 +284,9 @@ def test_years_of_practice_in_any_trade_read_as_expertise(interpreter, message):
     ["I asked for the opening hours, not a history lesson.", "Thanks for the novel.",
      "Ich wollte nur die Uhrzeit wissen, nicht die ganze Geschichte.", "Grazie per il romanzo."],
 )
-def test_turning_down_oversized_content_asks_for_brevity(interpreter, message):
-    assert read(interpreter, message) == {"length": "concise"}
+def test_turning_down_oversized_content_asks_for_brevity(message):
+    # The lexicons alone: the trained gate vetoes the bare sarcastic thanks (see the gate tests).
+    assert read(OfflineInterpreter(gate=None), message) == {"length": "concise"}
 
 
 @pytest.mark.parametrize(
@@ -435,6 +436,86 @@ def _split_figures(interpreter: OfflineInterpreter, split: str) -> dict[str, flo
     }
 
 
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # "prefer A to B": B is the side turned down, not a wish of its own
+        ("I'd prefer numbered lists to long paragraphs.", {"format": "lists"}),
+        ("Je préfère la prose aux listes à puces.", {"format": "prose"}),
+        ("Prefiro listas a parágrafos longos.", {"format": "lists"}),
+        ("Preferisco la prosa agli elenchi puntati.", {"format": "prose"}),
+        ("Ich hätte Stichpunkte lieber als Fließtext.", {"format": "lists"}),
+        # a purpose or result phrase gives the reason for another wish, not a tone of its own
+        ("Add a couple of emojis so it's more cheerful", {"emoji": "use"}),
+        ("Mettici due emoji, così è più allegro.", {"emoji": "use"}),
+        ("Usa uma lista, pra ficar mais fácil de ler.", {"format": "lists"}),
+        # pretended ignorance asks for the basics
+        ("Explain it as if I had never used a computer", {"expertise": "beginner"}),
+        ("Erklär es, als hätte ich noch nie ein Auto von innen gesehen.", {"expertise": "beginner"}),
+        ("Explícalo como si nunca hubiera usado Excel.", {"expertise": "beginner"}),
+        ("Leg het uit alsof ik nog nooit een spreadsheet heb gezien.", {"expertise": "beginner"}),
+        # a liking negated after its verb, a phrase followed by "I can't do anything with it"
+        ("Les emojis, ça me parle pas.", {"emoji": "avoid"}),
+        ("Met al die opsommingstekens kan ik niks.", {"format": "prose"}),
+        # "how would that look in code?" asks for code
+        ("What would that look like in code?", {"code": "include"}),
+        ("Und wie sähe das im Code aus?", {"code": "include"}),
+        ("En hoe ziet dat eruit in code?", {"code": "include"}),
+    ],
+)
+def test_turned_down_sides_reasons_pretended_ignorance_and_code_questions(interpreter, message, expected):
+    assert read(interpreter, message) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Ich arbeite seit acht Jahren als Elektriker.", "Ik werk al vijftien jaar als loodgieter.",
+     "Trabajo de electricista desde hace diez años."],
+)
+def test_years_of_work_in_an_unnamed_trade_read_as_expertise(interpreter, message):
+    reading = interpreter.read(message)
+    assert reading.as_dict() == {"expertise": "expert"} and reading.stance == "self"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # negation scope: a wish withdrawn, not reversed
+        "Don't make it any shorter, it's fine", "Bitte nicht noch kürzer, so passt es.",
+        "Non farlo più corto, va bene così.",
+        # the user's own text handed over in quotes, questions about other people
+        'Can you shorten this? "We are pleased to announce that our office will move in May"',
+        "Perché gli inglesi usano così tanti punti elenco?", "Pourquoi les Allemands vouvoient leurs collègues ?",
+        # one-off tasks for school
+        "Explica con detalle la Revolución rusa para mi examen del viernes.",
+        "Leg de Koude Oorlog uitgebreid uit voor mijn spreekbeurt.",
+    ],
+)
+def test_withdrawn_wishes_handed_over_text_and_questions_about_others_give_no_evidence(interpreter, message):
+    assert read(interpreter, message) == {}
+
+
+def test_the_gate_vetoes_messages_that_read_unlike_feedback():
+    gated, lexicon_only = OfflineInterpreter(), OfflineInterpreter(gate=None)
+    one_off = "I love short poems, can you write one about autumn?"
+    assert read(lexicon_only, one_off) == {"length": "concise"}  # what the lexicons alone make of it
+    assert read(gated, one_off) == {}
+    # The known cost: sarcasm reads like thanks to a bag of words, so the bare "Thanks for the
+    # novel." loses the brevity the lexicons read in it.
+    assert read(lexicon_only, "Thanks for the novel.") == {"length": "concise"}
+    assert read(gated, "Thanks for the novel.") == {}
+    # A bare four-word order reads like the one-off tasks the gate was trained to turn down
+    # ("Fammi un elenco puntato dei documenti …"): the lexicons read it, the gate vetoes it.
+    assert read(lexicon_only, "Fammi un elenco puntato") == {"format": "lists"}
+    assert read(gated, "Fammi un elenco puntato") == {}
+    # Self-descriptions and configured phrases are never vetoed.
+    assert read(gated, "im a begginer") == {"expertise": "beginner"}
+    configured = OfflineInterpreter({"length=concise": ["I love short poems"]})
+    assert read(configured, one_off) == {"length": "concise"}
+    with pytest.raises(ValueError):
+        OfflineInterpreter(gate=1.5)
+
+
 def test_dev_split_figures_do_not_regress(interpreter):
     """Regression guard over dev (tuned on, so in-sample): the figures measured when it was set."""
     figures = _split_figures(interpreter, "dev")
@@ -451,3 +532,21 @@ def test_dev2_split_figures_do_not_regress(interpreter):
     assert figures["precision"] >= 0.989
     assert figures["lookalikes"] <= 0.0
     assert figures["complaints"] >= 0.827
+
+
+def test_dev3_split_figures_do_not_regress(interpreter):
+    """Regression guard over dev3 (held out once as "dev3-before", tuned on since): measured figures."""
+    figures = _split_figures(interpreter, "dev3")
+    assert figures["recall"] >= 0.942
+    assert figures["precision"] >= 0.957
+    assert figures["lookalikes"] <= 0.0
+    assert figures["complaints"] >= 0.6
+
+
+def test_dev4_split_figures_do_not_regress(interpreter):
+    """Regression guard over dev4 (held out once as "dev4-before", tuned on since): measured figures."""
+    figures = _split_figures(interpreter, "dev4")
+    assert figures["recall"] >= 0.924
+    assert figures["precision"] >= 0.979
+    assert figures["lookalikes"] <= 0.0
+    assert figures["complaints"] >= 0.6

@@ -1,4 +1,4 @@
-"""``python -m bench.interpret [--split dev|dev2|test|both|all]`` from the repository root.
+"""``python -m bench.interpret [--split dev|dev2|dev3|dev4|test|both|tuning|all]`` from the repository root.
 
 Scores the offline interpreter and, as the baseline, the phrase table it replaces, per language
 and overall; times the in-request cost per message; writes ``results/latest.json`` and
@@ -17,13 +17,14 @@ from .metrics import score
 from .report import table, write
 
 #: Named groups of splits; ``both`` keeps its original meaning (dev and the held-out test).
-_GROUPS = {"both": ("dev", "test"), "all": ("dev", "dev2", "test")}
+_GROUPS = {"both": ("dev", "test"), "all": ("dev", "dev2", "dev3", "dev4", "test"),
+           "tuning": ("dev", "dev2", "dev3", "dev4")}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.interpret", description=__doc__)
     parser.add_argument("--split", choices=(*SPLITS, *_GROUPS), default="dev",
-                        help="both: dev and test; all: dev, dev2 and test")
+                        help="both: dev and test; all: dev, dev2, dev3, dev4 and test; tuning: dev, dev2, dev3 and dev4")
     parser.add_argument("--rounds", type=int, default=5, help="timed passes over the messages")
     parser.add_argument("--save-as", help="also write results/<name>.json and .md")
     parser.add_argument("--with-ngram", action="store_true",

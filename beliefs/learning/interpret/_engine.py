@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
 from . import lexicon
+from ._actionable import DEFAULT_GATE_THRESHOLD, default_gate
 from ._gates import apply_gates
 from ._grammar import VALUE_KINDS, Cue, Reader, annotate, concept_meta
 from ._language import language_cues
@@ -23,7 +24,7 @@ _OPENER_WORDS = 6
 _REPAIRABLE = frozenset({"adj", "adjlong", "comp", "judge", "direct", "verb", "flip", "target"})
 # Roles of tokens that can lead to evidence or to a complaint; a message with none is read as nothing.
 _WORTH_READING = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bigtopic", "bureau", "repeat", "years",
-                                "nat", "symbol"}
+                                "asif", "nat", "symbol"}
 _LANGUAGE_KINDS = frozenset({"lang", "nat"})
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]+")
 
@@ -35,6 +36,10 @@ class OfflineInterpreter:
     they match as whole phrases after folding (case, accents) and are withdrawn when negated,
     like built-in phrases. ``max_chars`` bounds the cost: longer messages are read at their start
     and end, where lasting instructions sit.
+
+    ``gate`` is the threshold of the trained "actionable" check (``_actionable.py``): evidence the
+    lexicons found is dropped when the message reads unlike feedback on an answer (probability
+    below the threshold). ``None`` turns the check off. A configured extra phrase is never vetoed.
     """
 
     def __init__(
@@ -42,10 +47,13 @@ class OfflineInterpreter:
         extra_phrases: Mapping[str, Sequence[str]] | None = None,
         *,
         max_chars: int = DEFAULT_MAX_CHARS,
+        gate: float | None = DEFAULT_GATE_THRESHOLD,
     ) -> None:
         if max_chars < 20:
             raise ValueError("max_chars must be at least 20")
         self.max_chars = max_chars
+        self._gate = None if gate is None else default_gate(gate)
+        self._extra: re.Pattern[str] | None = None
         table = lexicon.merged()
         openers = table.pop("opener", [])
         for key, phrases in (extra_phrases or {}).items():
@@ -56,6 +64,9 @@ class OfflineInterpreter:
             if not all(folded):
                 raise ValueError(f"empty phrase under {key!r}")
             table.setdefault(f"direct:{dimension.strip()}={value.strip()}", []).extend(folded)
+        extra = [re.escape(fold(phrase)) for phrases in (extra_phrases or {}).values() for phrase in phrases]
+        if extra:
+            self._extra = re.compile(r"\b(?:" + "|".join(extra) + r")\b")
         self._tokenizer = Tokenizer(table)
         self._opener = Tokenizer({"opener": openers})
         # Only words that carry a value are repaired: a slip elsewhere changes nothing worth the risk.
@@ -76,9 +87,13 @@ class OfflineInterpreter:
         tokens = self._opener.tokens(span)
         return bool(tokens) and tokens[0].start == 0
 
+    def prepare(self, text: str) -> str:
+        """The message as the interpreter reads it: bounded, folded, quotations replaced."""
+        return replace_quotes(fold(bound(text, self.max_chars)), self._is_opener)
+
     def read(self, text: str) -> Reading:
         """The evidence and stance of one message. Never raises for a string input."""
-        folded = replace_quotes(fold(bound(text, self.max_chars)), self._is_opener)
+        folded = self.prepare(text)
         if not folded.strip():
             return Reading()
         reading, tokens = self._read_folded(folded)
@@ -88,7 +103,10 @@ class OfflineInterpreter:
             if repaired is not None:
                 second, _ = self._read_folded(repaired)
                 if second.evidence:
-                    return second
+                    reading, folded = second, repaired  # the gate reads the repaired words too
+        if reading.evidence and reading.stance != "self" and self._gate is not None and not self._gate.passes(folded) \
+                and (self._extra is None or self._extra.search(folded) is None):
+            return Reading()  # reads unlike feedback on an answer: the lexicons' evidence is not trusted
         return reading
 
     def _read_folded(self, folded: str) -> tuple[Reading, list[Token]]:

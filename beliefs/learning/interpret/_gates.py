@@ -37,14 +37,15 @@ _QUESTION_COPULAS = frozenset({"is", "are", "was", "were", "does", "do", "ist", 
                                "zijn", "is het", "esta"})
 # Roles of tokens a gate can matter for.
 _READABLE = VALUE_KINDS | {"complaint", "phone", "allthat", "longtext", "bigtopic", "bureau", "repeat", "years", "nat",
-                           "symbol", "standing", "self"}
+                           "asif", "symbol", "standing", "self"}
 # Question words that open a question even without "?"; others ("quelle" is also Italian "those")
 # need the question mark.
 _CLEAR_QUESTION_WORDS = frozenset({"how", "what", "which", "where", "who", "wie", "was", "welche", "wo", "comment",
                                    "combien", "hoe", "wat", "waar", "cosa", "dove", "onde", "donde", "cuanto"})
 # Words skipped between a verb and its object: recipients and articles (all seven languages).
 _RECIPIENTS = frozenset({"me", "us", "mir", "uns", "nos", "moi", "nous", "mi", "ci", "mij", "ons", "to", "dich", "dir",
-                         "sich", "te", "toi", "ti", "se", "yourself", "jezelf"})
+                         "sich", "te", "toi", "ti", "se", "yourself", "jezelf",
+                         "s"})  # German "erklär's" (es)
 # Articles that are also object pronouns ("la", "le", "lo"): after an imperative, the pronoun is
 # fused to the verb in Spanish and Italian ("explícala") and hyphenated in French ("explique-la").
 _ROMANCE_ARTICLES = frozenset({"la", "le", "les", "lo", "los", "las", "el", "il", "gli"})
@@ -100,7 +101,8 @@ _ADVERBS = frozenset({"just", "only", "solo", "nur", "seulement", "juste", "sola
                       "straight", "meteen", "gleich", "sofort", "lieber", "rather", "plutot", "piuttosto"})
 # Size and "another" words before the object: "une petite liste", "eine kleine Liste", "another example".
 _MODIFIERS = frozenset({
-    "little", "small", "quick", "short", "brief", "simple", "another", "new", "petit", "petite", "courte", "court",
+    "little", "small", "quick", "short", "brief", "simple", "another", "new", "actual", "real", "full", "whole",
+    "complete", "concrete", "working", "petit", "petite", "courte", "court",
     "autre", "nouvel", "nouvelle", "kleine", "kleinen", "kleines", "kurze", "kurzen", "kurzes", "andere", "anderen",
     "neue", "neuen", "pequena", "pequeno", "breve", "otra", "otro", "nueva", "nuevo", "piccolo", "piccola", "altro",
     "altra", "nuovo", "nuova", "outra", "outro", "nova", "novo", "klein", "korte", "kort", "ander", "nieuwe", "nieuw",
@@ -120,6 +122,20 @@ _AMBIGUOUS_WH = frozenset({"come", "como", "wie", "hoe", "comme"})
 # The same words open a question when they open a sentence that ends in "?"; so does Spanish and
 # Portuguese "que" (folding makes "qué" and "que" one word).
 _OPENING_WH = frozenset({"come", "como", "wie", "hoe", "que"})
+
+
+# A request that ends by handing over the user's text in quotes: "… this paragraph? "In today's world …""
+_HANDED_OVER = re.compile(r"[?:]\s*qtext\W*$")
+# "that"/"this" pointing back at the answer.
+_THAT = frozenset({"that", "this", "it", "das", "dies", "eso", "esto", "isso", "isto", "dat", "dit", "ca", "cela",
+                   "quello", "questo"})
+_QUANTIFIERS = frozenset({"ganzen", "vielen", "many", "tantos", "tantas", "todos", "todas", "tous", "toutes", "tanti",
+                          "tante", "tutti", "tutte", "muitos", "muitas", "vele", "allemaal"})
+# "an example (in code)": the shape of the answer, not a topic.
+_EXAMPLE_WORDS = frozenset({"example", "examples", "ejemplo", "ejemplos", "exemple", "exemples", "esempio", "esempi",
+                            "exemplo", "exemplos", "beispiel", "beispiele", "voorbeeld", "voorbeelden"})
+# Plural articles after "why": "les", "los", "i", "die", "de", "the" …
+_PLURAL_ARTICLES = frozenset({"the", "les", "los", "las", "i", "gli", "le", "os", "as", "die", "de"})
 
 
 def apply_gates(toks: list[Tok], lay: Layout, folded: str) -> None:
@@ -145,6 +161,10 @@ def apply_gates(toks: list[Tok], lay: Layout, folded: str) -> None:
             for i in indexes:
                 if start <= toks[i].start and (resumes is None or toks[i].start < resumes):
                     toks[i].gated = True
+    if "qtext" in folded and _HANDED_OVER.search(folded):
+        for tok in toks:
+            tok.gated = True  # "¿Puedes acortar este párrafo? "En la actualidad …"": the user's own text
+        return
     colon = _task_colon(toks, lay, folded) if ":" in folded else None
     if colon is not None:
         first = lay.sentence_of(colon)
@@ -164,12 +184,22 @@ def _gate_from(toks: list[Tok], indexes: list[int], lay: Layout, sentence: int, 
         return _clause_offset(lay, toks[third])
     if any(tok.roles & _SENTENCE_GATES and tok.concept != "thirdparty" and not _translates_answer(tok, toks)
            for tok in sentence_toks) \
-            or _opens_question(toks, indexes, lay, sentence, folded) or _code_for_topic(toks, indexes) \
-            or _undirected_question(sentence_toks, lay, sentence, folded):
+            or (_opens_question(toks, indexes, lay, sentence, folded) and not _answer_in_code(sentence_toks)) \
+            or _code_for_topic(toks, indexes) \
+            or (_undirected_question(sentence_toks, lay, sentence, folded) and not _answer_in_code(sentence_toks)):
         return 0
     # An order for new content gates its own clause onward: "I don't need the code, just tell me
     # conceptually what's going on" keeps its first clause.
     return _orders_content(toks, indexes, lay)
+
+
+def _answer_in_code(sentence_toks: list[Tok]) -> bool:
+    """"Und wie sieht das im Code aus?", "¿Y eso cómo se ve en código?": a question about how the
+    answer ("that") looks as code asks for code; "how does X look in code" names new material."""
+    if any("proglang" in tok.roles for tok in sentence_toks):
+        return False
+    code = any(tok.key == "code=include" or tok.concept == "target:code" for tok in sentence_toks)
+    return code and any("anaphor" in tok.roles and tok.text in _THAT for tok in sentence_toks)
 
 
 def _self_clause_after(toks: list[Tok], indexes: list[int], lay: Layout, start: int) -> int | None:
@@ -244,7 +274,7 @@ def _names_new_topic(toks: list[Tok], indexes: list[int], lay: Layout, folded: s
                     return _clause_offset(lay, tok)  # "shorten this URL": new material
                 break  # "this point", "ce point", "questo passaggio": part of the answer
             if text not in _RECIPIENTS and text not in _ARTICLE_WORDS and text not in _ADVERBS \
-                    and text not in _MODIFIERS:
+                    and text not in _MODIFIERS and text not in _EXAMPLE_WORDS:
                 plain += 1
             word += 1
         if plain:
@@ -280,6 +310,8 @@ def _opens_question(toks: list[Tok], indexes: list[int], lay: Layout, sentence: 
             subject = _WHY_SUBJECT.match(folded, tok.end)
             if asks and subject is not None and subject.group(1) not in _ADDRESSED:
                 return True  # "Why do chatbots always use …?": a question about others
+            if asks and _about_others(tok, toks, lay, folded):
+                return True  # "Pourquoi les Québécois tutoient …?", "Why do the Dutch …?"
             nxt = sentence_toks[position + 1 : position + 4]
             # "Why do people use so many emojis?", "¿Por qué en Colombia usan …?" ask about the world;
             # "why so many emojis?" complains.
@@ -308,10 +340,30 @@ def _opens_question(toks: list[Tok], indexes: list[int], lay: Layout, sentence: 
         opening = tok.word - lay.sentence_start_word(tok.start)
         if tok.text == "was" and not asks and opening:
             continue  # German "was" opens a question; after a word it is English or Dutch "was"
-        if asks or (opening <= 1 and not after_subject
-                    and (" " in tok.text or tok.text in _CLEAR_QUESTION_WORDS)):
+        if asks or (not after_subject and (" " in tok.text and opening == 0
+                                           or tok.text in _CLEAR_QUESTION_WORDS and opening <= 1)):
             return True  # without "?", only an unambiguous opener: "how do I turn off …" (not Dutch "dat was")
     return False
+
+
+def _about_others(tok: Tok, toks: list[Tok], lay: Layout, folded: str) -> bool:
+    """"why" + a plural article + a plain noun that is not the answer or part of it: the question
+    is about other people ("Pourquoi les Québécois …", "Perché i milanesi …", "Why do the Dutch …")."""
+    word = tok.last_word + 1
+    starts = {other.start for other in toks}
+    if word < len(lay.word_starts) and folded[lay.word_starts[word] : lay.word_ends[word]] in ("do", "does", "did"):
+        word += 1
+    if word + 1 >= len(lay.word_starts):
+        return False
+    article = folded[lay.word_starts[word] : lay.word_ends[word]]
+    noun_start = lay.word_starts[word + 1]
+    noun = folded[noun_start : lay.word_ends[word + 1]]
+    if article not in _PLURAL_ARTICLES or noun_start in starts or len(noun) < 4 or noun in _QUANTIFIERS:
+        return False
+    end = lay.sentence_ends[tok.sentence] if tok.sentence < len(lay.sentence_ends) else len(folded)
+    if word + 2 >= len(lay.word_starts) or lay.word_starts[word + 2] >= end:
+        return False  # "wozu die ganzen 🚀✨??": no verb follows, a complaint about the answer
+    return not any(noun.startswith(stem[: max(4, len(stem) - 2)]) for stem in _ANSWER_NOUNS)
 
 
 def _undirected_question(sentence_toks: list[Tok], lay: Layout, sentence: int, folded: str) -> bool:
@@ -346,7 +398,8 @@ def _orders_content(toks: list[Tok], indexes: list[int], lay: Layout) -> int | N
         )
         # "give me a code example" asks for a style; "give me 5 bullet points on …" orders content.
         style_object = any(
-            other.concept in _STYLE_OBJECTS and not _followed_by_of(other, rest) for other in rest[:3]
+            (other.concept in _STYLE_OBJECTS or other.key == "code=include") and not _followed_by_of(other, rest)
+            for other in rest[:3]
         ) or (
             bool(nxt) and nxt[0].text in _ARTICLES
             and any(other.concept in ("target:list", "target:prose") for other in rest[:3])

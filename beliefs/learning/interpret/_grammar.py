@@ -189,6 +189,20 @@ _ANSWER_OR_WISH = frozenset({
 _THAN_WORDS = frozenset({"als", "than", "que", "che", "di", "dan", "do que"})
 # German comparatives that folding makes identical to a positive adjective form.
 _UMLAUT_TWINS = frozenset({"kurzer", "langer", "grober", "kurzen"})
+# Negation inside an "as if" phrase: "como si nunca", "comme si je n'", "come se non", "als hätte ich keine".
+_NEGATED_ASIF = re.compile(r"\b(?:nunca|no|nao|non|ne|n'|nie|keine|nooit|never|nothing)\b|n'")
+# Verbs of working, inside self-descriptions ("I work", "ich arbeite", "je bosse", "ik werk").
+_WORK = re.compile(r"work|arbeit|trabaj|travail|bosse|lavor|trabalh|werk")
+# Comparative words before "than": "more than", "plus que", "mehr als", "meer dan", "più di".
+_COMPARATIVE_WORDS = frozenset({"more", "better", "rather", "plus", "mieux", "mehr", "besser", "lieber", "meer",
+                                "beter", "liever", "piu", "meglio", "mais", "melhor", "mas", "mejor"})
+# After "prefer A", the word that introduces the side turned down: "prefiro parágrafos a listas",
+# "je préfère les listes aux longs paragraphes", "I prefer prose to lists", "preferisco X ai Y".
+_PREFER_TO = frozenset({"to", "over", "than", "a", "ai", "agli", "alle", "al", "allo", "alla", "aux", "au", "aos",
+                        "as", "ao", "als", "dan", "boven", "que", "di", "sobre", "vor"})
+# "lists rather than prose", "Listen lieber als Fließtext", "X instead of Y": a "than" that says the
+# object before it is the one wanted (a bare "than" only compares: "shorter than ten lines").
+_BARE_THAN = frozenset({"than", "dan", "do que", "not just", "not only"})
 
 
 @dataclass(slots=True)
@@ -377,6 +391,8 @@ class Reader:
     # -- constructions --------------------------------------------------------------------------
 
     def run(self) -> list[Cue]:
+        if any(tok.roles & {"like", "than"} for tok in self.toks):
+            self._turned_down()
         for i, tok in enumerate(self.toks):
             if tok.kind == "symbol" and self._open(i):
                 self._target(i, tok, "emoji_sym")
@@ -394,6 +410,61 @@ class Reader:
         if any("resolved" in tok.roles and not tok.gated for tok in self.toks):
             self.cues = [cue for cue in self.cues if not cue.negated_object]
         return self.cues
+
+    def _turned_down(self) -> None:
+        """"I prefer A to B": the value words of B name the side turned down and ask for nothing
+        (they are set aside like gated text); A is read as usual."""
+        toks, lay, text = self.toks, self.layout, self.text
+        for i, tok in enumerate(toks):
+            if tok.kind in VALUE_KINDS and self._after_comparison(tok):
+                tok.gated = True  # "les listes m'aident beaucoup plus que les gros paragraphes"
+                continue
+            if "than" in tok.roles and tok.text not in _BARE_THAN and i > 0 and toks[i - 1].kind in VALUE_KINDS:
+                # "Lijstjes heb ik liever dan lange lappen tekst", "tables instead of a wall of text"
+                for other in toks[i + 1 :]:
+                    if other.clause != tok.clause or other.word - tok.last_word > 4:
+                        break
+                    if other.kind in VALUE_KINDS or other.roles & {"longtext", "bigtopic"}:
+                        other.gated = True
+                continue
+            if "like" not in tok.roles or "pref" not in tok.text and tok.text not in ("lieber", "liever"):
+                continue
+            first = next((j for j in range(i + 1, len(toks)) if toks[j].kind in VALUE_KINDS
+                          and toks[j].clause == tok.clause and toks[j].word - tok.last_word <= 6), None)
+            if first is None:
+                continue
+            end = toks[first].last_word
+            while first + 1 < len(toks) and toks[first + 1].kind in VALUE_KINDS \
+                    and toks[first + 1].word == end + 1:
+                first += 1  # "elenchi puntati", "short answers": one noun phrase
+                end = toks[first].last_word
+            connector = end + 1
+            if connector >= len(lay.word_starts) or lay.sentence_of(lay.word_starts[connector]) != tok.sentence:
+                continue
+            if text[lay.word_starts[connector] : lay.word_ends[connector]] not in _PREFER_TO:
+                continue
+            for other in toks[first + 1 :]:
+                if other.clause != toks[first].clause or other.word - connector > 4:
+                    break
+                if other.kind in VALUE_KINDS:
+                    other.gated = True
+
+    def _after_comparison(self, tok: Tok) -> bool:
+        """The token follows "more/better … than" within a determiner and an adjective: the side a
+        comparison turns down ("helpen me meer dan lange alinea's", "mehr als lange Texte")."""
+        lay, text = self.layout, self.text
+        first = lay.clause_start_word(tok.start)
+        for back in range(1, 4):
+            word = tok.word - back
+            if word - 1 < first:
+                return False
+            here = text[lay.word_starts[word] : lay.word_ends[word]]
+            if here in _THAN_WORDS:
+                before = text[lay.word_starts[word - 1] : lay.word_ends[word - 1]]
+                return before in _COMPARATIVE_WORDS
+            if here not in _ARTICLE_LIKE and back > 1:
+                return False
+        return False
 
     def _pairs(self) -> None:
         """Constructions made of two concepts that mean little alone."""
@@ -420,9 +491,42 @@ class Reader:
                     if any(t.roles & (_NEG | {"remove"}) for t in span) \
                             or self._near(first, _NEG | {"remove"}, 6, same="sentence"):
                         self._emit("preamble", "skip", 0.85)
-            elif "years" in roles and self._near(i, {"techjob", "proglang", "profession"}, 12, both=True,
-                                                 same="sentence"):
+            elif "asif" in roles and self._counterfactual_ignorance(i, tok):
+                self._emit("expertise", "beginner", 0.8)
+            elif "years" in roles and (self._near(i, {"techjob", "proglang", "profession"}, 12, both=True,
+                                                  same="sentence") or self._works(tok) or self._is_a_trade(i)):
                 self._emit("expertise", "expert", 0.6, self_hint=True)
+
+    def _counterfactual_ignorance(self, i: int, tok: Tok) -> bool:
+        """"Explain it as if I'd never opened a bonnet", "como si nunca hubiera visto …", "alsof ik
+        nog nooit …", "als hätte ich keine Ahnung …": a pretended lack of knowledge asks for basics."""
+        if _NEGATED_ASIF.search(tok.text):
+            return True
+        for other in self.toks[i + 1 : i + 4]:
+            if other.sentence != tok.sentence or other.word - tok.last_word > 4:
+                break
+            if other.roles & (_NEG | {"never"}):
+                return True
+        return False
+
+    def _negated_after(self, op: Tok) -> bool:
+        """A negator right after ``op`` ("ça me parle pas", "zegt me niet"): French drops "ne"."""
+        j = self.toks.index(op) + 1
+        return j < len(self.toks) and bool(self.toks[j].roles & _NEG) and self.toks[j].word - op.last_word <= 1 \
+            and self.toks[j].clause == op.clause
+
+    def _is_a_trade(self, i: int) -> bool:
+        """"Sou advogado há vinte anos", "Faccio l'avvocato da vent'anni": a word for an office or a
+        trade the user says they are (lexicon ``bureau``), with years."""
+        tok = self.toks[i]
+        return self._near(i, {"bureau"}, 8, both=True, same="sentence") is not None and any(
+            "self" in other.roles and other.sentence == tok.sentence for other in self.toks)
+
+    def _works(self, tok: Tok) -> bool:
+        """"Ich arbeite seit zwölf Jahren als …", "Trabalho com … há doze anos": years of work in a
+        trade the lexicon does not name, said by the user about themselves."""
+        return any("self" in other.roles and other.sentence == tok.sentence and not other.gated
+                   and _WORK.search(other.text) for other in self.toks)
 
     def _oversized(self, i: int, tok: Tok) -> bool:
         """A long piece of writing named to say the answer was too long: "what an essay", "you wrote
@@ -464,7 +568,8 @@ class Reader:
             return  # "… rather than just the explanation": the side being turned down
         if tok.text in _UMLAUT_TWINS and before and "indef" in before[0].roles:
             return  # "ein kurzer Einstieg": folded "kürzer" is also the adjective "kurzer"
-        if tok.kind in ("comp", "direct") and (self._states_effect(i, before) or self._compares_things(tok)):
+        if tok.kind in ("comp", "direct") and (self._states_effect(i, before) or self._compares_things(tok)
+                                               or self._effect_of_other(i, before)):
             return  # "…, dat leest makkelijker": why the user asks; "shorter than fourteen lines": a fact
         negated = self._negated(before, 4, tok) or next((op for op in after if "negpost" in op.roles), None)
         if negated is None and self._doubted(tok):
@@ -476,6 +581,10 @@ class Reader:
         if negated is not None:
             if tok.kind == "flip":
                 self._emit(dimension, OPPOSITE.get((dimension, value)), 0.7)
+            return
+        if tok.kind == "direct" and any("dislike" in op.roles for op in after):
+            # "met code kan ik niks": the phrase names what the user cannot use
+            self._emit(dimension, OPPOSITE.get((dimension, value)), 0.7)
             return
         strength = 0.6 if tok.kind == "trait" else 0.9
         self._direction[i] = 1
@@ -491,6 +600,16 @@ class Reader:
             subject is not None and "anaphor" in subject.roles and before[0].word - subject.last_word <= 1
             and subject.word == self.layout.clause_start_word(subject.start)
         )
+
+    def _effect_of_other(self, i: int, before: list[Tok]) -> bool:
+        """A purpose or result phrase ("pra ficar", "che è", "so it's", "dat maakt het") governs the
+        word, and something else was asked for earlier in the sentence: the word is the reason."""
+        effect = next((op for op in before[:3] if "effect" in op.roles), None)
+        if effect is None:
+            return False
+        me = self.toks[i]
+        return any(other.kind in VALUE_KINDS and other.sentence == me.sentence and other.start < effect.start
+                   for other in self.toks[:i])
 
     def _adjective(self, i: int, tok: Tok) -> None:
         dimension, value, _ = _split_key(tok.key)
@@ -531,6 +650,8 @@ class Reader:
                               if not op.roles & {"anaphor", "intens", "indef"}), None)
             if governing is not None and "copula" in governing.roles and governing.text != "e":
                 return  # "ça sera plus sympa", "it'd feel less robotic": an effect, not a request
+        if self._effect_of_other(i, before):
+            return  # "coloca uns emojis pra ficar mais leve": why the user asks for something else
         if roles & {"more", "be", "like", "add"} or ("explain" in roles and dimension in ("expertise", "length")):
             wanted = value  # "explain simply", "address me formally" ask like "be simple", "be formal"
         elif roles & {"less", "excess", "so"}:
@@ -658,6 +779,12 @@ class Reader:
                 return False
         return all(word in covered or self.text[lay.word_starts[word] : lay.word_ends[word]] in _AND_WORDS
                    for word in range(first, last))
+
+    def _preferred_over(self, i: int, tok: Tok) -> bool:
+        """A "rather than"/"lieber als"/"instead of" right after the object: it is the side wanted."""
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        return nxt is not None and "than" in nxt.roles and nxt.text not in _BARE_THAN \
+            and nxt.clause == tok.clause and nxt.word - tok.last_word <= 1
 
     def _words_after(self, tok: Tok) -> int:
         """Words after ``tok`` in its sentence (from the layout)."""
@@ -867,12 +994,16 @@ class Reader:
                 votes.append(-1.5)  # "three lines of warm-up before anything useful is too much"
             elif "please" in op.roles:
                 votes.append(0.5)  # "… weg, aub": politeness leans toward a wish, weakly
+            elif "like" in roles and self._negated_after(op):
+                votes.append(-1)  # "le code, ça me parle pas": a liking negated after its verb
             elif roles & {"addpost", "like"} or (name == "intro" and "first" in op.roles and not negated):
                 votes.append(1)
         if negated:
             if more:
                 return  # "I don't need more details": satisfied, not a request for less
             core = -core
+        if not directed and not votes and self._preferred_over(i, tok):
+            votes.append(1)  # "Listen lieber als Fließtext", "tables rather than prose"
         if not directed and not votes and self._bare_wish(tok):
             votes.append(0.5)  # "Bulleted, please", "Stichpunkte vielleicht?": a bare object offered as a wish
         if not directed and not votes:

@@ -68,6 +68,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "komm ich (?:am besten|besser) klar", "finde ich schön", "find ich schön", "mag es",
     ),
     "dislike": (
+        "(?:sind|ist) (?:fur mich |mir )?(?:eine |die reinste )?qual",
+        "(?:wenig|keine|null|kaum) geduld (?:fur|mit)", "(?:hilft|helfen) mir (?:nicht|nichts|kaum)",
         "sagt mir (?:gar |überhaupt )?nichts", "sagen mir (?:gar |überhaupt )?nichts", "überfordern mich",
         "überfordert mich", "ermüden mich", "strengen mich an", "keine ahnung",
         "(?:bin )?(?:schlecht|eine niete|hoffnungslos|unbegabt) (?:in|mit|bei)", "kindisch", "albern", "ich hasse",
@@ -180,6 +182,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ich bin selbst", "ich selbst",
     ),
     "asif": (
+        "als hätte ich (?:nie|noch nie|keine)",
         "als wäre ich", "als ob ich", "als hätte ich", "wie einem", "wie einer", "wie für einen", "als sei ich",
         "so als", "als wär ich",
         "als wär(?:e|')? ich", "als ob ich \\w+ wär(?:e)?",
@@ -261,6 +264,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("über", "zum thema"),
     "beneficiary": (
+        ("für (?:mein|meine|meinen|das|die|den|ein|eine|einen|unser|unsere) (?:\\w+ )?(?:prüfung|klausur|referat|"
+         "hausaufgabe|hausaufgaben|hausarbeit|test|vortrag|präsentation|abschlussarbeit|unterricht)"),
         ("für (?:meine?n?|unsere?n?) (?:\\w+ )?(?:chef(?:in)?|sohn|tochter|kind(?:er)?|mutter|mama|vater|papa|oma|opa|"
          "freund(?:in|e)?|frau|mann|lehrer(?:in)?|kolleg(?:en|in)?|kunden?|team|klasse|schüler|neffen|nichte)"),
         "für (?:einen?|ein) (?:\\d+|fünf|sechs|sieben|acht|neun|zehn)[- ]?jährige[nr]?", "für die schule",
@@ -504,6 +509,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "weiter ausführen",
     ),
     "direct:length=concise": (
+        "halb so lang",
         "(?:ein satz|zwei sätze|ein paar sätze) (?:reicht|reichen|genügt|genügen)", "schweif nicht ab",
         "kurz und schmerzlos",
         ("(?:unter|maximal|höchstens|nicht mehr als) (?:\\d+|zwei|drei|vier|fünf|zehn|hundert) (?:sätze|sätzen|zeilen|"
@@ -538,6 +544,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "erklär(?:e)? (?:es |das )?(?:mal )?(?:richtig|ordentlich|vernünftig)",
     ),
     "direct:format=lists": (
+        "in schritten", "in einzelne schritte",
         "(?:teile|unterteile|gliedere) (?:es |das )?in (?:schritte|punkte|abschnitte)", "gliedere?", "gliedern",
         "strukturier\\w*", "in schritte", "zum abhaken", "abhaken", "mit überschriften", "überschriften",
         "punkt für punkt", "schritt für schritt abhaken",
@@ -568,6 +575,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "direct:emoji=use": ("emoji-?fan", "(?:totaler |großer )?emoji-?fan"),
     "direct:expertise=beginner": (
+        "fange (?:gerade |jetzt )?(?:erst )?(?:mit \\w+ )?an", "fange gerade erst mit",
         "technikfern\\w*", "digitaler analphabet",
         "erklär(?:e)? (?:es|das) (?:mir )?wie (?:einem|einer) (?:kind|fünfjährigen|5-jährigen)",
         "wie einem fünfjährigen", "als wäre ich (?:fünf|5|ein kind|zehn|10)", "als ob ich (?:fünf|5|ein kind) wäre",
@@ -609,6 +617,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     # Little time to read: a self-description that implies short answers.
     "trait:length=concise": (
+        "legastheniker(?:in)?",
         "(?:sehr |echt |total |extrem )?wenig zeit", "kaum zeit", "knapp bei zeit", "unter zeitdruck", "in eile",
         "(?:total |echt |voll )?im stress", "gestresst", "zwischen (?:zwei )?(?:meetings|besprechungen|terminen|calls)",
         "(?:ich )?überfliege", "nur (?:ein paar|fünf|zwei|\\d+) minuten",
@@ -701,5 +710,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "excesspost": (
         "(?:ist|sind|war) (?:viel |echt |einfach |etwas |ein bisschen )?zu viel(?: für mich)?(?= ?(?:[.!?,;:]|$))",
+    ),
+    "effect": (
+        "damit es", "dann (?:ist|wird|wirkt) es",
     ),
 }

@@ -78,6 +78,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "am besten lernen", "ich lerne am besten", "ich verstehe besser",
     ),
     "dislike": (
+        "(?:have |has )?(?:no|little|zero) patience (?:for|with)", "(?:just )?(?:don'?t|doesn'?t|never) get read",
+        "(?:don'?t|doesn'?t|do not|does not) (?:really )?help(?: me)?",
         "confuses? me", "overwhelm(?:s|ed)?(?: me)?(?: by)?", "tire(?:s)? me(?: out)?", "(?:is|are) killing me",
         "killing me", "not (?:great|good|very good|so good) (?:with|at)",
         "(?:hopeless|terrible|bad|useless|clueless|awful) (?:with|at)",
@@ -208,6 +210,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "selfpost": ("here",),
     "asif": (
+        "as if i'?d", "as if i had", "like i'?d", "like i had", "as though i'?d",
         "like i'?m", "like im", "like i am", "as if i'?m", "as if i am", "as if i were", "as if i was",
         "as though i'?m", "as though i were", "like i was", "like i were", "like you would to",
         "like you'?d explain to", "for someone who'?s", "for someone who is", "as you would to",
@@ -308,6 +311,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("about", "regarding", "on the topic of"),
     "beneficiary": (
+        ("for (?:my|our|a|an|the|tomorrow'?s) (?:\\w+ )?(?:exam|test|quiz|essay|assignment|presentation|coursework|"
+         "oral|class|lecture)"),
         ("for my (?:\\w+ )?(?:son|daughter|kids?|child(?:ren)?|boss|manager|mom|mum|mother|dad|father|grandma|"
          "grandmother|grandpa|grandfather|friends?|wife|husband|partner|girlfriend|boyfriend|teacher|professor|class|"
          "students|colleagues?|coworkers?|clients?|customers?|nephew|niece|sister|brother|team)(?:'s)?"),
@@ -571,6 +576,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "direct:emoji=avoid": ("emoji-?free", "emojis? free"),
     "direct:format=prose": ("bullet-?free",),
     "direct:length=concise": (
+        "half (?:as long|the length)",
         "(?:one|a single|a) (?:sentence|line) (?:is enough|will do|suffices)", "long story short",
         "cliff'?s? ?notes(?: version)?", "(?:a |just a )?(?:quick |brief |short )?(?:high-level )?overview",
         "no frills", "the short of it", "in brief",
@@ -623,6 +629,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:something|stuff|a lot)(?:'?s| is) missing", "(?:you'?re |you are )?missing (?:a lot|stuff|things|steps)",
     ),
     "direct:format=lists": (
+        "in steps", "into steps",
         "(?:as|in|into) (?:a (?:series of )?)?(?:numbered )?steps",
         "split (?:it|this|that )?(?:up )?into (?:steps|points|sections|parts)", "break (?:it|this|that) (?:up|down)",
         "break (?:\\w+ ){0,5}?(?:up )?into (?:steps|points|bullets|sections|chunks|parts|pieces)",
@@ -717,6 +724,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     # Little time to read: a self-description that implies short answers.
     "trait:length=concise": (
+        "(?:my )?eyesight (?:isn'?t|is not|is bad|is poor)", "(?:bad|poor|weak) eyesight",
         "(?:very |so |really )?(?:little|limited) time",
         ("(?:i'?m |im )?(?:really |super |very |so )?(?:busy|swamped|slammed)(?: (?:mum|mom|dad|parent|person|"
          "professional|right now|today|these days))?"),
@@ -818,5 +826,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "explain(?:ing)? it all", "hand-?holding", "over-?explain\\w*", "spoon-?fe(?:e|)d\\w*", "babysitting",
         "(?:an? )?explanation of what (?:a |an |the )?\\w+ (?:is|are|means|does)",
         "explain(?:ing)? what \\w+ (?:is|are|means|does)",
+    ),
+    "effect": (
+        "makes? it (?:feel|sound|look|seem)",
+        "so (?:it'?s|it is|it'?ll be|it will be|that it'?s)", "which makes it", "(?:it|that) makes it",
     ),
 }

@@ -22,6 +22,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "no gracias", "no los necesito", "no lo necesito", "no me hacen falta", "no se necesitan",
     ),
     "remove": (
+        "sobran (?:los|las|tantos|tantas|todos|todas)",
         "sin", "quita(?:le|los|las|lo|me)?", "quitale", "saca(?:le|los)?", "elimina(?:los|las)?", "borra(?:los|las)?",
         "ahorrate", "ahorra", "saltate", "salta(?:te)?", "omite", "deja de", "dejate de", "basta de", "basta ya de",
         "nada de", "evita", "corta con", "olvidate de", "prescinde de", "menos rollo con",
@@ -34,7 +35,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "no dudes en", "no te cortes (?:con|en)",
     ),
     "with": ("con",),
-    "give": ("dame", "hazme", "muestrame", "enseñame", "pasame", "mandame", "danos", "muestra", "enseña"),
+    "give": (
+        "dame", "me enseñas", "me muestras", "me pasas", "hazme", "muestrame", "enseñame", "pasame", "mandame", "danos",
+        "muestra", "enseña",
+    ),
     "some": ("unos", "unas", "algunos", "algunas", "un par de", "unos cuantos", "unas cuantas", "un poco de"),
     "addpost": (
         "se agradece(?:n)?", "estaria(?:n)? bien", "no estaria(?:n)? mal", "vendria(?:n)? bien", "ayudaria(?:n)?",
@@ -49,6 +53,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:estoy )?acostumbrad[oa] a", "me viene mejor", "me va mejor",
     ),
     "dislike": (
+        "(?:poca|ninguna|cero) paciencia (?:con|para)", "no me ayuda(?:n)?",
         "me suena a chino", "es chino para mi", "me cansan", "me confunde(?:n)?",
         "(?:soy )?(?:malisim[oa]|fatal|un desastre|negad[oa]|torpe) (?:con|para|en)", "infantil(?:es)?", "odio",
         "no soporto", "me molesta(?:n)?", "me fastidia(?:n)?", "me agobia(?:n)?", "me cansa(?:n)?", "me aburre(?:n)?",
@@ -136,8 +141,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "a partir de hoy", "en lo sucesivo", "(?:durante|en) (?:toda )?(?:esta|la) conversacion", "en este chat",
         "siempre que",
     ),
-    "self": ("soy", "estoy", "yo soy", "tengo", "trabajo (?:como|en|con)", "me dedico a"),
+    "self": ("soy", "estoy", "yo soy", "tengo", "trabajo (?:como|en|con)", "trabajo", "me dedico a"),
     "asif": (
+        "como si (?:yo )?(?:nunca|no)",
         "como si fuera", "como si fuese", "como si yo fuera", "como para alguien que", "como a un", "como a una",
         "como para un", "como si tuviera", "como si no supiera", "como para una",
     ),
@@ -205,6 +211,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("sobre", "acerca de", "respecto a"),
     "beneficiary": (
+        ("para (?:mi|mis|el|la|un|una|nuestro|nuestra) (?:\\w+ )?(?:examen|prueba|trabajo de clase|tarea|deberes|"
+         "exposicion|presentacion|clase)"),
         ("(?:para|a) mi (?:\\w+ )?(?:hij[oa]|jef[ea]|mama|madre|papa|padre|abuel[oa]|amig[oa]|novi[oa]|espos[oa]|"
          "profesor(?:a)?|profe|sobrin[oa]|herman[oa]|equipo|clase|cliente|compañer[oa]|suegr[oa])"),
         "para (?:un|una) niñ[oa] de", "es para (?:el|la|mi) (?:cole|colegio|escuela|clase|tarea|trabajo de)",
@@ -304,6 +312,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:me )?has escrito", "me escribiste", "escribiste",
     ),
     "years": (
+        "desde hace (?:varios |muchos )?años", "hace (?:varios |muchos )?años",
         ("(?:desde hace|hace|llevo) (?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|"
          "treinta) años"),
         "llevo (?:\\d+|muchos|varios) años", "hace (?:\\d+|muchos) años", "desde hace (?:\\d+|muchos) años",
@@ -336,6 +345,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "pormenorizad[oa]s?", "ampli[oa]s?", "desarrollad[oa]s?",
     ),
     "adj:tone=formal": (
+        "seri[oa]s?",
         "formal(?:es)?", "profesional(?:es)?", "seri" + _O, "educad" + _O, "respetuos" + _O, "neutr" + _O, "sobri" + _O,
     ),
     "adj:tone=casual": (
@@ -410,6 +420,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "amplia(?:lo|r)?", "desarrolla(?:lo|r)?", "explayate", "extiendete", "elabora(?:lo)?", "detalla(?:lo|r)?",
     ),
     "direct:length=concise": (
+        "la mitad de largo",
         "no te alargues", "sin alargarte", "resumidamente", "brevemente",
         "(?:con )?una frase (?:basta|es suficiente|sobra)", "basta con una frase", "en dos patadas", "rapidito",
         ("(?:menos de|maximo|como maximo|no mas de) (?:\\d+|dos|tres|cuatro|cinco|diez|cien) (?:frases|lineas|palabras|"
@@ -438,6 +449,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "te (?:has dejado|dejaste) cosas", "explica(?:lo|melo)? bien", "como es debido",
     ),
     "direct:format=lists": (
+        "por pasos", "en pasos",
         "enumera(?:lo|los)?", "enumeralo", "divide(?:lo)? en (?:pasos|puntos|partes|secciones)", "en pasos",
         "estructura(?:lo)?", "punto por punto", "con titulos", "en esquema", "organizalo", "por puntos", "en puntos",
     ),
@@ -521,6 +533,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "codigo fuente", "el codigo",
     ),
     "target:intro": (
+        "rollo (?:del principio|inicial|introductorio|de (?:la )?introduccion)",
         "presentaciones", "saludar(?:me)?", "saludes", "introduccion(?:es)?", "intro", "saludos?", "saludito",
         "preambulos?", "hola", "bienvenida", "rodeos", "qopener", "frase de introduccion", "entradilla", "buenos dias",
         "presentacion",
@@ -541,7 +554,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "target:tone_casual": ("(?:un )?tono (?:mas |muy )?(?:informal|cercano|relajado|casual|amigable|desenfadado)",),
     "target:address_formal": ("usted",),
-    "target:address_informal": ("tutear\\w*", "tuteo"),
+    "target:address_informal": ("de tu a tu", "tutear\\w*", "tuteo"),
     "target:summary": ("resumen", "version corta", "version resumida"),
     "target:text": ("textos", "texto", "palabras", "letras"),
     "target:techdomain": (
@@ -560,5 +573,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "comp:length=concise": (
         "mas direct[oa]s?",
+    ),
+    "effect": (
+        "para que (?:quede|sea|resulte)", "que (?:queda|quede)", "asi queda",
     ),
 }

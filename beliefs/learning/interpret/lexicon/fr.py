@@ -50,11 +50,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "whynot": ("pourquoi pas", "pourquoi ne pas"),
     "asin": ("en", "sous forme de", "sous la forme de", "en forme de", "comme", "au format", "en mode", "a la"),
     "like": (
+        "m'aide(?:nt)?(?: beaucoup)?(?: plus| mieux)?",
         "j'aime(?: bien| beaucoup)?", "j'adore", "je prefere", "j'apprecie",
         "je suis (?:plutot |carrement )?(?:team|fan)", "team", "fan de", "ca m'aide(?:nt)?", "m'aide(?:nt)?",
         "je suis a l'aise avec", "je lis plus facilement", "ca me parle", "me parle plus", "je prefererais",
     ),
     "dislike": (
+        "(?:peu|pas) de patience (?:avec|pour)", "(?:ne )?me parle(?:nt)? pas", "(?:ne )?me dit rien",
+        "(?:ne )?m'aide(?:nt)? pas",
         "me fatiguent", "me fatigue", "m'epuise(?:nt)?", "me saoulent", "pueril(?:e|s)?", "infantile(?:s)?",
         "je deteste", "deteste", "j'ai horreur de", "horreur", "m'enerve(?:nt)?", "m'agace(?:nt)?", "ca m'enerve",
         "ca me saoule", "me saoule(?:nt)?", "c'est l'enfer", "l'enfer", "un cauchemar", "ca fait pas serieux",
@@ -147,6 +150,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "self": ("je suis", "j'suis", "chuis", "je bosse", "je travaille", "moi je suis", "j'ai"),
     "asif": (
+        "comme si je n'\\w+", "comme si je ne \\w+",
+        "comme si je n'", "comme si je ne", "comme si j'(?:etais|avais)",
         "comme si j'etais", "comme si j'avais", "comme a un", "comme a une", "comme pour un", "comme pour une",
     ),
     "request": (
@@ -210,6 +215,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("sur", "a propos de", "au sujet de"),
     "beneficiary": (
+        ("pour (?:mon|ma|mes|le|la|un|une|notre|l') ?(?:\\w+ )?(?:examen|exam|controle|expose|devoir|devoirs|oral|"
+         "partiel|cours|presentation)"),
         ("pour (?:mon|ma|mes) (?:\\w+ )?(?:fils|fille|enfants?|chef(?:fe)?|patron(?:ne)?|directeur|directrice|manager|"
          "mere|maman|pere|papa|grand-mere|grand-pere|ami(?:e)?|copain|copine|femme|mari|prof(?:esseur)?|collegues?|"
          "clients?|equipe|neveu|niece|classe|eleves|potes)"),
@@ -406,6 +413,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "etoffe(?:r|z)?",
     ),
     "direct:length=concise": (
+        "deux fois moins long",
         "une phrase suffit", "ne t'etale pas", "sans t'etaler",
         ("(?:moins de|maximum|au maximum|pas plus de) (?:\\d+|deux|trois|quatre|cinq|dix|cent) (?:phrases|lignes|mots|"
          "paragraphes)"),
@@ -432,6 +440,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "explique(?:-le|-moi)? (?:bien|correctement|comme il faut)", "comme il faut",
     ),
     "direct:format=lists": (
+        "en etapes",
         "divise(?:-le)? en (?:etapes|points|parties|sections)", "decoupe(?:-le)? en (?:etapes|points)",
         "structure(?:r|z)?", "point par point", "avec des titres", "en etapes", "par etapes", "par points",
         "etapes numerotees",
@@ -559,5 +568,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "excesspost": (
         "(?:c'est|c'etait) trop(?: pour moi)?(?= ?(?:[.!?,;:]|$))",
         "(?:est|sont) de trop(?: pour moi)?(?= ?(?:[.!?,;:]|$))",
+    ),
+    "effect": (
+        "pour que ce soit", "pour que ca (?:soit|fasse)", "ca rend", "pour rendre",
     ),
 }

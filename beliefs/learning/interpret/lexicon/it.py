@@ -22,6 +22,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ne faccio a meno", "puoi toglierl" + _O,
     ),
     "remove": (
+        "lascia(?:lo|la|li|le)? perdere",
         "senza", "togli(?:le|li)?", "leva(?:le|li)?", "elimina(?:le|li)?", "salta", "saltami", "evita", "basta con",
         "basta", "niente", "lascia stare", "risparmiami", "smettila con", "smetti di", "via le", "via gli", "via i",
         "togliere",
@@ -46,11 +47,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "whynot": ("perche no", "ogni tanto no", "perche non"),
     "asin": ("in", "come", "sotto forma di", "in forma", "a mo' di", "in un", "in una"),
     "like": (
+        "mi servirebbe",
         "mi piace", "mi piacciono", "adoro", "preferisco", "preferirei", "amo", "sono (?:un |una )?fan", "fan di",
         "mi aiuta(?:no)?", "mi trovo meglio", "mi manca(?:no)?",
         "leggo (?:molto )?(?:piu )?(?:veloce|volentieri|meglio)",
     ),
     "dislike": (
+        "(?:poca|nessuna|zero) pazienza (?:con|per)", "non ho pazienza (?:con|per)", "non mi aiuta(?:no)?",
         "(?:per me )?e arabo", "arabo per me", "mi confond\\w+", "(?:sono )?negat[oa] (?:per|con|in)", "infantil[ei]",
         "odio", "detesto", "non sopporto", "mi da(?:nno)? fastidio", "mi infastidisc\\w+", "mi irrita(?:no)?",
         "mi mandano in tilt", "mi manda in tilt", "un incubo", "un inferno", "poco professionale", "non fa per me",
@@ -126,8 +129,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ricorda", "tieni a mente", "continua cosi", "con me", "per il resto della conversazione",
         "in tutte le risposte", "in generale", "da oggi", "d'ora in avanti", "da qui in avanti", "da adesso",
     ),
-    "self": ("sono", "io sono", "ho", "faccio", "lavoro (?:come|in|con)"),
+    "self": ("sono", "io sono", "ho", "faccio", "lavoro (?:come|in|con)", "lavoro"),
     "asif": (
+        "come se (?:io )?non",
         "come se fossi", "come se avessi", "come a un", "come a una", "come per un", "come per una",
         "come se non sapessi",
     ),
@@ -189,6 +193,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("su", "sul", "sulla", "riguardo a", "a proposito di"),
     "beneficiary": (
+        ("per (?:l'|la mia |il mio |la |il |una |un )?(?:\\w+ )?(?:interrogazione|esame|verifica|compito|compiti|"
+         "tesina|relazione|presentazione|orale|lezione)"),
         ("per (?:il mio|la mia|mio|mia|i miei|le mie) (?:\\w+ )?(?:figli[oa]|capo|responsabile|mamma|madre|papa|padre|"
          "nonn[oa]|amic[oa]|ragazz[oa]|moglie|marito|prof(?:essore|essoressa)?|colleg(?:a|hi|he)|client[ei]|squadra|"
          "classe|nipote|fratello|sorella|coinquilino)"),
@@ -318,6 +324,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "esaurient[ei]", "minuzios[oaie]", "particolareggiat[oaie]", "accurat[oaie]", "dettagliatissim[oaie]",
     ),
     "adj:tone=formal": (
+        "seri[oa]",
         "formal[ei]", "professional[ei]", "seri" + _O, "sobri" + _O, "cortese", "educat" + _O, "istituzional[ei]",
         "distaccat" + _O,
         "professionale", "sobrio", "elegante", "compost[oaie]", "forbit[oaie]",
@@ -383,6 +390,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "verb:length=detailed": ("approfondisci", "approfondire", "sviluppa(?:lo|re)?", "dettaglia", "elabora", "amplia"),
     "direct:length=concise": (
+        "lungo la meta",
         "basta una frase", "una frase basta", "non dilungarti", "senza dilungarti", "non ti dilungare",
         ("(?:meno di|massimo|al massimo|non piu di) (?:\\d+|due|tre|quattro|cinque|dieci|cento) (?:frasi|righe|parole|"
          "paragrafi)"),
@@ -403,6 +411,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "per bene", "come si deve",
     ),
     "direct:format=lists": (
+        "in passaggi", "a passaggi",
         "a (?:elenco|elenchi) (?:puntat[oi]|numerat[oi])",
         "(?:me lo |lo )?dividi(?:lo)? in (?:punti|passaggi|parti|sezioni)", "suddividi(?:lo)?", "in passaggi",
         "punto per punto", "schematizza", "a punti", "per punti", "struttura(?:lo)?",
@@ -423,6 +432,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "direct:preamble=keep": ("salutami", "un saluto prima", "dimmi ciao"),
     "direct:emoji=use": ("(?:sono )?(?:un |una )?(?:fan|amante) delle emoji",),
     "direct:expertise=beginner": (
+        "non (?:ne )?so (?:quasi )?(?:nulla|niente)",
         "come se avessi \\w+ anni", "come se avessi (?:cinque|5|\\d+) anni", "come a un bambino", "per bambini",
         "in parole semplici", "con parole semplici", "in parole povere", "terra terra", "piano piano", "con calma",
         "passo dopo passo", "sono alle prime armi", "alle prime armi", "sono agli inizi", "agli inizi",
@@ -529,5 +539,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "excesspost": (
         "(?:e|sono) (?:davvero |decisamente )?troppo(?: per me)?(?= ?(?:[.!?,;:]|$))",
         "(?:e|sono) eccessiv[oi](?: per me)?(?= ?(?:[.!?,;:]|$))",
+    ),
+    "effect": (
+        "che e", "cosi e", "che rende", "per renderlo", "per rendere",
     ),
 }

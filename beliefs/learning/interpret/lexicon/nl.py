@@ -14,6 +14,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "never": ("nooit", "nimmer", "nooit meer"),
     "negcop": ("is niet", "het is niet", "zijn niet"),
     "negpost": (
+        "(?:hoef|wil) ik (?:nooit|niet)(?: meer)? te (?:zien|lezen|krijgen)", "hoeft niet",
         "hoeft niet", "hoeven niet", "is niet nodig", "zijn niet nodig", "overbodig", "onnodig", "mag weg", "mogen weg",
         "kan weg", "kunnen weg", "niet nodig",
     ),
@@ -22,6 +23,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "bespaar me", "vermijd", "skip", "weg met",
     ),
     "removepost": (
+        "maar zitten",
         "weg", "maar weg", "eruit", "achterwege", "overslaan", "weglaten", "weghalen",
         "(?:mag|mogen|kan|kunnen|moet|moeten) (?:er )?(?:eruit|uit|weg)", "maar achterwege", "maar weglaten",
         "maar eruit", "maar overslaan", "mag achterwege blijven",
@@ -48,6 +50,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "leuk", "ik heb liever", "liever", "ik prefereer", "voorkeur voor", "helpt me", "ik mis", "fan van", "gezellig",
     ),
     "dislike": (
+        "lees ik (?:gewoon |eigenlijk )?nooit(?: helemaal)?",
+        "(?:weinig|geen) geduld (?:met|voor)", "lees ik (?:gewoon )?niet", "kan ik (?:niks|niets|weinig)(?: mee)?",
+        "helpt me niet",
         "vermoeien me", "vermoeit me", "overweldigen me", "slecht (?:in|met)", "kinderachtig", "ik haat", "haat",
         "ik heb een hekel aan", "een hekel aan", "hekel aan", "hekel", "irritant", "stoort me", "storen me",
         "ergerlijk", "word ik gek", "word ik gek van", "onprofessioneel", "staat niet professioneel",
@@ -115,14 +120,16 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "than": ("in plaats van", "liever dan", "dan"),
     "or": ("ofwel",),
     "standing": (
-        "tenzij ik (?:erom|ernaar) vraag", "behalve als ik (?:erom )?vraag", "voortaan", "vanaf nu", "van nu af aan",
+        "tenzij ik (?:erom|ernaar) vraag", "behalve als ik (?:erom )?vraag", "voortaan", "over het algemeen",
+        "in het algemeen", "vanaf nu", "van nu af aan",
         "in de toekomst", "altijd", "elke keer", "iedere keer", "telkens", "onthoud", "denk eraan", "blijf dat doen",
         "ga zo door", "bij mij", "met mij", "in al je antwoorden", "in alle antwoorden", "standaard", "in het vervolg",
         "vanaf vandaag", "de rest van (?:het|dit) gesprek",
     ),
-    "self": ("ik ben", "ben ik", "ik heb", "ik werk (?:als|in|met)", "ik doe"),
+    "self": ("ik ben", "ben ik", "ik heb", "ik werk (?:als|in|met)", "ik werk", "ik doe"),
     "asif": ("alsof ik", "als (?:een|voor een) kind", "voor iemand die"),
     "request": (
+        "kan (?:dit|dat|het)(?: ook)?",
         "kunnen we", "zullen we", "kan dat", "kun je", "kan je", "kunt u", "zou je", "zou u", "wil je", "wilt u",
         "kunt ge", "kunde", "mag het", "kan het", "zou het kunnen", "is het mogelijk",
     ),
@@ -172,6 +179,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("over",),
     "beneficiary": (
+        ("voor (?:mijn|m'n|de|het|een|onze|ons) (?:\\w+ )?(?:spreekbeurt|toets|werkstuk|proefwerk|presentatie|"
+         "huiswerk|les|mondeling|examen|tentamen)"),
         ("voor (?:mijn|m'n|onze) (?:\\w+ )?(?:zoon|dochter|kind(?:eren)?|baas|leidinggevende|manager|moeder|mama|vader|"
          "papa|oma|opa|vriend(?:in)?|vrouw|man|leraar|lerares|collega'?s?|klanten?|team|klas|neef|nicht)"),
         "voor een kind van", "voor school",
@@ -212,6 +221,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "ability": ("kun jij (?:eigenlijk )?(?:ook )?", "spreek je", "kan je ook", "beheers je", "kun je ook"),
     "proglang": ("python", "java", "javascript", "typescript", "c\\+\\+", "rust", "golang", "php", "sql", "bash"),
     "noise": (
+        "pas (?:echt |goed |helemaal )?(?:als|wanneer|toen|na|sinds|nu)",
         "aan het begin", "maak je geen zorgen", "geen zorgen", "op een manier", "een alinea (?:van|over)",
         "de eerste alinea", "met andere woorden", "geen probleem", "graag gedaan",
         ("(?:een |de )?(?:boodschappenlijst|takenlijst|to-?do-?lijst|paklijst|gastenlijst|verlanglijst|leeslijst|"
@@ -317,6 +327,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "(?:een )?muur (?:van|aan) tekst", "(?:een )?tekstblok(?:ken)?",
     ),
     "judge:length=detailed": (
+        "summier", "wat summier",
         "summier(?:e)?", "oppervlakkig(?:e)?", "vaag", "vage", "mager", "karig", "onvolledig(?:e)?", "schraal",
         "kort door de bocht", "te kort door de bocht", "oppervlakkig(?:je)?",
     ),
@@ -348,6 +359,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "uitwerken", "verder uitwerken", "werk (?:\\w+ )?uit", "uitweiden", "toelichten", "licht (?:\\w+ )?toe",
     ),
     "direct:length=concise": (
+        "half zo lang",
         "een zin is genoeg", "een zin volstaat",
         ("(?:minder dan|maximaal|hooguit|hoogstens|niet meer dan) (?:\\d+|twee|drie|vier|vijf|tien|honderd) (?:zinnen|"
          "regels|woorden|alinea'?s)"),
@@ -369,6 +381,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "er ontbreekt (?:nog )?(?:iets|wat|van alles)", "leg (?:het )?(?:goed|fatsoenlijk|netjes) uit",
     ),
     "direct:format=lists": (
+        "als (?:een )?(?:lijst|lijstje|opsomming)",
+        "in stappen",
         "(?:deel|verdeel) (?:het |dit |dat )?(?:op )?in (?:stappen|punten|delen|stukken)",
         "opdelen in (?:stappen|punten)", "structureer", "in stappen", "punt voor punt", "met kopjes", "kopjes",
         "overzichtelijk",
@@ -489,5 +503,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "direct:format=prose": (
         "schrijf (?:het )?(?:gewoon |maar )?uit", "uitschrijven", "in (?:hele |volledige |gewone )?zinnen",
+    ),
+    "effect": (
+        "dan is het", "dan wordt het", "dat maakt het", "zodat het",
     ),
 }

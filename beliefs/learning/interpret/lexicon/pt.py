@@ -18,6 +18,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "never": ("nunca", "jamais", "nunca mais"),
     "negcop": ("nao e", "nao esta", "nao ta", "nao foi"),
     "negpost": (
+        "nao adianta(?: nada)?",
         "dispenso", "desnecessari" + _O, "nao sao necessari" + _O, "sobra(?:m)?", "nao, obrigad[oa]", "nao precisa",
     ),
     "remove": (
@@ -33,6 +34,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "with": ("com",),
     "give": (
+        "manda(?: ai)?",
         "faz(?:-me)?", "me faz", "faca", "da-me", "me da", "me de", "mostra(?:-me)?", "me mostra", "mostre", "manda",
         "me manda", "mandar",
     ),
@@ -49,6 +51,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "fa de", "me ajuda(?:m)?", "ajuda-me", "sinto falta", "acho educado",
     ),
     "dislike": (
+        "(?:pouca|nenhuma|zero) paciencia (?:com|pra|para)", "(?:eu )?nao consigo ler", "nao me ajuda(?:m)?",
         "me cansam", "me cansa", "nao me diz(?:em)? nada", "me confunde(?:m)?", "pessim[oa] (?:com|em)", "infantil",
         "infantis", "odeio", "detesto", "nao suporto", "me irrita(?:m)?", "irrita-me", "me incomoda(?:m)?",
         "um pesadelo", "sao um pesadelo", "e um pesadelo", "um inferno", "pouco profissional", "nao e a minha praia",
@@ -119,10 +122,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "a nao ser que eu (?:peca|pedir|diga)", "a menos que eu (?:peca|pedir)", "a partir de agora",
         "de agora em diante", "daqui em diante", "daqui pra frente", "daqui para a frente", "no futuro", "sempre",
         "toda vez", "todas as vezes", "lembra", "lembre-se", "lembra-te", "tenha em mente", "continua assim",
-        "continue assim", "comigo", "em todas as respostas", "em geral", "por padrao", "de hoje em diante",
+        "continue assim", "comigo", "em todas as respostas", "em geral", "no geral", "de modo geral", "por padrao",
+        "de hoje em diante",
     ),
-    "self": ("sou", "eu sou", "estou", "tenho", "trabalho (?:como|com|em)"),
+    "self": ("sou", "eu sou", "estou", "tenho", "trabalho (?:como|com|em)", "trabalho"),
     "asif": (
+        "como se (?:eu )?(?:nunca|nao)",
         "como se eu fosse", "como se fosse", "como se eu tivesse", "como a um", "como para um", "como pra um",
         "como se eu nao soubesse",
     ),
@@ -184,6 +189,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # "tell me more about X": the topic of a new question follows.
     "about": ("sobre", "a respeito de", "acerca de"),
     "beneficiary": (
+        ("(?:pra|pro|para a|para o|para minha|para meu|pra minha|pro meu) (?:\\w+ )?(?:prova|exame|apresentacao|"
+         "trabalho da escola|trabalho de escola|licao|tcc|seminario|aula|teste)"),
         ("(?:para|pra|pro) (?:o |a )?(?:meu|minha|meus|minhas) (?:\\w+ )?(?:filh[oa]|chefe|mae|pai|avo|amig[oa]|"
          "namorad[oa]|mulher|marido|professor(?:a)?|colegas?|clientes?|equipe|equipa|turma|sobrinh[oa]|irma|irmao)"),
         "para uma crianca", "pra escola",
@@ -300,7 +307,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "detalhad" + _O, "complet" + _O, "aprofundad" + _O, "exaustiv" + _O, "pormenorizad" + _O,
         "minucios[oa]s?", "bem explicad[oa]s?",
     ),
-    "adj:tone=formal": ("formais", "profissionais", "seri" + _O, "educad" + _O, "sobri" + _O, "respeitos" + _O),
+    "adj:tone=formal": (
+        "profissional", "formais", "profissionais", "seri" + _O, "educad" + _O, "sobri" + _O, "respeitos" + _O,
+    ),
     "adj:tone=casual": (
         "informais", "descontraid" + _O, "relaxad" + _O, "leves?", "casuais", "amigavel", "proxim" + _O, "coloquial",
         "tranquil[oa]s?", "descolad[oa]s?", "simpatic[oa]s?",
@@ -351,6 +360,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "detalhe", "elabora(?:r)?",
     ),
     "direct:length=concise": (
+        "metade do tamanho",
         "resumidamente", "brevemente", "uma frase basta", "basta uma frase", "nao se alongue", "sem se alongar",
         ("(?:menos de|no maximo|maximo|nao mais de) (?:\\d+|duas|tres|quatro|cinco|dez|cem) (?:frases|linhas|palavras|"
          "paragrafos)"),
@@ -372,6 +382,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "falta(?:m)? (?:coisas|detalhes|informacao)", "explica(?:-me)? direito", "como deve ser",
     ),
     "direct:format=lists": (
+        "em passos", "por passos",
         "divide(?:-o)? em (?:passos|pontos|partes|secoes)", "dividir em (?:passos|pontos|partes)", "em topicos",
         "por topicos", "ponto por ponto", "em passos",
     ),
@@ -484,5 +495,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "comp:length=concise": (
         "mais diret[oa]s?",
+    ),
+    "effect": (
+        "pra ficar", "para ficar", "pra deixar", "para deixar", "torna", "que fica",
     ),
 }
