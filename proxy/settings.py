@@ -154,12 +154,9 @@ class PopulationSettings(_Strict):
     max_log_odds: float = Field(default=PopulationConfig.max_log_odds, ge=0)
     #: Seconds a tenant's snapshot is used before it is recomputed from the store (off the hot path).
     refresh_s: float = Field(default=PopulationConfig.refresh_s, gt=0)
-    #: The prior counts fully while the user's own evidence on a dimension totals at most this
-    #: (in signals), and fades in proportion beyond (null: never fades).
-    fade_after: float | None = Field(default=PopulationConfig.fade_after, gt=0)
-    #: Scale the prior by how one-sided the user's own evidence on the dimension is (1 for one
-    #: value only, 0 when split evenly): a user whose own signals disagree is judged on them.
-    one_sided: bool = PopulationConfig.one_sided
+    #: Divide the prior for a value by 1 + the user's observations on the dimension's other
+    #: values: a user with a history there is judged on it, not on the population.
+    history: bool = PopulationConfig.history
 
 
 class LearningSettings(_Strict):

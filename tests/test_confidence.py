@@ -268,3 +268,36 @@ def test_a_confident_user_is_taken_out_of_their_own_population():
     model = one_signal("concise", 3.0)  # confident on its own
     belief = model.belief(GLOBAL_CONTEXT, "length", EPOCH, MODEL, population)
     assert belief.confidence == pytest.approx(sigmoid(3.0))
+
+
+def test_the_prior_steps_aside_for_the_users_history_on_other_values():
+    plain = Population.from_counts({("length", "concise"): 40}, 4.0, 1.0, history=False)
+    assert plain.log_odds("length", "detailed", others=3) == -1.0
+    history = Population.from_counts({("length", "concise"): 40}, 4.0, 1.0)
+    assert history.log_odds("length", "concise", others=0) == 1.0
+    assert history.log_odds("length", "detailed", others=3) == pytest.approx(-0.25)
+
+
+def test_a_changed_preference_is_judged_on_the_users_history_not_the_population():
+    # Five observations for concise, then one for detailed (the rare value in this population).
+    history = Population.from_counts({("length", "concise"): 40}, 4.0, 1.0)
+    model = SelfModel()
+    for _ in range(5):
+        model.add(increment("concise", 1.0, EPOCH))
+    model.add(increment("detailed", 1.0, EPOCH))
+    posterior = model.posterior(GLOBAL_CONTEXT, "length", EPOCH, MODEL, history)
+    assert posterior.base_log_odds("detailed") == pytest.approx(-1 / 6)
+    assert posterior.base_log_odds("concise") == pytest.approx(1 / 2)  # one observation elsewhere
+
+
+@given(st.floats(0.0, 3.0), st.floats(0.0, 3.0), st.floats(0.0, 2.0), st.booleans())
+def test_evidence_for_a_value_never_lowers_confidence_in_it_under_a_prior(first, more, other, history):
+    # The prior shrinks by at most one unit of log-odds per unit of disagreeing evidence, so
+    # confidence stays monotone in evidence for a value.
+    population = Population.from_counts({("length", "concise"): 40}, 4.0, 1.0, history=history)
+    model = one_signal("detailed", other) if other > 0 else SelfModel()
+    model.add(increment("concise", first, EPOCH, UNCAPPED))
+    before = model.posterior(GLOBAL_CONTEXT, "length", EPOCH, UNCAPPED, population).mean("concise")
+    model.add(increment("concise", more, EPOCH, UNCAPPED))
+    after = model.posterior(GLOBAL_CONTEXT, "length", EPOCH, UNCAPPED, population).mean("concise")
+    assert after >= before - 1e-12

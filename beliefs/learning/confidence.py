@@ -143,42 +143,34 @@ class Population:
     counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     strength: float = 4.0
     max_log_odds: float = 1.0
-    #: The prior counts fully while the user's own evidence on the dimension totals at most this
-    #: much, and ``fade_after / total`` of it beyond (None: never fades). It is a cold-start
-    #: prior: a user's own history outweighs it, so a changed preference is not held back by it.
-    fade_after: float | None = 1.0
-    #: Scale the prior by how one-sided the user's own evidence on the dimension is:
-    #: ``2 * (leading weight / total) - 1`` (1 with evidence for one value only, 0 when split
-    #: evenly). A user whose own signals disagree (a changed preference, noise against a long-held
-    #: one) is judged on them, not on the population.
-    one_sided: bool = False
+    #: Divide the prior for a value by ``1 +`` the number of observations the user has on the
+    #: dimension's *other* values: a user with a history there (a long-held preference they are
+    #: now changing, or one that noise goes against) is judged on it, not on the population. It
+    #: never counts the value's own observations, so evidence for a value never lowers its
+    #: confidence.
+    history: bool = True
 
     @classmethod
     def from_counts(cls, counts: Mapping[tuple[str, str], int], strength: float = 4.0,
-                    max_log_odds: float = 1.0, fade_after: float | None = 1.0,
-                    one_sided: bool = False) -> "Population":
+                    max_log_odds: float = 1.0, history: bool = True) -> "Population":
         """From ``{(dimension, value): users}`` (what the store's aggregate returns)."""
         nested: dict[str, dict[str, int]] = {}
         for (dimension, value), users in counts.items():
             if users > 0:
                 nested.setdefault(dimension, {})[value] = int(users)
-        return cls(nested, strength, max_log_odds, fade_after, one_sided)
+        return cls(nested, strength, max_log_odds, history)
 
-    def log_odds(self, dimension: str, value: str, exclude: str | None = None,
-                 evidence: float = 0.0, leading: float = 0.0) -> float:
+    def log_odds(self, dimension: str, value: str, exclude: str | None = None, others: int = 0) -> float:
         """The prior for ``value`` for a user whose confident value is ``exclude`` (taken out of
-        the counts) and whose own evidence on ``dimension`` totals ``evidence``, ``leading`` of
-        it for the value with the most."""
+        the counts) and who has ``others`` observations on the dimension's other values."""
         counts = self.counts.get(dimension)
         if not counts:
             return 0.0
         if exclude is not None and counts.get(exclude, 0) > 0:
             counts = {**counts, exclude: counts[exclude] - 1}
         x = prior_log_odds(counts, value, self.strength, self.max_log_odds)
-        if self.fade_after is not None and evidence > self.fade_after:
-            x *= self.fade_after / evidence
-        if self.one_sided and evidence > 0.0:
-            x *= max(0.0, 2.0 * leading / evidence - 1.0)
+        if self.history:
+            x /= 1.0 + max(others, 0)
         return x
 
     def users(self, dimension: str) -> int:

@@ -14,18 +14,16 @@ class PopulationConfig:
 
     ``strength``: pseudo-users (half for each side) the population share is shrunk with, so a
     tenant with few confident users gives a weak prior. ``max_log_odds``: the most the prior is
-    worth, in log-odds (1.0 is about one full signal). ``fade_after``: the prior counts fully
-    while the user's own evidence on the dimension totals at most this, ``fade_after / total``
-    of it beyond (None: never fades). ``refresh_s``: how old (service clock) a
-    tenant's snapshot may get before it is recomputed from the store, off the hot path.
+    worth, in log-odds (1.0 is about one full signal). ``history``: divide the prior for a value by ``1 +``
+    the user's observations on the dimension's other values. ``refresh_s``: how old (service
+    clock) a tenant's snapshot may get before it is recomputed from the store, off the hot path.
     """
 
     enabled: bool = False
     strength: float = 4.0
     max_log_odds: float = 1.0
     refresh_s: float = 600.0
-    fade_after: float | None = 1.0
-    one_sided: bool = False
+    history: bool = True
 
 
 @dataclass(frozen=True)

@@ -116,8 +116,12 @@ class SelfModel:
             # The population holds this user too once they are confident: take them out.
             own, confidence = Posterior(weights, model.scale).lead()
             exclude = own if own is not None and confidence >= model.acting_threshold else None
-            total, leading = sum(weights.values()), max(weights.values(), default=0.0)
-            prior = lambda value: population.log_odds(dimension, value, exclude, total, leading)  # noqa: E731
+            seen = sum(row.observations for row in rows.values())
+
+            def prior(value: str) -> float:
+                row = rows.get(value)
+                others = seen - (row.observations if row is not None else 0)
+                return population.log_odds(dimension, value, exclude, others)
         return Posterior(weights, model.scale, parent, prior)
 
     def belief(

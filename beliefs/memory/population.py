@@ -29,8 +29,7 @@ log = logging.getLogger("beliefloop.beliefs")
 def counts_to_population(counts: dict[tuple[str, str], int], config: PopulationConfig) -> Population:
     """The prior from the store's counts: "none of these" is never a population's value."""
     kept = {key: users for key, users in counts.items() if key[1] != NOT_OBSERVED}
-    return Population.from_counts(kept, config.strength, config.max_log_odds, config.fade_after,
-                                  config.one_sided)
+    return Population.from_counts(kept, config.strength, config.max_log_odds, config.history)
 
 
 class PopulationPriors:
