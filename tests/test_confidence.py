@@ -196,7 +196,7 @@ def test_combine_sums_per_value():
 
 # -- population prior ---------------------------------------------------------------------------
 
-from beliefs.learning.confidence import Population, prior_log_odds  # noqa: E402
+from beliefs.learning.confidence import Population, prior_log_odds
 
 
 def test_population_prior_is_shrunk_clamped_and_empty_without_users():

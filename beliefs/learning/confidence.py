@@ -152,7 +152,7 @@ class Population:
 
     @classmethod
     def from_counts(cls, counts: Mapping[tuple[str, str], int], strength: float = 4.0,
-                    max_log_odds: float = 1.0, history: bool = True) -> "Population":
+                    max_log_odds: float = 1.0, history: bool = True) -> Population:
         """From ``{(dimension, value): users}`` (what the store's aggregate returns)."""
         nested: dict[str, dict[str, int]] = {}
         for (dimension, value), users in counts.items():
@@ -232,5 +232,14 @@ def combine(weights: Iterable[tuple[str, float]]) -> dict[str, float]:
     return totals
 
 
-__all__ = ["ConfidenceModel", "EPOCH", "MAX_MANUAL_CONFIDENCE", "Population", "Posterior", "combine", "logit",
-           "prior_log_odds", "sigmoid"]
+__all__ = [
+    "EPOCH",
+    "MAX_MANUAL_CONFIDENCE",
+    "ConfidenceModel",
+    "Population",
+    "Posterior",
+    "combine",
+    "logit",
+    "prior_log_odds",
+    "sigmoid",
+]

@@ -15,8 +15,10 @@ threshold (or they pinned it), so the prior never feeds on itself.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from beliefs.dimensions import NOT_OBSERVED
 from beliefs.learning.confidence import ConfidenceModel, Population, logit
@@ -65,10 +67,8 @@ class PopulationPriors:
         self._refreshing.add(tenant)
         now = self.clock()
         try:
-            try:
+            with contextlib.suppress(Exception):  # slow or failing writes: read what is there
                 await asyncio.wait_for(settle(), self.settle_s)
-            except Exception:
-                pass  # read what is there
             threshold = model.acting_threshold
             counts = await read(confident_users, tenant, GLOBAL_CONTEXT, model.growth(now),
                                 logit(threshold) / model.scale, threshold)
