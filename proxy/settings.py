@@ -18,7 +18,7 @@ from adapters.rules import ANY_VALUE
 from beliefs.dimensions import DimensionRegistry, InvalidBeliefValue
 from beliefs.insights.export import Standards
 from beliefs.learning.confidence import ConfidenceModel
-from beliefs.learning.config import LearningConfig
+from beliefs.learning.config import LearningConfig, PopulationConfig
 from beliefs.learning.evidence import SignalWeights
 
 from .auth import AuthSettings, check_key_set
@@ -144,6 +144,21 @@ class WeightSettings(_Strict):
     retract: float = Field(default=SignalWeights.retract, ge=1)
 
 
+class PopulationSettings(_Strict):
+    """The per-tenant population prior (README "How learning works")."""
+
+    enabled: bool = PopulationConfig.enabled
+    #: Pseudo-users the population share is shrunk with (a tenant with few users: a weak prior).
+    strength: float = Field(default=PopulationConfig.strength, ge=0)
+    #: The most the prior is worth, in log-odds (about one full signal at 1.0).
+    max_log_odds: float = Field(default=PopulationConfig.max_log_odds, ge=0)
+    #: Seconds a tenant's snapshot is used before it is recomputed from the store (off the hot path).
+    refresh_s: float = Field(default=PopulationConfig.refresh_s, gt=0)
+    #: Divide the prior for a value by 1 + the user's observations on the dimension's other
+    #: values: a user with a history there is judged on it, not on the population.
+    history: bool = PopulationConfig.history
+
+
 class LearningSettings(_Strict):
     #: Log-odds per unit of net evidence (README "How learning works").
     scale: float = Field(default=ConfidenceModel.scale, gt=0)
@@ -163,6 +178,7 @@ class LearningSettings(_Strict):
     retry_window_s: float = Field(default=2.0, ge=0)
     response_text_retention_days: float = Field(default=7.0, gt=0)
     weights: WeightSettings = WeightSettings()
+    population: PopulationSettings = PopulationSettings()
 
 
 class InterpreterSettings(_Strict):
@@ -399,6 +415,7 @@ class Settings(_Strict):
             weights=SignalWeights(**lr.weights.model_dump(), probation_until=lr.apply_threshold),
             regeneration_window_s=lr.regeneration_window_s,
             recent_horizon_s=lr.response_text_retention_days * 86_400.0,
+            population=PopulationConfig(**lr.population.model_dump()),
         )
 
     def injection_policy(self) -> InjectionPolicy:

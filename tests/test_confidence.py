@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -191,3 +192,112 @@ def test_pinned_belief_outranks_learned_evidence():
 
 def test_combine_sums_per_value():
     assert combine([("a", 1.0), ("b", 2.0), ("a", 0.5)]) == {"a": 1.5, "b": 2.0}
+
+
+# -- population prior ---------------------------------------------------------------------------
+
+from beliefs.learning.confidence import Population, prior_log_odds
+
+
+def test_population_prior_is_shrunk_clamped_and_empty_without_users():
+    assert prior_log_odds({}, "concise", 4.0, 1.0) == 0.0
+    # 1 of 1 user: (1 + 2) / (1 + 4) = 0.6; 3 of 3: 5/7; 30 of 30 clamps at max_log_odds.
+    assert prior_log_odds({"concise": 1}, "concise", 4.0, 5.0) == pytest.approx(logit(0.6))
+    assert prior_log_odds({"concise": 3}, "concise", 4.0, 5.0) == pytest.approx(logit(5 / 7))
+    assert prior_log_odds({"concise": 30}, "concise", 4.0, 1.0) == 1.0
+    # A value nobody holds is pushed down as far as the common one is pulled up.
+    assert prior_log_odds({"concise": 30}, "detailed", 4.0, 1.0) == -1.0
+    assert prior_log_odds({"concise": 5, "detailed": 5}, "concise", 4.0, 1.0) == pytest.approx(0.0)
+    assert prior_log_odds({"concise": 3}, "concise", 4.0, 0.0) == 0.0
+
+
+@given(st.integers(0, 200), st.integers(0, 200), st.floats(0.0, 50.0))
+def test_population_prior_grows_with_users_and_is_bounded(held, others, strength):
+    counts = {"concise": held, "detailed": others}
+    x = prior_log_odds(counts, "concise", strength, 1.0)
+    assert -1.0 <= x <= 1.0
+    assert prior_log_odds({**counts, "concise": held + 1}, "concise", strength, 1.0) >= x - 1e-12
+    assert (x > 0) == (held > others) or x == 0.0 or held == others
+
+
+def test_a_user_is_never_their_own_population():
+    population = Population.from_counts({("length", "concise"): 1}, 4.0, 5.0)
+    assert population.log_odds("length", "concise", exclude="concise") == 0.0
+    assert population.log_odds("length", "concise") == pytest.approx(logit(0.6))
+
+
+POPULATION = Population.from_counts({("length", "concise"): 40, ("length", "detailed"): 4}, 4.0, 1.0)
+
+
+def one_signal(value: str, weight: float = 0.9, context: str = GLOBAL_CONTEXT) -> SelfModel:
+    self_model = SelfModel()
+    self_model.add(increment(value, weight, EPOCH, context=context))
+    return self_model
+
+
+def test_the_population_prior_alone_never_makes_a_belief():
+    assert SelfModel().belief(GLOBAL_CONTEXT, "length", EPOCH, MODEL, POPULATION) is None
+    assert SelfModel().beliefs("work", ["length"], EPOCH, MODEL, POPULATION) == []
+
+
+def test_one_signal_where_the_population_is_goes_further_than_one_elsewhere():
+    # One explicit request (0.9): 0.71 alone, tentative (>= 0.85) with the common value's prior,
+    # and less than alone for the rare one.
+    alone = one_signal("concise").belief(GLOBAL_CONTEXT, "length", EPOCH, MODEL)
+    common = one_signal("concise").belief(GLOBAL_CONTEXT, "length", EPOCH, MODEL, POPULATION)
+    rare = one_signal("detailed").belief(GLOBAL_CONTEXT, "length", EPOCH, MODEL, POPULATION)
+    assert alone.confidence == pytest.approx(sigmoid(0.9))
+    assert common.confidence == pytest.approx(sigmoid(1.9)) and common.confidence >= MODEL.tentative_threshold
+    assert rare is None  # 0.9 - 1.0: 0.48, so nothing leads
+    assert one_signal("detailed").posterior(GLOBAL_CONTEXT, "length", EPOCH, MODEL, POPULATION).mean(
+        "detailed") == pytest.approx(sigmoid(-0.1))
+    # A weak signal plus the strongest prior still does not act (the prior is worth one signal).
+    weak = one_signal("concise", 0.15).belief(GLOBAL_CONTEXT, "length", EPOCH, MODEL, POPULATION)
+    assert weak.confidence < MODEL.tentative_threshold
+
+
+def test_a_named_context_inherits_the_population_through_the_global_belief():
+    # Evidence only in "work": its base is the global confidence, which carries the prior.
+    with_prior = one_signal("concise", context="work").belief("work", "length", EPOCH, MODEL, POPULATION)
+    without = one_signal("concise", context="work").belief("work", "length", EPOCH, MODEL)
+    assert with_prior.confidence > without.confidence
+
+
+def test_a_confident_user_is_taken_out_of_their_own_population():
+    population = Population.from_counts({("length", "concise"): 1}, 4.0, 5.0)
+    model = one_signal("concise", 3.0)  # confident on its own
+    belief = model.belief(GLOBAL_CONTEXT, "length", EPOCH, MODEL, population)
+    assert belief.confidence == pytest.approx(sigmoid(3.0))
+
+
+def test_the_prior_steps_aside_for_the_users_history_on_other_values():
+    plain = Population.from_counts({("length", "concise"): 40}, 4.0, 1.0, history=False)
+    assert plain.log_odds("length", "detailed", others=3) == -1.0
+    history = Population.from_counts({("length", "concise"): 40}, 4.0, 1.0)
+    assert history.log_odds("length", "concise", others=0) == 1.0
+    assert history.log_odds("length", "detailed", others=3) == pytest.approx(-0.25)
+
+
+def test_a_changed_preference_is_judged_on_the_users_history_not_the_population():
+    # Five observations for concise, then one for detailed (the rare value in this population).
+    history = Population.from_counts({("length", "concise"): 40}, 4.0, 1.0)
+    model = SelfModel()
+    for _ in range(5):
+        model.add(increment("concise", 1.0, EPOCH))
+    model.add(increment("detailed", 1.0, EPOCH))
+    posterior = model.posterior(GLOBAL_CONTEXT, "length", EPOCH, MODEL, history)
+    assert posterior.base_log_odds("detailed") == pytest.approx(-1 / 6)
+    assert posterior.base_log_odds("concise") == pytest.approx(1 / 2)  # one observation elsewhere
+
+
+@given(st.floats(0.0, 3.0), st.floats(0.0, 3.0), st.floats(0.0, 2.0), st.booleans())
+def test_evidence_for_a_value_never_lowers_confidence_in_it_under_a_prior(first, more, other, history):
+    # The prior shrinks by at most one unit of log-odds per unit of disagreeing evidence, so
+    # confidence stays monotone in evidence for a value.
+    population = Population.from_counts({("length", "concise"): 40}, 4.0, 1.0, history=history)
+    model = one_signal("detailed", other) if other > 0 else SelfModel()
+    model.add(increment("concise", first, EPOCH, UNCAPPED))
+    before = model.posterior(GLOBAL_CONTEXT, "length", EPOCH, UNCAPPED, population).mean("concise")
+    model.add(increment("concise", more, EPOCH, UNCAPPED))
+    after = model.posterior(GLOBAL_CONTEXT, "length", EPOCH, UNCAPPED, population).mean("concise")
+    assert after >= before - 1e-12

@@ -53,7 +53,7 @@ def test_personalised_replies_beat_the_unpersonalised_baseline(results):
 
 def test_noisy_users_plant_few_wrong_beliefs(results):
     # Acting on two clear signals costs robustness: one of the four quick runs gets a wrong belief
-    # at each noise level (full run: 5/42 at 10%, 9/42 at 20%; README "How learning works").
+    # at each noise level (full run: 3/42 at 10%, 8/42 at 20%; README "How learning works").
     for level in ("noise=0.10", "noise=0.20"):
         assert results["robustness"][level]["runs_with_wrong_belief"] <= 1, level  # [1, 1]
 

@@ -352,3 +352,49 @@ async def test_a_user_with_no_signal_gets_nothing(proxy, respx_mock):
         assert headers["x-beliefloop-applied"] == "" and upstream.directives() == ""
         messages = messages + [{"role": "assistant", "content": result.choices[0].message.content},
                                {"role": "user", "content": f"And question {turn}?"}]
+
+
+# -- the population prior (issue 15) ----------------------------------------------------------------
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_767_225_600.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@respx.mock
+async def test_one_statement_acts_where_the_tenants_users_already_are(respx_mock, config):
+    # Five users of the tenant shortened replies until concise was confident. A new user with no
+    # signal still gets nothing (the prior never acts alone); one statement of the same wish then
+    # acts on the next request, where without a population it takes two.
+    config["learning"] = {**config["learning"], "population": {"enabled": True, "refresh_s": 60}}
+    clock = Clock()
+    upstream = Upstream(respx_mock)
+    app = create_app(settings_from_dict(config), watch=False, clock=clock)
+    async with running(app) as proxy:
+        client = sdk(proxy)
+        for user in ("u1", "u2", "u3", "u4", "u5"):
+            await shortening_user(client, upstream, user, turns=4)
+        clock.now += 120.0  # the snapshot is stale: the next request refreshes it, off the hot path
+        messages = [{"role": "user", "content": "What is TCP?"}]
+        result, headers = await ask(client, messages, "newcomer")
+        assert headers["x-beliefloop-applied"] == "" and upstream.directives() == ""
+        service = app.state.runtime.service
+        await service.flush()  # the refresh it started has finished
+        population = service.populations.get("default")
+        assert population is not None and population.counts["length"] == {"concise": 5}
+        result, headers = await ask(client, messages, "newcomer")  # still no signal: nothing
+        assert headers["x-beliefloop-applied"] == ""
+        messages = messages + [{"role": "assistant", "content": result.choices[0].message.content},
+                               {"role": "user", "content": "Way too long, keep answers short."}]
+        _, headers = await ask(client, messages, "newcomer")
+        assert headers["x-beliefloop-applied"].startswith("length=concise~tentative")
+        # Someone asking for the opposite of what the tenant's users want is not helped by it.
+        messages = [{"role": "user", "content": "What is TCP?"}]
+        result, _ = await ask(client, messages, "contrarian")
+        messages = messages + [{"role": "assistant", "content": result.choices[0].message.content},
+                               {"role": "user", "content": "Too short, please give me much more detail."}]
+        _, headers = await ask(client, messages, "contrarian")
+        assert headers["x-beliefloop-applied"] == ""

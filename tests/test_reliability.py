@@ -35,8 +35,21 @@ def test_short_prose_reply_already_shows_concise_prose_without_preamble_or_emoji
                                                ("preamble", "keep"), ("emoji", "use")])
 
 
-def test_language_is_never_called_redundant():
-    assert not shows(style_features(SHORT_PROSE), "language", "en")
+ENGLISH = ("The protocol is reliable: it resends what is lost and it keeps the order of the bytes, "
+           "so that the application does not have to do this for itself.")
+GERMAN = ("Das Protokoll ist zuverlässig: es sendet erneut, was verloren ist, und die Reihenfolge "
+          "der Bytes bleibt, so dass die Anwendung das nicht für sich tun muss.")
+
+
+def test_asking_for_the_language_the_reply_is_clearly_in_counts_less():
+    # The marker-word hint, never the detector on the hot path; a text it is unsure of (too few
+    # marker words) is never called redundant.
+    ask = (("language", "en", 0.9),)
+    assert redundancy(ENGLISH, ask, 0.25) == (("language", "en", 0.225),)
+    assert redundancy(GERMAN, ask, 0.25) == ask
+    assert redundancy(GERMAN, (("language", "de", 0.9),), 0.25) == (("language", "de", 0.225),)
+    assert redundancy("TCP: ok.", ask, 0.25) == ask
+    assert not shows(style_features(ENGLISH), "language", "en")  # shows() reads style only
 
 
 def test_asking_for_shorter_after_a_short_reply_counts_less():

@@ -108,3 +108,33 @@ def test_capped_and_cancelling_evidence_matches_the_in_memory_model(store):
             got = stored.evidence[key][value]
             assert (got.implicit, got.explicit, got.manual, got.observations) == pytest.approx(
                 (row.implicit, row.explicit, row.manual, row.observations), rel=1e-12, abs=1e-12), (key, value)
+
+
+def test_confident_users_counts_each_users_leading_value_once(store):
+    # The population prior's aggregate: users whose own net evidence in a context reaches
+    # min_net, per (dimension, value); pins replace evidence; other tenants and contexts never count.
+    def add(user: str, value: str, weight: float, context: str = "*", tenant: str = "default",
+            dimension: str = "length") -> None:
+        obs = Observation(f"{tenant}.{user}.{context}.{dimension}.{value}.{weight}", tenant, user, context,
+                          "edit", None, {}, (EvidenceDelta(dimension, value, weight),), T)
+        store.record_observation(obs, [EvidenceIncrement(context, dimension, value, "implicit", weight, T)])
+
+    add("a", "concise", 3.0)                     # net 3: confident
+    add("b", "concise", 2.5)
+    add("b", "detailed", 0.5)                    # net 2
+    add("c", "concise", 1.0)                     # net 1: below 1.73
+    add("d", "detailed", 2.0)
+    add("e", "concise", 3.0, context="work")     # another context
+    add("f", "concise", 3.0, tenant="other")     # another tenant
+    add("g", "avoid", 2.0, dimension="emoji")
+    add("h", "concise", 3.0)
+    store.set_manual(Identity("default", "h"), "length", "detailed", 0.0, 1.0, T)  # pinned: replaces
+    store.set_manual(Identity("default", "i"), "length", "detailed", 0.0, 0.6, T)  # pinned, too weak
+    min_net = 1.7346  # logit(0.85)
+    counts = store.confident_users("default", "*", 1.0, min_net, 0.85)
+    assert counts == {("length", "concise"): 2, ("length", "detailed"): 2, ("emoji", "avoid"): 1}
+    # Stored weights are growth-scaled: at twice the growth the same rows are worth half (a's
+    # net 1.5 is no longer confident); a pin does not decay.
+    assert store.confident_users("default", "*", 2.0, min_net, 0.85) == {("length", "detailed"): 1}
+    assert store.confident_users("default", "work", 1.0, min_net, 0.85) == {("length", "concise"): 1}
+    assert store.confident_users("nobody", "*", 1.0, min_net, 0.85) == {}

@@ -28,13 +28,19 @@ Model (see README "How learning works"):
   with itself but not with evidence against it: the order of mixed evidence can matter (by at
   most the capped or floored part).
 * Manual weight (from an operator or the user's own correction) does not decay.
+* Population prior (optional, per tenant): in the global context ``logit(base)`` is not 0 but the
+  log-odds of how common the value is among the tenant's *other* users with a confident belief on
+  the dimension, shrunk towards 0.5 by ``strength`` pseudo-users and clamped to
+  ``+-max_log_odds`` (:func:`prior_log_odds`). It shifts what the user's own evidence is worth,
+  never creates a candidate: a value the user gave no evidence for never leads, so the prior
+  alone applies nothing. Named contexts inherit it through the global confidence they start from.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 #: Reference time for stored (growth-scaled) weights: 2025-01-01T00:00:00Z, in Unix seconds.
 EPOCH = 1_735_689_600.0
@@ -110,24 +116,94 @@ class ConfidenceModel:
         return max(0.0, (logit(c) - logit(base)) / self.scale)
 
 
+def prior_log_odds(counts: Mapping[str, int], value: str, strength: float, max_log_odds: float) -> float:
+    """Log-odds of ``value`` under a tenant's population, for a user with no evidence yet.
+
+    ``counts``: value -> users of the tenant with a confident belief in it, on one dimension.
+    The share of ``value`` among them is shrunk towards 0.5 by ``strength`` pseudo-users split
+    evenly (``(n_v + strength/2) / (n + strength)``), so a tenant with few users gives a weak
+    prior, and the log-odds are clamped to ``+-max_log_odds``, so no population is worth more
+    than that much of a user's own evidence. 0 for an empty population.
+    """
+    n = sum(max(c, 0) for c in counts.values())
+    if n <= 0 or max_log_odds <= 0.0:
+        return 0.0
+    share = (max(counts.get(value, 0), 0) + strength / 2.0) / (n + strength)
+    return min(max(logit(share), -max_log_odds), max_log_odds)
+
+
+@dataclass(frozen=True)
+class Population:
+    """A tenant's population prior: users with a confident global belief, per dimension and value.
+
+    A read-only snapshot; :meth:`log_odds` is :func:`prior_log_odds` with the user's own
+    confident value (``exclude``) taken out of the counts, so a user is never their own prior.
+    """
+
+    counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    strength: float = 4.0
+    max_log_odds: float = 1.0
+    #: Divide the prior for a value by ``1 +`` the number of observations the user has on the
+    #: dimension's *other* values: a user with a history there (a long-held preference they are
+    #: now changing, or one that noise goes against) is judged on it, not on the population. It
+    #: never counts the value's own observations, so evidence for a value never lowers its
+    #: confidence.
+    history: bool = True
+
+    @classmethod
+    def from_counts(cls, counts: Mapping[tuple[str, str], int], strength: float = 4.0,
+                    max_log_odds: float = 1.0, history: bool = True) -> Population:
+        """From ``{(dimension, value): users}`` (what the store's aggregate returns)."""
+        nested: dict[str, dict[str, int]] = {}
+        for (dimension, value), users in counts.items():
+            if users > 0:
+                nested.setdefault(dimension, {})[value] = int(users)
+        return cls(nested, strength, max_log_odds, history)
+
+    def log_odds(self, dimension: str, value: str, exclude: str | None = None, others: int = 0) -> float:
+        """The prior for ``value`` for a user whose confident value is ``exclude`` (taken out of
+        the counts) and who has ``others`` observations on the dimension's other values."""
+        counts = self.counts.get(dimension)
+        if not counts:
+            return 0.0
+        if exclude is not None and counts.get(exclude, 0) > 0:
+            counts = {**counts, exclude: counts[exclude] - 1}
+        x = prior_log_odds(counts, value, self.strength, self.max_log_odds)
+        if self.history:
+            x /= 1.0 + max(others, 0)
+        return x
+
+    def users(self, dimension: str) -> int:
+        return sum(self.counts.get(dimension, {}).values())
+
+
 @dataclass(frozen=True)
 class Posterior:
-    """Belief over one dimension's values. ``weights`` are current (already decayed) weights."""
+    """Belief over one dimension's values. ``weights`` are current (already decayed) weights.
+
+    ``parent``: the posterior a named context starts from (the global one). ``prior``: value ->
+    log-odds before any evidence when there is no parent (the population prior; 0 when absent).
+    """
 
     weights: Mapping[str, float]
     scale: float
     parent: "Posterior | None" = None
+    prior: Callable[[str], float] | None = None
     total: float = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "total", sum(self.weights.values()))
 
+    def base_log_odds(self, value: str) -> float:
+        if self.parent is not None:
+            return logit(self.parent.mean(value))
+        return self.prior(value) if self.prior is not None else 0.0
+
     def mean(self, value: str) -> float:
         """Confidence in ``value``, in (0, 1)."""
-        base = self.parent.mean(value) if self.parent is not None else 0.5
         own = self.weights.get(value, 0.0)
         net = own - (self.total - own)
-        return sigmoid(self.scale * net + logit(base))
+        return sigmoid(self.scale * net + self.base_log_odds(value))
 
     def candidates(self) -> set[str]:
         found = {v for v, w in self.weights.items() if w > 0.0}
@@ -156,4 +232,14 @@ def combine(weights: Iterable[tuple[str, float]]) -> dict[str, float]:
     return totals
 
 
-__all__ = ["ConfidenceModel", "EPOCH", "MAX_MANUAL_CONFIDENCE", "Posterior", "combine", "logit", "sigmoid"]
+__all__ = [
+    "EPOCH",
+    "MAX_MANUAL_CONFIDENCE",
+    "ConfidenceModel",
+    "Population",
+    "Posterior",
+    "combine",
+    "logit",
+    "prior_log_odds",
+    "sigmoid",
+]

@@ -9,6 +9,24 @@ from .evidence import SignalWeights
 
 
 @dataclass(frozen=True)
+class PopulationConfig:
+    """The per-tenant population prior (README "How learning works").
+
+    ``strength``: pseudo-users (half for each side) the population share is shrunk with, so a
+    tenant with few confident users gives a weak prior. ``max_log_odds``: the most the prior is
+    worth, in log-odds (1.0 is about one full signal). ``history``: divide the prior for a value by ``1 +``
+    the user's observations on the dimension's other values. ``refresh_s``: how old (service
+    clock) a tenant's snapshot may get before it is recomputed from the store, off the hot path.
+    """
+
+    enabled: bool = False
+    strength: float = 4.0
+    max_log_odds: float = 1.0
+    refresh_s: float = 600.0
+    history: bool = True
+
+
+@dataclass(frozen=True)
 class LearningConfig:
     """Confidence constants, signal weights and the time windows of signal detection (seconds)."""
 
@@ -20,6 +38,7 @@ class LearningConfig:
     recent_horizon_s: float = 7 * 86_400.0
     #: At most this many recent responses per user are kept in memory.
     recent_limit: int = 64
+    population: PopulationConfig = PopulationConfig()
 
 
-__all__ = ["LearningConfig"]
+__all__ = ["LearningConfig", "PopulationConfig"]

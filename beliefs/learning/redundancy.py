@@ -8,11 +8,14 @@ default style that every reply already had. So a request for a value the reply a
 discounted (``SignalWeights.redundant``), and a request for what it lacks counts fully.
 
 Only clear cases count as "already shows": a style the reading is unsure of (a middling length, a
-neutral tone, language, which needs a detector off the hot path) is never called redundant.
+neutral tone) is never called redundant. Language is read with the cheap marker-word hint
+(:func:`.language.language_hint`, tens of µs, no detector on the hot path): a reply whose common
+words clearly are English already is English; one the hint is unsure of never is.
 """
 
 from __future__ import annotations
 
+from .language import language_hint
 from .style import StyleFeatures, style_features
 
 #: A body this short is already short ("shorter please" asks for nothing new). Words.
@@ -66,7 +69,9 @@ def redundancy(text: str | None, evidence: tuple[tuple[str, str, float], ...],
     if not text or factor >= 1.0 or not evidence:
         return evidence
     features = style_features(text)
-    return tuple((d, v, s * factor if shows(features, d, v) else s) for d, v, s in evidence)
+    hint = language_hint(text) if any(d == "language" for d, _, _ in evidence) else None
+    return tuple((d, v, s * factor if (hint == v if d == "language" else shows(features, d, v)) else s)
+                 for d, v, s in evidence)
 
 
 __all__ = ["CLEAR_TONE", "LIST_ITEMS", "LONG_WORDS", "SHORT_WORDS", "redundancy", "shows"]

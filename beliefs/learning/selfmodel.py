@@ -15,7 +15,7 @@ from typing import Iterable, Literal
 from beliefs.dimensions import NOT_OBSERVED
 from beliefs.records import GLOBAL_CONTEXT, Belief, Observation, Source
 
-from .confidence import ConfidenceModel, Posterior
+from .confidence import ConfidenceModel, Population, Posterior
 
 
 @dataclass(frozen=True)
@@ -99,20 +99,34 @@ class SelfModel:
                     other.implicit, other.explicit, other.manual = increment.cancelled(
                         other.implicit, other.explicit, other.manual)
 
-    def posterior(self, context: str, dimension: str, now: float, model: ConfidenceModel) -> Posterior:
-        """Posterior for ``dimension`` in ``context``; named contexts take the global one as prior."""
+    def posterior(self, context: str, dimension: str, now: float, model: ConfidenceModel,
+                  population: Population | None = None) -> Posterior:
+        """Posterior for ``dimension`` in ``context``; named contexts take the global one as prior,
+        the global one the tenant's ``population`` (when given)."""
         parent = None
         if context != GLOBAL_CONTEXT:
-            parent = self.posterior(GLOBAL_CONTEXT, dimension, now, model)
+            parent = self.posterior(GLOBAL_CONTEXT, dimension, now, model, population)
         rows = self.evidence.get((context, dimension), {})
         weights = {
             value: model.to_current(row.implicit + row.explicit, now) + row.manual
             for value, row in rows.items()
         }
-        return Posterior(weights, model.scale, parent)
+        prior = None
+        if parent is None and population is not None and population.counts.get(dimension):
+            # The population holds this user too once they are confident: take them out.
+            own, confidence = Posterior(weights, model.scale).lead()
+            exclude = own if own is not None and confidence >= model.acting_threshold else None
+            seen = sum(row.observations for row in rows.values())
+
+            def prior(value: str) -> float:
+                row = rows.get(value)
+                others = seen - (row.observations if row is not None else 0)
+                return population.log_odds(dimension, value, exclude, others)
+        return Posterior(weights, model.scale, parent, prior)
 
     def belief(
-        self, context: str, dimension: str, now: float, model: ConfidenceModel
+        self, context: str, dimension: str, now: float, model: ConfidenceModel,
+        population: Population | None = None,
     ) -> Belief | None:
         """The effective belief for a request in ``context``: a pin in that context, then a global
         pin, then the leading learned value. ``None`` when nothing leads."""
@@ -121,7 +135,7 @@ class SelfModel:
             if pin is not None:
                 return Belief(dimension, pin.value, pin.confidence, self._count(pin_context, dimension, pin.value),
                               pin_context, "manual", True, pin.updated_at)
-        value, confidence = self.posterior(context, dimension, now, model).lead()
+        value, confidence = self.posterior(context, dimension, now, model, population).lead()
         if value is None or value == NOT_OBSERVED:
             return None
         # Report the belief under the most specific context that holds evidence for it.
@@ -132,16 +146,17 @@ class SelfModel:
                       _source(row, now, model), False, row.updated_at)
 
     def beliefs(self, context: str, dimensions: Iterable[str], now: float,
-                model: ConfidenceModel) -> list[Belief]:
+                model: ConfidenceModel, population: Population | None = None) -> list[Belief]:
         """Effective beliefs for a request in ``context``, one per dimension that has a leader."""
         found = []
         for dimension in dimensions:
-            belief = self.belief(context, dimension, now, model)
+            belief = self.belief(context, dimension, now, model, population)
             if belief is not None:
                 found.append(belief)
         return found
 
-    def stored_beliefs(self, now: float, model: ConfidenceModel) -> list[Belief]:
+    def stored_beliefs(self, now: float, model: ConfidenceModel,
+                       population: Population | None = None) -> list[Belief]:
         """Every (context, dimension) that holds evidence or a pin, for inspection APIs."""
         keys = sorted(set(self.evidence) | set(self.pins))
         found = []
@@ -152,7 +167,7 @@ class SelfModel:
                                     self._count(context, dimension, pin.value), context, "manual",
                                     True, pin.updated_at))
                 continue
-            belief = self.belief(context, dimension, now, model)
+            belief = self.belief(context, dimension, now, model, population)
             if belief is not None and belief.context == context:
                 found.append(belief)
         return found

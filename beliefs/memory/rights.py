@@ -47,7 +47,8 @@ class UserRights:
         """Every (context, dimension) that holds evidence or a pin."""
         service = self.service
         state = await service.cache.state(who)
-        return state.model.stored_beliefs(service.clock(), service.learning.confidence)
+        return state.model.stored_beliefs(service.clock(), service.learning.confidence,
+                                          service.population(who.tenant))
 
     async def effective_beliefs(self, who: Identity) -> list[Belief]:
         """The beliefs a request in ``who.context`` would be personalised with now, without
@@ -57,7 +58,7 @@ class UserRights:
         if state.opted_out:
             return []
         return state.model.beliefs(who.context, service.registry.names(), service.clock(),
-                                   service.learning.confidence)
+                                   service.learning.confidence, service.population(who.tenant))
 
     async def is_opted_out(self, who: Identity) -> bool:
         return (await self.service.cache.state(who)).opted_out
@@ -87,7 +88,8 @@ class UserRights:
         state = await service.cache.state(who)
         base = 0.5
         if who.context != GLOBAL_CONTEXT:
-            base = state.model.posterior(GLOBAL_CONTEXT, dimension, now, cm).mean(value)
+            base = state.model.posterior(GLOBAL_CONTEXT, dimension, now, cm,
+                                         service.population(who.tenant)).mean(value)
         if pinned:
             weight, pin_confidence = 0.0, 1.0 if confidence is None else confidence
         else:

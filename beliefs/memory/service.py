@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Literal, Optional, Sequence
 
 from beliefs.dimensions import DimensionRegistry
+from beliefs.learning.confidence import Population
 from beliefs.learning.config import LearningConfig
 from beliefs.learning.conversation import prefix_hashes, text_hash
 from beliefs.learning.detect import edit_of, read_signals
@@ -37,6 +38,7 @@ from beliefs.records import Belief, Identity, Observation, Outcome, ResponseReco
 
 from .cache import SelfModelCache, UserState
 from .refinery import Refinery, Settled
+from .population import PopulationPriors
 from .store import Conversation, Store
 from .write_behind import StoreUnavailable, WriteBehind, is_unavailable
 from .writes import MarkResponse, RecordObservation, SaveResponse
@@ -113,6 +115,7 @@ class SelfModelService:
         self.cache = SelfModelCache(store, self.writer, clock=clock, cache_users=cache_users,
                                     cache_ttl_s=cache_ttl_s, read_timeout_s=read_timeout_s,
                                     shared=shared, sync_s=sync_s)
+        self.populations = PopulationPriors(clock, READ_AFTER_WRITE_S)
         self.reconfigure(registry, learning, interpreter)
         #: Work finishing a request's signals off the hot path (kept so it is not garbage-collected).
         self._late: set[asyncio.Future[None]] = set()
@@ -123,6 +126,7 @@ class SelfModelService:
         self.registry, self.learning, self.interpreter = registry, learning, interpreter
         #: The slow engine behind the offline one, when configured (README "How interpretation works").
         self.refinery = interpreter if isinstance(interpreter, Refinery) else None
+        self.populations.reset()  # rebuilt with the new prior settings at the next request
         self.cache.recent_horizon_s = learning.recent_horizon_s
         self.cache.recent_limit = learning.recent_limit
 
@@ -208,8 +212,21 @@ class SelfModelService:
             # Responses other workers gave this user: read off the hot path, and what this
             # request says about them is folded in when they arrive (for the next request).
             self._later(self._catch_up(state, who, messages, hashes, now))
-        beliefs = state.model.beliefs(who.context, self.registry.names(), now, self.learning.confidence)
+        beliefs = state.model.beliefs(who.context, self.registry.names(), now, self.learning.confidence,
+                                      self.population(who.tenant, now))
         return Prepared(who, hashes[-1], tuple(beliefs), tuple(observations))
+
+    def population(self, tenant: str, now: float | None = None) -> Population | None:
+        """The tenant's population prior (None when off or not computed yet): a snapshot lookup.
+        With ``now``, a stale snapshot starts a refresh in the background."""
+        config = self.learning.population
+        if not config.enabled:
+            return None
+        if now is not None and self.populations.due(tenant, now, config):
+            self._later(self.populations.refresh(tenant, config, self.learning.confidence,
+                                                 self.writer.flush, self.writer.read,
+                                                 self.store.confident_users))
+        return self.populations.get(tenant)
 
     def _fold_signals(self, state: UserState, who: Identity, messages: Sequence[Any],
                       hashes: list[str], now: float, late: bool = False,

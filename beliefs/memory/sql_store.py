@@ -676,6 +676,34 @@ class SqlStore:
                     pin.value, pin.confidence, pin.updated_at)
         return models
 
+    def confident_users(self, tenant: str, context: str, growth: float, min_net: float,
+                        min_pin: float) -> dict[tuple[str, str], int]:
+        # One aggregate in SQL: each row's current weight, the (user, dimension) totals beside
+        # it, and a count of the rows whose net evidence reaches min_net (so they lead).
+        e = BeliefEvidenceRow.__table__.c
+        weight = (e.implicit_w + e.explicit_w) / growth + e.manual_w
+        rows = (select(e.user_id, e.dimension, e.value, weight.label("w"))
+                .where(e.tenant == tenant, e.context == context).subquery("w"))
+        totals = (select(rows.c.user_id, rows.c.dimension, func.sum(rows.c.w).label("total"))
+                  .group_by(rows.c.user_id, rows.c.dimension).subquery("t"))
+        p = BeliefPinRow.__table__.c
+        pinned = (select(p.user_id).where(p.tenant == tenant, p.context == context,
+                                          p.user_id == rows.c.user_id, p.dimension == rows.c.dimension)
+                  .exists())
+        learned = (select(rows.c.dimension, rows.c.value, func.count().label("users"))
+                   .join(totals, (totals.c.user_id == rows.c.user_id) & (totals.c.dimension == rows.c.dimension))
+                   .where(2.0 * rows.c.w - totals.c.total >= min_net, ~pinned)
+                   .group_by(rows.c.dimension, rows.c.value))
+        pins = (select(p.dimension, p.value, func.count().label("users"))
+                .where(p.tenant == tenant, p.context == context, p.confidence >= min_pin)
+                .group_by(p.dimension, p.value))
+        counts: dict[tuple[str, str], int] = {}
+        with self.engine.connect() as connection:
+            for statement in (learned, pins):
+                for dimension, value, users in connection.execute(statement):
+                    counts[(dimension, value)] = counts.get((dimension, value), 0) + int(users)
+        return counts
+
     # -- exports and flywheel metrics (read-only) ------------------------------------------
 
     #: Ids per ``IN (...)`` clause: well under SQLite's and PostgreSQL's parameter limits.

@@ -122,6 +122,14 @@ class InsightsStore(Protocol):
     def list_pins(self, tenant: str, limit: int) -> list[tuple[str, str, str, Pin]]:
         """Pinned beliefs of ``tenant`` as (user_id, context, dimension, pin), newest first."""
 
+    def confident_users(self, tenant: str, context: str, growth: float, min_net: float,
+                        min_pin: float) -> dict[tuple[str, str], int]:
+        """How many users of ``tenant`` hold each (dimension, value) confidently in ``context``:
+        a learned value whose current net evidence (``(implicit + explicit) / growth + manual``
+        minus the same for the dimension's other values) is at least ``min_net``, or a pin of
+        confidence at least ``min_pin`` (a pin replaces the user's evidence on that dimension).
+        One aggregate query, for the population prior (never on the hot path)."""
+
     def export_observations(self, tenant: str, since: float, kinds: Sequence[str]) -> list[Observation]:
         """Observations of ``tenant`` of the given kinds created at or after ``since``, oldest first."""
 

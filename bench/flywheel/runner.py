@@ -225,11 +225,15 @@ async def run_persona(proxy: Proxy, persona: Persona, *, seed: int, noise: float
 async def run_condition(config: Mapping[str, Any], personas: Sequence[Persona], *, seed: int,
                         noise: float, n: int, rates: Rates, personalised: bool,
                         phrasebook: Phrasebook) -> list[Run]:
-    """Every persona once, on one fresh beliefloop (one SQLite file per condition)."""
+    """Every persona once, on one fresh beliefloop (one SQLite file per condition), one after
+    another in an order shuffled per seed: they share a tenant, so with the population prior a
+    user learns from the ones before, and no persona always comes first."""
+    order = list(personas)
+    random.Random(f"tenant-order|{seed}").shuffle(order)
     async with open_proxy(config, phrasebook) as proxy:
         return [await run_persona(proxy, persona, seed=seed, noise=noise, n=n, rates=rates,
                                   personalised=personalised)
-                for persona in personas]
+                for persona in order]
 
 
 __all__ = ["Proxy", "SimClock", "base_config", "bench_settings", "open_proxy", "run_condition",
