@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import httpx
+import pytest
 import respx
 
 from proxy import create_app, settings_from_dict
@@ -398,3 +399,34 @@ async def test_one_statement_acts_where_the_tenants_users_already_are(respx_mock
                                {"role": "user", "content": "Too short, please give me much more detail."}]
         _, headers = await ask(client, messages, "contrarian")
         assert headers["x-beliefloop-applied"] == ""
+
+
+# Two ways to say "too long" per language, written for this test (not taken from the lexicons or
+# the benchmark's corpus); a user says one after a reply in one conversation and the other in a
+# second conversation; a third, new conversation is answered more briefly.
+TOO_LONG = {
+    "en": ("That's way more than I needed, can you trim it?", "Too much text, give me the gist."),
+    "de": ("Viel zu ausführlich, geht das knapper?", "Das ist mir zu lang, bitte kürzer fassen."),
+    "es": ("Es demasiado largo, ¿puedes resumirlo?", "Uf, mucho texto. Más corto, por favor."),
+    "fr": ("C'est trop long, tu peux faire plus court ?", "Trop de blabla, va à l'essentiel."),
+    "it": ("È troppo lungo, puoi accorciarlo?", "Troppe parole, vai al sodo."),
+    "pt": ("Ficou muito longo, pode resumir?", "Muito texto, seja mais direto."),
+    "nl": ("Dat is veel te lang, kan het korter?", "Te veel tekst, kort het wat in."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(TOO_LONG))
+@respx.mock
+async def test_too_long_in_their_own_words_shortens_a_later_conversation(proxy, respx_mock, language):
+    upstream = Upstream(respx_mock)
+    client = sdk(proxy)
+    user = f"user-{language}"
+    for number, complaint in enumerate(TOO_LONG[language]):
+        question = [{"role": "user", "content": f"Question {number} in a new conversation"}]
+        result, headers = await ask(client, question, user)
+        assert headers["x-beliefloop-applied"] == ""  # nothing known before the second conversation ends
+        await ask(client, question + [{"role": "assistant", "content": result.choices[0].message.content},
+                                      {"role": "user", "content": complaint}], user)
+    _, headers = await ask(client, [{"role": "user", "content": "A third conversation"}], user)
+    assert headers["x-beliefloop-applied"].startswith("length=concise")
+    assert _directives_say(upstream, "shorter") or _directives_say(upstream, "keep answers short")

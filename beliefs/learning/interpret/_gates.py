@@ -336,6 +336,8 @@ def _opens_question(toks: list[Tok], indexes: list[int], lay: Layout, sentence: 
                 continue
         elif not ("copula" in tok.roles and tok.text in _QUESTION_COPULAS and distance == 0 and asks):
             continue
+        elif _asks_the_assistant_after(tok, sentence_toks, lay):
+            continue  # "È troppo lungo, puoi accorciarlo?": the yes/no opener leads into a request
         after_subject = i > 0 and "anaphor" in toks[i - 1].roles and toks[i - 1].last_word == tok.word - 1
         opening = tok.word - lay.sentence_start_word(tok.start)
         if tok.text == "was" and not asks and opening:
@@ -344,6 +346,14 @@ def _opens_question(toks: list[Tok], indexes: list[int], lay: Layout, sentence: 
                                            or tok.text in _CLEAR_QUESTION_WORDS and opening <= 1)):
             return True  # without "?", only an unambiguous opener: "how do I turn off …" (not Dutch "dat was")
     return False
+
+
+def _asks_the_assistant_after(opener: Tok, sentence_toks: list[Tok], lay: Layout) -> bool:
+    """A later clause of the same sentence addresses the assistant ("Is it too long, can you cut
+    it?", "C'est trop long, tu peux …?"): the sentence is a request, not a yes/no question."""
+    clause = _clause_offset(lay, opener)
+    return any(other.roles & _DIRECTED and _clause_offset(lay, other) > clause
+               for other in sentence_toks if other.start > opener.start)
 
 
 def _about_others(tok: Tok, toks: list[Tok], lay: Layout, folded: str) -> bool:
