@@ -14,7 +14,7 @@ import random
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, AsyncIterator, Mapping, Sequence
+from typing import Any, AsyncIterator, Callable, Mapping, Sequence
 
 import httpx
 import openai
@@ -153,12 +153,17 @@ async def open_proxy(config: Mapping[str, Any], phrasebook: Phrasebook) -> Async
 
 
 async def run_persona(proxy: Proxy, persona: Persona, *, seed: int, noise: float, n: int,
-                      rates: Rates, personalised: bool) -> Run:
-    """``n`` interactions of one simulated user; the trace of what happened and was believed."""
+                      rates: Rates, personalised: bool,
+                      user_factory: Callable[..., SimulatedUser] = SimulatedUser) -> Run:
+    """``n`` interactions of one simulated user; the trace of what happened and was believed.
+
+    ``user_factory`` builds the user (``SimulatedUser`` or a subclass that also reports what it
+    did, as :mod:`.ceiling`'s oracle learner needs); it gets the same arguments and rng either way.
+    """
     rng = random.Random(f"{seed}|{persona.name}|{noise}")
     book = proxy.llm.phrasebook
     writes = book.writing_language(persona.truth_at(1, n, persona.contexts[0]), rng)
-    user = SimulatedUser(replace(rates, noise=noise), rng, book, writes)
+    user = user_factory(replace(rates, noise=noise), rng, book, writes)
     user_id = f"{persona.name}.s{seed}.n{round(noise * 100)}"
     proxy.llm.begin_session(user_id)
     topics = list(TOPICS)
