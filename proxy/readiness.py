@@ -86,7 +86,7 @@ async def readyz(request: Request) -> JSONResponse:
     if probe is None:
         probe = app.state.store_probe = StoreProbe(getattr(runtime.service.store, "health", None))
     # The memory's own facts (journal unwritable, database file replaced, store down), then the probe.
-    known = runtime.service.health(reachability=False).problems if hasattr(runtime.service, "health") else ()
+    known = runtime.service.health(reachability=False).problems
     result = verdict(config_loaded=True, store_problem="; ".join(known) or await probe.problem(),
                      spool_depth=spool_depth_of(app), spool_max=runtime.settings.readiness.max_spool_depth,
                      queue_depth=write_queue_depth_of(app))
