@@ -188,7 +188,7 @@ class InterpreterSettings(_Strict):
     #: same negation handling) on top of the built-in lexicons of en, de, es, fr, it, pt and nl.
     phrases: dict[str, list[str]] = {}
     #: A long message is read at its start and its end, this many characters in all.
-    max_chars: int = Field(default=600, ge=50)
+    max_chars: int = Field(default=300, ge=50)
     #: A litellm model name (any provider, e.g. "gpt-4o-mini" or "anthropic/claude-3-5-haiku-latest")
     #: for the LLM engine, which reads off the hot path what the offline engine could not map;
     #: null (the default) keeps interpretation offline. The model must support structured output

@@ -17,7 +17,7 @@ from ._spelling import Speller
 from ._text import bound, fold, layout, replace_quotes
 
 #: Characters read per message at most: the first and the last half of a longer one.
-DEFAULT_MAX_CHARS = 600
+DEFAULT_MAX_CHARS = 300
 #: Two values of one dimension: the stronger wins only by this margin, else the dimension is dropped.
 _CONFLICT_MARGIN = 0.15
 _OPENER_WORDS = 6
