@@ -10,10 +10,14 @@ interaction: kind, context, value, weight) and its belief in effect, and gives a
 * ``wrong-leads``: another value leads in that context (noise, blame or a misreading won);
 * ``other-context``: the supporting evidence came (partly) from another context, so it counts at
   ``global_share`` or only through the global base;
-* ``redundant``: a supporting delta was discounted as redundant (weight under 0.3);
-* ``weak``: the supporting weights are all from this context and undiscounted, yet sum under
-  what the threshold needs (judgements at 0.7, say);
-* ``against``: the support would act alone, but evidence for other values pulls it under;
+* ``weight-zero``: a supporting signal counted nothing (a kept newest regeneration candidate);
+* ``redundant``: a supporting correction or comment was discounted as redundant (weight < 0.3);
+* ``blame`` / ``contrary``: the support alone would act, but evidence for other values pulls it
+  under: only regeneration or bare thumbs-down blame, or an explicit contrary signal (noise, a
+  misreading, often weighted 1.5 as a retraction);
+* ``margin``: two signals whose strengths sum just under logit(0.85) = 1.735 (two object requests
+  at 0.85: 1.70, confidence 0.8455; an edit and a judgement at 0.7: the same);
+* ``weak``: the support sums well under it (an edit and a trait reading at 0.6: 0.83);
 * ``other``: none of these (printed in full with ``-v``).
 
 Bench-side only: nothing here changes what beliefloop does.
@@ -39,6 +43,8 @@ from .personas import GLOBAL, PERSONA_BY_NAME
 from .runner import base_config
 
 CHECKS = (5, 10)
+#: Net evidence the tentative threshold (0.85) needs at scale 1: logit(0.85).
+LOGIT_TENTATIVE = 1.7346
 
 
 def misses(runs: list, book: Any, threshold: float, checks=CHECKS) -> list[dict[str, Any]]:
@@ -85,17 +91,26 @@ def cause(context: str, value: str, have: Any, deltas: list[dict[str, Any]], thr
     if have is not None and have[0] != value and have[1] > 0.5:
         return "wrong-leads"
     support = [d for d in deltas if d["value"] == value]
-    against = sum(d["weight"] for d in deltas if d["value"] != value)
-    here = [d for d in support if d["context"] == context]
-    if len(here) < 2 and len(support) >= 2:
-        return "other-context"
-    if any(d["weight"] < 0.3 for d in here):
+    against = [d for d in deltas if d["value"] != value and d["weight"] > 0]
+    here = [d for d in support if d["context"] == context and d["weight"] > 0]
+    total = sum(d["weight"] for d in here)
+    if len(here) < 2 and len(support) >= 2 and any(d["weight"] > 0 for d in support):
+        if any(d["context"] != context for d in support):
+            return "other-context"
+        return "weight-zero"  # a kept newest regeneration candidate counts 0
+    if any(0 < d["weight"] < 0.3 and d["kind"] in ("follow_up", "thumbs") for d in here):
         return "redundant"
-    need = 1.7346  # logit(0.85)
-    if sum(d["weight"] for d in here) < need:
-        return "weak"
-    if against > 0:
-        return "against"
+    if against:
+        blame = all(d["kind"] in ("regeneration", "complaint") or (d["kind"] == "thumbs" and d["weight"] <= 0.1)
+                    for d in against)
+        if total >= LOGIT_TENTATIVE and blame:
+            return "blame"
+        if total >= LOGIT_TENTATIVE:
+            return "contrary"
+    if total < LOGIT_TENTATIVE - 0.05:
+        return "weak" if not against else "weak+contrary"
+    if total < LOGIT_TENTATIVE:
+        return "margin" if not against else "margin+contrary"
     return "other"
 
 
@@ -124,6 +139,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:<14} {count}")
         print("  by dimension: " + ", ".join(f"{d} {c}" for d, c in Counter(m["dimension"] for m in at).most_common()))
         print("  by persona: " + ", ".join(f"{d} {c}" for d, c in Counter(m["persona"] for m in at).most_common()))
+        wrong = Counter()
+        for run in runs:
+            persona = PERSONA_BY_NAME[run.persona]
+            shot = metrics.snapshot(persona, run.steps[k - 1], run.n, threshold)
+            for context, dimension, _, _ in shot.wrong:
+                drifted = persona.truth_at(1, run.n, context).get(dimension) != \
+                    persona.truth_at(k, run.n, context).get(dimension)
+                wrong["the old value of a changed preference" if drifted else "other"] += 1
+        print(f"  wrong beliefs applied (precision; read2 has none): "
+              + (", ".join(f"{n} {c}" for n, c in wrong.items()) or "0"))
     if args.v:
         for m in found:
             print(f"\n{m['persona']} s{m['seed']} k{m['k']} {m['dimension']}={m['value']}@{m['context']} "
