@@ -15,8 +15,9 @@ interaction: kind, context, value, weight) and its belief in effect, and gives a
 * ``blame`` / ``contrary``: the support alone would act, but evidence for other values pulls it
   under: only regeneration or bare thumbs-down blame, or an explicit contrary signal (noise, a
   misreading, often weighted 1.5 as a retraction);
-* ``margin``: two signals whose strengths sum just under logit(0.85) = 1.735 (two object requests
-  at 0.85: 1.70, confidence 0.8455; an edit and a judgement at 0.7: the same);
+* ``margin``: support within 0.05 under what the acting threshold needs (logit(0.85) = 1.735
+  before run T2: two object requests at 0.85, 1.70, confidence 0.8455; an edit and a judgement
+  at 0.7: the same);
 * ``weak``: the support sums well under it (an edit and a trait reading at 0.6: 0.83);
 * ``other``: none of these (printed in full with ``-v``).
 
@@ -26,6 +27,7 @@ Bench-side only: nothing here changes what beliefloop does.
 from __future__ import annotations
 
 import argparse
+import math
 import asyncio
 import os
 import pickle
@@ -43,8 +45,6 @@ from .personas import GLOBAL, PERSONA_BY_NAME
 from .runner import base_config
 
 CHECKS = (5, 10)
-#: Net evidence the tentative threshold (0.85) needs at scale 1: logit(0.85).
-LOGIT_TENTATIVE = 1.7346
 
 
 def misses(runs: list, book: Any, threshold: float, checks=CHECKS) -> list[dict[str, Any]]:
@@ -88,6 +88,7 @@ def misses(runs: list, book: Any, threshold: float, checks=CHECKS) -> list[dict[
 
 
 def cause(context: str, value: str, have: Any, deltas: list[dict[str, Any]], threshold: float) -> str:
+    need = math.log(threshold / (1 - threshold))  # net evidence the threshold needs at scale 1
     if have is not None and have[0] != value and have[1] > 0.5:
         return "wrong-leads"
     support = [d for d in deltas if d["value"] == value]
@@ -103,13 +104,13 @@ def cause(context: str, value: str, have: Any, deltas: list[dict[str, Any]], thr
     if against:
         blame = all(d["kind"] in ("regeneration", "complaint") or (d["kind"] == "thumbs" and d["weight"] <= 0.1)
                     for d in against)
-        if total >= LOGIT_TENTATIVE and blame:
+        if total >= need and blame:
             return "blame"
-        if total >= LOGIT_TENTATIVE:
+        if total >= need:
             return "contrary"
-    if total < LOGIT_TENTATIVE - 0.05:
+    if total < need - 0.05:
         return "weak" if not against else "weak+contrary"
-    if total < LOGIT_TENTATIVE:
+    if total < need:
         return "margin" if not against else "margin+contrary"
     return "other"
 
