@@ -46,13 +46,11 @@ class SignalWeights:
     #: at confidence 0.52 that were right 10% of the time; so it counts for nothing by default.
     choice_newest: float = 0.0
     #: Blame on the applied beliefs when a reply is regenerated. Users regenerate because
-    #: something is *missing* far more often than because an applied belief was wrong, and
-    #: (with cancellation) 0.1 of blame took a belief just over the tentative threshold back
-    #: under it (run T3 in README "How learning works").
-    regeneration: float = 0.05
+    #: something is *missing* far more often than because an applied belief was wrong.
+    regeneration: float = 0.1
     thumbs_up: float = 0.5
     #: Blame on the applied beliefs for a thumbs-down without a comment naming the problem.
-    thumbs_down: float = 0.05
+    thumbs_down: float = 0.1
     #: A comment with a thumbs-down counts like a follow-up: two statements of one wish act,
     #: whichever way they come.
     comment: float = 1.0
