@@ -34,7 +34,7 @@ def test_the_walkthrough_shows_signals_confidence_and_what_the_next_request_got(
     # What the next request got agrees with the confidence the walkthrough showed.
     assert "applied   emoji=avoid~tentative;length=concise~tentative (x-beliefloop-applied)" in step["5"]
     assert "| - Lean towards shorter answers" in step["5"] and "| - Keep answers short" not in step["5"]
-    assert "nothing (a belief needs 0.85 confidence" in step["1"] and "nothing (a belief" in step["2"]
+    assert "nothing (a belief needs 0.84 confidence" in step["1"] and "nothing (a belief" in step["2"]
     assert re.search(r"http://127\.0\.0\.1:\d+/me\?token=\S+", text)
 
 

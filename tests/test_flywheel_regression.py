@@ -27,8 +27,8 @@ def results() -> dict[str, Any]:
 
 def test_applied_means_any_wording_tentative_or_firm(results):
     # The metrics count a belief as applied from the least confidence any rule acts at: the
-    # tentative wording's 0.85, not the firm 0.92 (issue 15).
-    assert results["meta"]["apply_threshold"] == 0.85 and results["meta"]["firm_threshold"] == 0.92
+    # tentative wording's 0.84 (0.85 before run T2), not the firm 0.92 (issue 15).
+    assert results["meta"]["apply_threshold"] == 0.84 and results["meta"]["firm_threshold"] == 0.92
 
 
 def test_beliefs_are_recovered_by_the_last_interaction(results):
@@ -53,7 +53,7 @@ def test_personalised_replies_beat_the_unpersonalised_baseline(results):
 
 def test_noisy_users_plant_few_wrong_beliefs(results):
     # Acting on two clear signals costs robustness: one of the four quick runs gets a wrong belief
-    # at each noise level (full run: 3/42 at 10%, 8/42 at 20%; README "How learning works").
+    # at each noise level (full run: 4/42 at 10%, 8/42 at 20%; README "How learning works").
     for level in ("noise=0.10", "noise=0.20"):
         assert results["robustness"][level]["runs_with_wrong_belief"] <= 1, level  # [1, 1]
 
@@ -63,7 +63,7 @@ def test_no_directive_lands_on_a_dimension_without_a_preference(results):
 
 
 def test_confidence_calibration_does_not_get_worse(results):
-    assert results["calibration"]["ece"] <= 0.15  # [0.133]
+    assert results["calibration"]["ece"] <= 0.15  # [0.140; 0.133 before runs T1-T2, 0.152 with T3's blame 0.05]
 
 
 def test_every_edit_and_nearly_every_correction_the_user_makes_is_read(results):

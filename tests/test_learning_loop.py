@@ -114,7 +114,7 @@ async def test_signals_in_a_request_shape_that_same_request(proxy, respx_mock):
     upstream = Upstream(respx_mock)
     client = sdk(proxy)
     await proxy.put("/admin/users/uma/beliefs/length", headers=admin_headers(),
-                    json={"value": "concise", "confidence": 0.84})  # just below tentative wording
+                    json={"value": "concise", "confidence": 0.83})  # just below tentative wording (0.84)
     messages = [{"role": "user", "content": "What is TCP?"}]
     _, headers = await ask(client, messages, "uma")
     assert headers["x-beliefloop-applied"] == ""

@@ -162,14 +162,14 @@ def card_of(page: str, dimension: str) -> str:
 
 async def test_a_percentage_is_never_rounded_across_the_apply_threshold(proxy):
     # 0.9168 used to read "Very sure (92%)" right above "we wait until we're 92% sure". The shipped
-    # length rule now acts (tentatively) from 0.85: the same trap sits just below that.
+    # length rule now acts (tentatively) from 0.84: the same trap sits just below that.
     response = await proxy.put("/admin/users/sam/beliefs/length", headers=admin_headers(),
-                               json={"value": "concise", "confidence": 0.8468})
-    assert response.status_code == 200 and response.json()["beliefs"][0]["confidence"] == pytest.approx(0.8468)
+                               json={"value": "concise", "confidence": 0.8368})
+    assert response.status_code == 200 and response.json()["beliefs"][0]["confidence"] == pytest.approx(0.8368)
     token = (await link_for(proxy, "sam"))["token"]
     card = card_of(text(await proxy.get(f"/me?token={token}")), "length")
-    assert "(84%)" in card and "we wait until we're 85% sure" in card
-    assert "(85%)" not in card
+    assert "(83%)" in card and "we wait until we're 84% sure" in card
+    assert "(84%)" not in card
     assert shown_percent(0.9168, 0.92) == 91 and shown_percent(0.92, 0.92) == 92
     assert shown_percent(0.9996) == 99 and shown_percent(1.0) == 100
     assert certainty(0.9168, 0.92) == "fairly sure" and certainty(0.93, 0.92) == "very sure"
@@ -774,7 +774,7 @@ def test_browser_page_speaks_the_believed_language_then_the_browsers(live, brows
     card = page.locator("li.belief[data-dimension=length]")
     expect(card).to_contain_text("Sie bevorzugen anscheinend knappe Antworten")
     expect(card).to_contain_text("Gelernt aus: das eine Mal, als Sie eine Antwort gekürzt haben.")
-    expect(card).to_contain_text("Noch nicht verwendet: Wir warten, bis wir zu 85% sicher sind.")
+    expect(card).to_contain_text("Noch nicht verwendet: Wir warten, bis wir zu 84% sicher sind.")
 
     _edit_once(client, server, "pablo")
     page.goto(_link(server, "pablo"))  # nothing believed about Pablo's language: the browser's

@@ -46,7 +46,7 @@ async def test_a_snapshot_is_refreshed_when_stale_and_kept_when_the_store_fails(
     model = ConfidenceModel()
     await priors.refresh("t", CONFIG, model, settled, on_thread, confident_users)
     # Confident means the acting threshold reached by the user's own evidence (no prior).
-    assert asked == [("t", "*", pytest.approx(logit(0.85)), 0.85)]
+    assert asked == [("t", "*", pytest.approx(logit(0.84)), 0.84)]
     assert priors.get("t").counts == {"length": {"concise": 3}}
     assert not priors.due("t", clock.now + 59.0, CONFIG) and priors.due("t", clock.now + 60.0, CONFIG)
 

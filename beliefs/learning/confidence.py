@@ -80,8 +80,9 @@ class ConfidenceModel:
     scale: float = 1.0
     half_life_days: float = 90.0
     apply_threshold: float = 0.92
-    #: Two explicit requests (strength 0.9 each at scale 1: 0.86) reach it, one does not (0.71).
-    tentative_threshold: float = 0.85
+    #: Two explicit requests (strength 0.9 each at scale 1: 0.86), an edit and a judgement (1.0 +
+    #: 0.7: 0.8455) reach it; one signal (0.71) or two vague judgements (0.7 each: 0.80) do not.
+    tentative_threshold: float = 0.84
     #: Share of a named context's evidence that also counts for the global context, in [0, 1]:
     #: what a user wants at work says something, but less, about what they want elsewhere.
     global_share: float = 0.5

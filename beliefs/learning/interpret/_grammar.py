@@ -1010,7 +1010,7 @@ class Reader:
             inherited = self._coordinated_object(i, tok, dimension)
             if inherited is not None:  # "começa com um oi ou uma frase de introdução"
                 self._chosen[i] = inherited
-                self._emit(dimension, inherited, 0.85, self_hint=self_hint)
+                self._emit(dimension, inherited, 0.9, self_hint=self_hint)
                 return inherited
             attitude, reverses = self._sentence_attitude(i)
             if attitude:
@@ -1032,7 +1032,9 @@ class Reader:
         if self._judged_otherwise(tok, dimension, chosen):
             return None  # "etwas schroff, so ganz ohne Begrüßung": the judgement says what was missing
         self._chosen[i] = chosen
-        self._emit(dimension, chosen, 0.85, self_hint=self_hint, negated_object=negated or any(v < 0 for v in votes))
+        # An explicit request about an object ("drop the emoji") is worth what a comparative is
+        # ("shorter"): 0.9, so two of them reach the tentative wording (at 0.85 each: 0.8455).
+        self._emit(dimension, chosen, 0.9, self_hint=self_hint, negated_object=negated or any(v < 0 for v in votes))
         return chosen
 
     def _coordinated_object(self, i: int, tok: Tok, dimension: str) -> str | None:
