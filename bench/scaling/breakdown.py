@@ -90,6 +90,8 @@ def main() -> None:
             try:
                 scaling.set_beliefs(server.url)
                 scaling.wrk(f"{server.url}/v1/chat/completions", 16, 3, HERE / "users.lua")  # warm-up
+                scaling.wrk(f"{server.url}/v1/chat/completions", 1, 2, HERE / "users.lua")
+                Path(server.env["BREAKDOWN_OUT"] + ".reset").touch()
                 load = scaling.wrk(f"{server.url}/v1/chat/completions", 1, args.seconds, HERE / "users.lua")
             finally:
                 server.stop()
