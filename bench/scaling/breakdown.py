@@ -21,8 +21,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
@@ -30,23 +28,15 @@ import run as scaling  # noqa: E402
 
 
 class TimedServer(scaling.Server):
-    """``beliefloop serve`` with timers around the request's phases (one worker)."""
+    """``beliefloop serve`` with timers around the request's phases (one worker: the timers are
+    per process)."""
+
+    def command(self) -> list[str]:
+        return [sys.executable, str(HERE / "_timed_server.py"), *self.serve_args()]
 
     def start(self) -> None:
-        self.log = open(self.tmp / f"{self.name}.log", "ab")
         self.env["BREAKDOWN_OUT"] = str(self.tmp / f"{self.name}.timings.json")
-        self.process = subprocess.Popen(
-            [sys.executable, str(HERE / "_timed_server.py"), "serve", "--config", str(self.config_path),
-             "--port", str(self.port), "--workers", "1", "--log-level", "warning"],
-            env=self.env, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.tmp)
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        raise RuntimeError(f"{self.name} did not start")
+        super().start()
 
     def timings(self) -> dict[str, float]:
         return json.loads(Path(self.env["BREAKDOWN_OUT"]).read_text())

@@ -84,12 +84,17 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.start()
 
+    def serve_args(self) -> list[str]:
+        return ["serve", "--config", str(self.config_path), "--port", str(self.port),
+                "--workers", str(self.workers), "--log-level", "warning"]
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "proxy.cli", *self.serve_args()]
+
     def start(self) -> None:
         self.log = open(self.tmp / f"{self.name}.log", "ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "proxy.cli", "serve", "--config", str(self.config_path), "--port", str(self.port),
-             "--workers", str(self.workers), "--log-level", "warning"],
-            env=self.env, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.tmp)
+        self.process = subprocess.Popen(self.command(), env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
+                                        cwd=self.tmp)
         deadline = time.time() + 90
         while time.time() < deadline:
             if self.process.poll() is not None:
