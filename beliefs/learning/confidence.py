@@ -174,9 +174,6 @@ class Population:
             x /= 1.0 + max(others, 0)
         return x
 
-    def users(self, dimension: str) -> int:
-        return sum(self.counts.get(dimension, {}).values())
-
 
 @dataclass(frozen=True)
 class Posterior:
